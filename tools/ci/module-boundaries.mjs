@@ -1,0 +1,28 @@
+// Derives one `scope:<model>` constraint per scope tag found in the workspace, so that a model's
+// projects may depend only on their own scope and `scope:shared`. ESLint has no back-references in
+// tag patterns, hence the generated list.
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const defaultRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export function scopeTags(root = defaultRoot) {
+  const scopes = new Set();
+  for (const group of ['apps', 'libs', 'tools', 'docker']) {
+    const dir = join(root, group);
+    if (!existsSync(dir)) continue;
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (!entry.isDirectory()) continue;
+      const projectJson = join(dir, entry.name, 'project.json');
+      if (!existsSync(projectJson)) continue;
+      const tags = JSON.parse(readFileSync(projectJson, 'utf8')).tags ?? [];
+      for (const tag of tags) if (tag.startsWith('scope:') && tag !== 'scope:shared') scopes.add(tag);
+    }
+  }
+  return [...scopes].sort();
+}
+
+export function scopeConstraints(root) {
+  return scopeTags(root).map((tag) => ({ sourceTag: tag, onlyDependOnLibsWithTags: [tag, 'scope:shared'] }));
+}
