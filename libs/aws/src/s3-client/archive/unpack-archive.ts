@@ -1,0 +1,110 @@
+import { createReadStream, promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { createGunzip } from 'node:zlib';
+import { randomBytes } from 'node:crypto';
+import { Unpack } from 'tar';
+import { ArchiveEntryError } from './archive-entry-error';
+import { EntryPolicy } from './entry-policy';
+
+export interface UnpackResult {
+  dir: string;
+  entries: number;
+}
+
+/**
+ * Safely extracts a `.tar.gz` into `dir`. Every entry is checked before it is written
+ * ({@link EntryPolicy}); extraction goes to a private staging directory beside `dir`, links are
+ * re-verified on disk, and only then are the top-level entries moved into `dir`. So an unsafe or
+ * corrupt archive leaves `dir` exactly as it was. Existing entries with the same names are replaced.
+ */
+export async function unpackArchive(tarGzPath: string, dir: string): Promise<UnpackResult> {
+  await fs.access(tarGzPath);
+  const target = path.resolve(dir);
+  const staging = `${target}.unpack-${randomBytes(4).toString('hex')}`;
+  await fs.mkdir(staging, { recursive: true });
+  try {
+    const entries = await extractChecked(tarGzPath, staging);
+    await verifyLinksInside(tarGzPath, staging);
+    await fs.mkdir(target, { recursive: true });
+    for (const name of await fs.readdir(staging)) {
+      const dest = path.join(target, name);
+      await fs.rm(dest, { recursive: true, force: true });
+      await fs.rename(path.join(staging, name), dest);
+    }
+    return { dir: target, entries };
+  } finally {
+    await fs.rm(staging, { recursive: true, force: true });
+  }
+}
+
+async function extractChecked(tarGzPath: string, staging: string): Promise<number> {
+  const policy = new EntryPolicy();
+  let violation: ArchiveEntryError | undefined;
+  let count = 0;
+  const unpack = new Unpack({
+    cwd: staging,
+    strict: true,
+    // Running as root would otherwise chown to the archive's uid/gid.
+    preserveOwner: false,
+    filter: (p, entry) => {
+      if (violation) return false;
+      const e = entry as unknown as { type: string; path: string; linkpath?: string };
+      const reason = policy.check({ path: e.path ?? p, type: e.type, linkpath: e.linkpath });
+      if (reason) {
+        violation = new ArchiveEntryError(tarGzPath, e.path ?? p, reason);
+        return false;
+      }
+      count++;
+      return true;
+    },
+  });
+  await new Promise<void>((resolve, reject) => {
+    const fail = (err: unknown): void => reject(wrapTarError(tarGzPath, err));
+    const source = createReadStream(tarGzPath, { highWaterMark: 1024 * 1024 });
+    // Gunzip runs on the thread pool, overlapping with tar parsing and file writes.
+    const gunzip = createGunzip({ chunkSize: 256 * 1024 });
+    source.on('error', fail);
+    gunzip.on('error', fail);
+    unpack.on('error', fail);
+    unpack.on('close', () => resolve());
+    source.pipe(gunzip).pipe(unpack as unknown as NodeJS.WritableStream);
+  });
+  if (violation) throw violation;
+  return count;
+}
+
+function wrapTarError(archive: string, err: unknown): Error {
+  const e = err as { message?: string; code?: string; tarCode?: string; path?: string };
+  const where = e.path ? ` (entry ${JSON.stringify(e.path)})` : '';
+  return new Error(
+    `unpackArchive: ${archive}${where}: ${e.tarCode ?? e.code ?? ''} ${e.message ?? String(err)}`.trim(),
+  );
+}
+
+/** Second line of defence: every symlink must resolve, on disk, inside the staging dir. */
+async function verifyLinksInside(archive: string, staging: string): Promise<void> {
+  const root = await fs.realpath(staging);
+  const stack = [''];
+  while (stack.length > 0) {
+    const rel = stack.pop() as string;
+    for (const e of await fs.readdir(path.join(staging, rel), { withFileTypes: true })) {
+      const childRel = rel === '' ? e.name : `${rel}/${e.name}`;
+      if (e.isDirectory()) stack.push(childRel);
+      else if (e.isSymbolicLink()) {
+        let real: string;
+        try {
+          real = await fs.realpath(path.join(staging, childRel));
+        } catch {
+          throw new ArchiveEntryError(archive, childRel, 'symbolic link does not resolve inside the archive');
+        }
+        if (real !== root && !real.startsWith(root + path.sep)) {
+          throw new ArchiveEntryError(
+            archive,
+            childRel,
+            'symbolic link resolves outside the extraction directory',
+          );
+        }
+      }
+    }
+  }
+}
