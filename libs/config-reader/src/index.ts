@@ -1,1 +1,11 @@
-export {};
+export { ConfigError, formatIssue } from './config-error';
+export type { ConfigIssue } from './config-error';
+export { loadConfig, listEnvironments } from './load-config';
+export type { LoadConfigOptions, MlopsConfig } from './load-config';
+export { getModelConfig, modelS3Uri } from './model-config';
+export type { ModelConfig, S3PrefixKind } from './model-config';
+export { ENV_PREFIX } from './env-overrides';
+export { parseThreshold, formatThreshold } from './threshold';
+export type { Threshold, ThresholdOp } from './threshold';
+export { configSchema, modelSchema } from './schema';
+export type { ConfigData, ModelConfigData } from './schema';

@@ -1,0 +1,34 @@
+/** One problem found in a config file; `path` is the dotted key path (`models.iris.image`). */
+export interface ConfigIssue {
+  file: string;
+  path: string;
+  message: string;
+  /** 1-based line in the YAML file when known (not for env overrides). */
+  line?: number;
+  /** The env var that supplied the value, when the problem came from an override. */
+  envVar?: string;
+}
+
+/**
+ * Thrown for any bad configuration. CLIs map it to exit code 2 before starting anything, so a typo
+ * never launches a half-configured job.
+ */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+  readonly exitCode = 2;
+  readonly issues: ConfigIssue[];
+
+  constructor(summary: string, issues: ConfigIssue[] = []) {
+    super(
+      issues.length === 0 ? summary : `${summary}\n${issues.map((i) => `  - ${formatIssue(i)}`).join('\n')}`,
+    );
+    this.issues = issues;
+  }
+}
+
+export function formatIssue(issue: ConfigIssue): string {
+  const where = issue.line !== undefined ? `${issue.file}:${issue.line}` : issue.file;
+  const key = issue.path === '' ? '(root)' : issue.path;
+  const origin = issue.envVar !== undefined ? ` (from env ${issue.envVar})` : '';
+  return `${where}: ${key}${origin}: ${issue.message}`;
+}

@@ -1,0 +1,86 @@
+import { parse as parseYaml } from 'yaml';
+import { ConfigIssue } from './config-error';
+import { formatKeyPath } from './key-path';
+
+export const ENV_PREFIX = 'MLOPS__';
+
+export interface AppliedOverride {
+  envVar: string;
+  path: string;
+}
+
+/**
+ * `MLOPS__AWS__REGION=eu-west-1` sets `aws.region`. Segments are split on `__`; each segment matches an
+ * existing key case-insensitively ignoring `_`/`-` (so `FORCE_PATH_STYLE` hits `forcePathStyle`), else
+ * becomes camelCase. Values are parsed as YAML scalars, so `3` is a number and `true` a boolean.
+ * Mutates `raw`; returns what was applied so errors can name the env var.
+ */
+export function applyEnvOverrides(
+  raw: Record<string, unknown>,
+  env: NodeJS.ProcessEnv,
+  file: string,
+): { applied: AppliedOverride[]; issues: ConfigIssue[] } {
+  const applied: AppliedOverride[] = [];
+  const issues: ConfigIssue[] = [];
+  // Sorted so the outcome does not depend on env ordering.
+  for (const envVar of Object.keys(env).sort()) {
+    if (!envVar.startsWith(ENV_PREFIX)) continue;
+    const value = env[envVar];
+    if (value === undefined) continue;
+    const segments = envVar.slice(ENV_PREFIX.length).split('__');
+    if (segments.some((s) => s === '')) {
+      issues.push({
+        file,
+        path: '',
+        envVar,
+        message: `malformed override name; expected ${ENV_PREFIX}SECTION__KEY`,
+      });
+      continue;
+    }
+    let node: Record<string, unknown> = raw;
+    const path: string[] = [];
+    let ok = true;
+    for (let i = 0; i < segments.length; i++) {
+      const key = matchKey(node, segments[i]);
+      path.push(key);
+      if (i === segments.length - 1) {
+        node[key] = parseValue(value);
+        break;
+      }
+      const next = node[key];
+      if (next === undefined || next === null) {
+        node[key] = {};
+      } else if (typeof next !== 'object' || Array.isArray(next)) {
+        issues.push({
+          file,
+          path: formatKeyPath(path),
+          envVar,
+          message: 'cannot override inside a non-object value',
+        });
+        ok = false;
+        break;
+      }
+      node = node[key] as Record<string, unknown>;
+    }
+    if (ok) applied.push({ envVar, path: formatKeyPath(path) });
+  }
+  return { applied, issues };
+}
+
+function normalize(s: string): string {
+  return s.toLowerCase().replace(/[_-]/g, '');
+}
+
+function matchKey(node: Record<string, unknown>, segment: string): string {
+  const found = Object.keys(node).find((k) => normalize(k) === normalize(segment));
+  return found ?? segment.toLowerCase().replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
+}
+
+function parseValue(text: string): unknown {
+  if (text.trim() === '') return text;
+  try {
+    return parseYaml(text) as unknown;
+  } catch {
+    return text;
+  }
+}

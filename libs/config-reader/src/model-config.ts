@@ -1,0 +1,26 @@
+import { ConfigError } from './config-error';
+import type { MlopsConfig } from './load-config';
+import type { ModelConfigData } from './schema';
+
+export type ModelConfig = ModelConfigData & { name: string };
+export type S3PrefixKind = keyof ModelConfigData['s3Prefixes'];
+
+/** The named model's section, or a ConfigError listing the models the config knows. */
+export function getModelConfig(config: MlopsConfig, model: string): ModelConfig {
+  const section = Object.prototype.hasOwnProperty.call(config.models, model)
+    ? config.models[model]
+    : undefined;
+  if (!section) {
+    const known = Object.keys(config.models).sort();
+    throw new ConfigError(
+      `Unknown model "${model}" in ${config.file}; known models: ${known.length > 0 ? known.join(', ') : '(none)'}`,
+    );
+  }
+  return { ...section, name: model };
+}
+
+/** `s3://<bucket>/<prefix>` for one of the model's prefixes, always ending with `/`. */
+export function modelS3Uri(config: MlopsConfig, model: ModelConfig, kind: S3PrefixKind): string {
+  const prefix = model.s3Prefixes[kind];
+  return `s3://${config.aws.bucket}/${prefix.endsWith('/') ? prefix : `${prefix}/`}`;
+}
