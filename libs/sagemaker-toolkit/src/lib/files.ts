@@ -1,0 +1,74 @@
+/** Config-file reading and the success/failure markers. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ConfigError } from './errors';
+import { PyJsonError, parsePythonJson } from './python-json';
+import { PyDict, PyValue } from './py-value';
+
+/**
+ * Reads a JSON config file with Python's json rules. Missing, unreadable, empty or invalid files
+ * throw a ConfigError naming the file: SageMaker always writes these, so a default would hide bugs.
+ */
+export function readJsonFile(file: string): PyValue {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new ConfigError(file, 'file not found');
+    if (code === 'EISDIR') throw new ConfigError(file, 'is a directory, expected a JSON file');
+    throw new ConfigError(file, `cannot read file (${code ?? (e as Error).message})`);
+  }
+  if (text.trim() === '') throw new ConfigError(file, 'file is empty, expected a JSON object');
+  try {
+    return parsePythonJson(text);
+  } catch (e) {
+    if (e instanceof PyJsonError) throw new ConfigError(file, `invalid JSON: ${e.message}`);
+    throw e;
+  }
+}
+
+/** Reads a config file that must hold a JSON object. */
+export function readJsonObject(file: string): PyDict {
+  const value = readJsonFile(file);
+  if (!(value instanceof Map)) throw new ConfigError(file, `expected a JSON object, found ${kindOf(value)}`);
+  return value;
+}
+
+export function kindOf(v: PyValue | undefined): string {
+  if (v === undefined) return 'nothing';
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  if (v instanceof Map) return 'an object';
+  if (typeof v === 'string') return 'a string';
+  if (typeof v === 'boolean') return 'a boolean';
+  return 'a number';
+}
+
+/** Empty success marker, as the Python toolkit writes it. */
+export function writeSuccessFile(file: string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, '');
+}
+
+/**
+ * Writes the failure file unless one exists (user code may have written a better one). The text is
+ * written to a temp file and hard-linked into place: link(2) is atomic and refuses to overwrite,
+ * so a reader never sees half a message and a concurrent user write always wins.
+ * Returns false when a failure file was already there.
+ */
+export function writeFailureFile(file: string, message: string): boolean {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  if (fs.existsSync(file)) return false;
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, message);
+  try {
+    fs.linkSync(tmp, file);
+    return true;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw e;
+  } finally {
+    fs.rmSync(tmp, { force: true });
+  }
+}

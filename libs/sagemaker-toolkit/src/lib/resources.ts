@@ -1,0 +1,51 @@
+/** CPU / GPU / Neuron counts, computed like the Python toolkit but without spawning when a tool is absent. */
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+/** First executable named `name` on PATH, or undefined. A stat per PATH entry beats spawning a shell. */
+export function which(name: string, envPath: string | undefined = process.env.PATH): string | undefined {
+  for (const dir of (envPath ?? '').split(path.delimiter)) {
+    if (!dir) continue;
+    const candidate = path.join(dir, name);
+    try {
+      fs.accessSync(candidate, fs.constants.X_OK);
+      if (fs.statSync(candidate).isFile()) return candidate;
+    } catch {
+      // not here; keep looking
+    }
+  }
+  return undefined;
+}
+
+/** Logical CPUs, as `multiprocessing.cpu_count()`. */
+export function numCpus(): number {
+  return os.cpus().length || 1;
+}
+
+/** Lines of `nvidia-smi --list-gpus` that start with `GPU `; 0 without nvidia-smi or on error. */
+export function numGpus(): number {
+  const smi = which('nvidia-smi');
+  if (!smi) return 0;
+  try {
+    const out = execFileSync(smi, ['--list-gpus'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    return out.split('\n').filter((line) => line.startsWith('GPU ')).length;
+  } catch {
+    return 0;
+  }
+}
+
+/** Neuron cores: 64 on ml.trn2.48xlarge (hard-coded by the toolkit), else the sum from `neuron-ls -j`. */
+export function numNeurons(instanceType: string): number {
+  if (instanceType === 'ml.trn2.48xlarge') return 64;
+  const ls = which('neuron-ls');
+  if (!ls) return 0;
+  try {
+    const out = execFileSync(ls, ['-j'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const devices = JSON.parse(out) as Array<{ nc_count?: number }>;
+    return devices.reduce((sum, d) => sum + (d.nc_count ?? 0), 0);
+  } catch {
+    return 0;
+  }
+}
