@@ -1,0 +1,14 @@
+import type { JobStore } from '../state/job-store';
+import type { JobKind, JobRecord } from '../state/types';
+
+/** What the API handlers need from the emulator. */
+export interface ApiDeps {
+  store: JobStore;
+  region: string;
+  runnerId: string;
+  runtimeName: string;
+  /** Starts the job's run in the background. */
+  launch(job: JobRecord): void;
+  /** Asks a running job to stop. */
+  stop(kind: JobKind, name: string): void;
+}

@@ -1,0 +1,221 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { AwsEndpointConfig } from '@mlops/aws';
+import type { ApiDeps } from './api/deps';
+import { logsHandlers } from './api/logs-api';
+import { processingHandlers } from './api/processing-api';
+import { trainingHandlers } from './api/training-api';
+import { DataTransfer } from './data/transfer';
+import { JobContext } from './jobs/context';
+import { RunControl } from './jobs/job-control';
+import { runProcessingJob } from './jobs/processing-job';
+import { runTrainingJob } from './jobs/training-job';
+import { LogStore } from './logs/log-store';
+import { DockerRuntime } from './runtime/docker-runtime';
+import type { ImageMap } from './runtime/image-map';
+import { RuntimeChoice, selectRuntime } from './runtime/select-runtime';
+import { EmbeddedS3, startEmbeddedS3 } from './s3/embedded-s3';
+import { startApiServer } from './server/http-server';
+import { JobStore } from './state/job-store';
+import { acquireStateLock, isAlive } from './state/state-lock';
+import type { JobKind, JobRecord } from './state/types';
+
+export interface LocalS3Options {
+  /** Start an s3rver on loopback (data in `<stateDir>/s3` unless `directory` is given). */
+  embedded?: boolean;
+  port?: number;
+  directory?: string;
+  /** Buckets to create in the embedded S3. */
+  buckets?: string[];
+  /** An existing S3-compatible endpoint (ignored when `embedded`); omit both for AWS S3. */
+  endpoint?: string;
+  region?: string;
+  forcePathStyle?: boolean;
+  credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+}
+
+export interface LocalSageMakerOptions {
+  /** Job records, logs, work folders and the embedded S3's data live here. */
+  stateDir: string;
+  /** API port on 127.0.0.1; 0 (default) = any free port. */
+  port?: number;
+  runtime?: RuntimeChoice;
+  region?: string;
+  s3?: LocalS3Options;
+  /** Seconds between the stop signal and SIGKILL (Stop*, MaxRuntimeInSeconds). Default 120, as SageMaker. */
+  stopGraceSeconds?: number;
+  /** Process runtime: image → command (see README "Process runtime"). */
+  imageMap?: ImageMap;
+  /** Process runtime: root of `apps/<image>/dist`. Default: the current directory. */
+  appsRoot?: string;
+  /** Keep per-job work folders for debugging. */
+  keepWorkDirs?: boolean;
+}
+
+export interface LocalSageMaker {
+  /** SageMaker + CloudWatch Logs endpoint for the AWS SDK's `endpoint` option. */
+  endpoint: string;
+  port: number;
+  s3Endpoint?: string;
+  /** Credentials of the embedded S3 (s3rver's public test pair), when it runs. */
+  s3Credentials?: { accessKeyId: string; secretAccessKey: string };
+  region: string;
+  runtime: 'docker' | 'process';
+  /** Stops running jobs (short grace), the API server and the embedded S3. */
+  close(): Promise<void>;
+}
+
+const CLOSE_GRACE_MS = 5_000;
+
+/** Starts the local SageMaker stack: API server, job runner, optional embedded S3. */
+export async function startLocalSageMaker(options: LocalSageMakerOptions): Promise<LocalSageMaker> {
+  if (!options || typeof options.stateDir !== 'string' || options.stateDir === '')
+    throw new Error('startLocalSageMaker: stateDir is required');
+  const stateDir = resolve(options.stateDir);
+  const region = options.region ?? 'us-east-1';
+  const grace = options.stopGraceSeconds ?? 120;
+  if (!(grace >= 0)) throw new Error(`startLocalSageMaker: stopGraceSeconds must be >= 0, got ${grace}`);
+  mkdirSync(stateDir, { recursive: true });
+  const runnerId = randomUUID();
+  const releaseLock = acquireStateLock(stateDir, { runnerId });
+  const cleanups: (() => Promise<void> | void)[] = [releaseLock];
+  try {
+    const runtime = await selectRuntime(options.runtime ?? 'auto', {
+      imageMap: options.imageMap,
+      appsRoot: options.appsRoot,
+    });
+    const store = new JobStore(stateDir);
+    const logs = new LogStore(stateDir);
+    const workDir = join(stateDir, 'work');
+    await recoverOrphans(store, runnerId, workDir);
+
+    let s3: EmbeddedS3 | undefined;
+    if (options.s3?.embedded) {
+      s3 = await startEmbeddedS3({
+        directory: options.s3.directory ?? join(stateDir, 's3'),
+        port: options.s3.port,
+        buckets: options.s3.buckets,
+      });
+      cleanups.push(() => s3!.close());
+    }
+    const s3Config: AwsEndpointConfig = s3
+      ? { region, endpoint: s3.endpoint, forcePathStyle: true, credentials: s3.credentials }
+      : {
+          region: options.s3?.region ?? region,
+          endpoint: options.s3?.endpoint,
+          forcePathStyle: options.s3?.forcePathStyle ?? options.s3?.endpoint !== undefined,
+          credentials: options.s3?.credentials,
+        };
+    const transfer = new DataTransfer(s3Config);
+    cleanups.push(() => transfer.close());
+
+    const s3Endpoint = s3?.endpoint ?? options.s3?.endpoint;
+    const ctx: JobContext = {
+      store,
+      logs,
+      runtime,
+      transfer,
+      workDir,
+      stopGraceMs: grace * 1000,
+      region,
+      jobEnv: {
+        AWS_REGION: region,
+        AWS_DEFAULT_REGION: region,
+        ...(s3Endpoint ? { AWS_ENDPOINT_URL_S3: s3Endpoint } : {}),
+      },
+      keepWorkDirs: options.keepWorkDirs ?? false,
+    };
+    const active = new Map<string, { control: RunControl; done: Promise<void> }>();
+    const deps: ApiDeps = {
+      store,
+      region,
+      runnerId,
+      runtimeName: runtime.name,
+      launch(job: JobRecord) {
+        const control = new RunControl(ctx.stopGraceMs);
+        const run = job.kind === 'training' ? runTrainingJob : runProcessingJob;
+        const done = run(ctx, job, control)
+          .catch((err: unknown) => console.error(`local-sagemaker: job ${job.name} crashed:`, err))
+          .finally(() => active.delete(`${job.kind}/${job.name}`));
+        active.set(`${job.kind}/${job.name}`, { control, done });
+      },
+      stop(kind: JobKind, name: string) {
+        active.get(`${kind}/${name}`)?.control.stop('Stopped');
+      },
+    };
+    const api = await startApiServer(
+      { ...trainingHandlers(deps), ...processingHandlers(deps), ...logsHandlers(logs, region) },
+      options.port ?? 0,
+    );
+    cleanups.push(() => api.close());
+
+    let closed: Promise<void> | undefined;
+    return {
+      endpoint: api.endpoint,
+      port: api.port,
+      s3Endpoint,
+      s3Credentials: s3?.credentials,
+      region,
+      runtime: runtime.name,
+      close: () =>
+        (closed ??= (async () => {
+          ctx.stopGraceMs = Math.min(ctx.stopGraceMs, CLOSE_GRACE_MS);
+          for (const [key, { control }] of active) {
+            const [kind, name] = key.split('/') as [JobKind, string];
+            const job = store.get(kind, name);
+            if (job && job.status === 'InProgress')
+              store.update(job, { status: 'Stopping', secondaryStatus: 'Stopping' });
+            control.stop('Stopped');
+          }
+          await Promise.all([...active.values()].map((a) => a.done));
+          logs.flush();
+          await runCleanups(cleanups);
+        })()),
+    };
+  } catch (err) {
+    await runCleanups(cleanups);
+    throw err;
+  }
+}
+
+async function runCleanups(cleanups: (() => Promise<void> | void)[]): Promise<void> {
+  for (const cleanup of [...cleanups].reverse()) await cleanup();
+}
+
+/** Jobs still running in the state of a dead emulator: kill what is left of them and mark them Failed. */
+async function recoverOrphans(store: JobStore, runnerId: string, workDir: string): Promise<void> {
+  const orphans = store.orphans(runnerId);
+  for (const job of orphans) {
+    for (const pid of job.pids ?? []) if (isAlive(pid)) killGroup(pid);
+    if (job.runtime === 'docker') await new DockerRuntime().removeLeftovers(job.name).catch(() => undefined);
+    const now = Date.now();
+    const transitions = job.transitions.map((t) => (t.EndTime === undefined ? { ...t, EndTime: now } : t));
+    transitions.push({ Status: 'Failed', StartTime: now, EndTime: now, StatusMessage: 'Runner died' });
+    store.update(job, {
+      status: 'Failed',
+      secondaryStatus: 'Failed',
+      transitions,
+      endTime: now,
+      pids: [],
+      failureReason:
+        'InternalServerError: the local-sagemaker emulator running this job stopped before the job finished ' +
+        '(runner died); a restarted emulator marked it Failed',
+    });
+  }
+  // Nothing runs yet, so every work folder belongs to a dead run.
+  mkdirSync(workDir, { recursive: true });
+  for (const entry of readdirSync(workDir)) rmSync(join(workDir, entry), { recursive: true, force: true });
+}
+
+function killGroup(pid: number): void {
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+}

@@ -1,0 +1,40 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** How the process runtime runs an image without Docker. Paths in commands may use `/opt/ml/...`. */
+export interface ImageMapping {
+  /** argv for a training job without ContainerEntrypoint (the image's `train`). */
+  trainCommand: string[];
+  /** argv for a processing job without ContainerEntrypoint (the image's ENTRYPOINT); default trainCommand minus `train`. */
+  processCommand?: string[];
+  /** Working directory of the child (the image's WORKDIR); relative commands resolve against it. */
+  workdir: string;
+  env?: Record<string, string>;
+}
+
+export type ImageMap = Record<string, ImageMapping>;
+
+/** `registry.example.com:5000/team/container-iris:1.2` → `container-iris`. */
+export function imageBaseName(image: string): string {
+  const withoutDigest = image.split('@')[0];
+  const last = withoutDigest.split('/').pop() ?? withoutDigest;
+  return last.split(':')[0];
+}
+
+/**
+ * Resolves an image for the process runtime. Lookup order: `imageMap[image]`, `imageMap[<image without tag>]`,
+ * `imageMap[<base name>]`, then the convention: `[<registry>/]<name>[:tag]` → `<appsRoot>/apps/<name>/dist`,
+ * training runs `node main.js train`, processing runs `node main.js` (cwd = that dist dir).
+ */
+export function resolveImage(image: string, imageMap: ImageMap, appsRoot: string): ImageMapping {
+  const noTag = image.replace(/:[^:/]+$/, '');
+  const mapped = imageMap[image] ?? imageMap[noTag] ?? imageMap[imageBaseName(image)];
+  if (mapped) return mapped;
+  const workdir = join(appsRoot, 'apps', imageBaseName(image), 'dist');
+  if (!existsSync(workdir))
+    throw new Error(
+      `process runtime: image '${image}' maps to ${workdir}, which does not exist ` +
+        `(build the app, or give an imageMap entry for '${imageBaseName(image)}')`,
+    );
+  return { trainCommand: ['node', 'main.js', 'train'], processCommand: ['node', 'main.js'], workdir };
+}

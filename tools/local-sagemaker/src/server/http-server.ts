@@ -1,0 +1,118 @@
+import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { ApiError } from './errors';
+
+/** A handler takes the parsed JSON request body and returns the JSON response body. */
+export type Handler = (body: Record<string, unknown>) => Promise<unknown> | unknown;
+/** Handlers keyed by the full `X-Amz-Target`, e.g. `SageMaker.CreateTrainingJob`. */
+export type HandlerMap = Record<string, Handler>;
+
+const MAX_BODY_BYTES = 16 * 1024 * 1024;
+
+export interface RunningServer {
+  server: Server;
+  port: number;
+  endpoint: string;
+  close(): Promise<void>;
+}
+
+/** Starts the AWS JSON 1.1 endpoint on loopback only: it runs containers, so it must not face a network. */
+export async function startApiServer(
+  handlers: HandlerMap,
+  port = 0,
+  host = '127.0.0.1',
+): Promise<RunningServer> {
+  const server = createServer((req, res) => void handle(handlers, req, res));
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('API server has no TCP address');
+  return {
+    server,
+    port: address.port,
+    endpoint: `http://${host}:${address.port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+async function handle(handlers: HandlerMap, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const requestId = randomUUID();
+  try {
+    if (req.method !== 'POST')
+      throw new ApiError('UnknownOperationException', `Method ${req.method} not allowed`);
+    const target = String(req.headers['x-amz-target'] ?? '');
+    const handler = handlers[target];
+    if (!handler)
+      throw new ApiError('UnknownOperationException', `Unknown operation: X-Amz-Target '${target}'`);
+    const body = parseBody(await readBody(req));
+    send(res, 200, (await handler(body)) ?? {}, requestId);
+  } catch (err) {
+    const apiError =
+      err instanceof ApiError
+        ? err
+        : new ApiError('InternalFailure', err instanceof Error ? err.message : String(err), 500);
+    send(
+      res,
+      apiError.status,
+      { __type: apiError.type, message: apiError.message },
+      requestId,
+      apiError.type,
+    );
+  }
+}
+
+function parseBody(raw: string): Record<string, unknown> {
+  if (raw.trim() === '') return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    throw new ApiError('SerializationException', 'Request body is not valid JSON');
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+    throw new ApiError('SerializationException', 'Request body must be a JSON object');
+  return parsed as Record<string, unknown>;
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new ApiError('SerializationException', `Request body exceeds ${MAX_BODY_BYTES} bytes`, 413));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function send(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  requestId: string,
+  errorType?: string,
+): void {
+  const payload = JSON.stringify(body);
+  const headers: Record<string, string | number> = {
+    'content-type': 'application/x-amz-json-1.1',
+    'content-length': Buffer.byteLength(payload),
+    'x-amzn-requestid': requestId,
+  };
+  if (errorType) headers['x-amzn-errortype'] = errorType;
+  res.writeHead(status, headers);
+  res.end(payload);
+}

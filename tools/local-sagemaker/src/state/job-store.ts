@@ -1,0 +1,71 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeFileAtomic } from './atomic-write';
+import { JobKind, JobRecord, TERMINAL } from './types';
+
+/** Jobs as JSON files under `<stateDir>/jobs/<kind>/<name>.json`, cached in memory.
+ *  The cache is the source of truth while the emulator runs; every change is flushed at once. */
+export class JobStore {
+  private readonly jobs: Record<JobKind, Map<string, JobRecord>> = {
+    training: new Map(),
+    processing: new Map(),
+  };
+
+  constructor(private readonly stateDir: string) {
+    for (const kind of ['training', 'processing'] as JobKind[]) {
+      const dir = this.dir(kind);
+      mkdirSync(dir, { recursive: true });
+      for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
+        const path = join(dir, file);
+        let job: JobRecord;
+        try {
+          job = JSON.parse(readFileSync(path, 'utf8')) as JobRecord;
+        } catch (err) {
+          throw new Error(`Corrupt job state file ${path}: ${(err as Error).message}`);
+        }
+        this.jobs[kind].set(job.name, job);
+      }
+    }
+  }
+
+  get(kind: JobKind, name: string): JobRecord | undefined {
+    return this.jobs[kind].get(name);
+  }
+
+  list(kind: JobKind): JobRecord[] {
+    return [...this.jobs[kind].values()];
+  }
+
+  /** Inserts a new job; returns false when the name is taken. */
+  insert(job: JobRecord): boolean {
+    if (this.jobs[job.kind].has(job.name)) return false;
+    this.jobs[job.kind].set(job.name, job);
+    this.flush(job);
+    return true;
+  }
+
+  update(job: JobRecord, change: Partial<JobRecord>): JobRecord {
+    Object.assign(job, change, { lastModifiedTime: Date.now() });
+    this.flush(job);
+    return job;
+  }
+
+  /** Jobs left running by an emulator instance other than `runnerId` (it crashed or was killed). */
+  orphans(runnerId: string): JobRecord[] {
+    return [...this.list('training'), ...this.list('processing')].filter(
+      (j) => !TERMINAL.includes(j.status) && j.runnerId !== runnerId,
+    );
+  }
+
+  private flush(job: JobRecord): void {
+    writeFileAtomic(join(this.dir(job.kind), `${job.name}.json`), JSON.stringify(job, null, 1));
+  }
+
+  private dir(kind: JobKind): string {
+    return join(this.stateDir, 'jobs', kind);
+  }
+
+  static exists(stateDir: string): boolean {
+    return existsSync(join(stateDir, 'jobs'));
+  }
+}

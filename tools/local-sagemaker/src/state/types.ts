@@ -1,0 +1,44 @@
+import type { CreateProcessingJobRequest } from '../validation/processing-request';
+import type { CreateTrainingJobRequest } from '../validation/training-request';
+
+export type JobKind = 'training' | 'processing';
+export type JobStatus = 'InProgress' | 'Completed' | 'Failed' | 'Stopping' | 'Stopped';
+export const TERMINAL: readonly JobStatus[] = ['Completed', 'Failed', 'Stopped'];
+
+export interface StatusTransition {
+  Status: string;
+  StartTime: number;
+  EndTime?: number;
+  StatusMessage: string;
+}
+
+export interface MetricValue {
+  MetricName: string;
+  Value: number;
+  Timestamp: number;
+}
+
+/** One persisted job. Times are epoch milliseconds; the API layer converts them to AWS epoch seconds. */
+export interface JobRecord {
+  kind: JobKind;
+  name: string;
+  arn: string;
+  request: CreateTrainingJobRequest | CreateProcessingJobRequest;
+  status: JobStatus;
+  secondaryStatus: string;
+  transitions: StatusTransition[];
+  creationTime: number;
+  lastModifiedTime: number;
+  startTime?: number;
+  endTime?: number;
+  failureReason?: string;
+  exitMessage?: string;
+  modelArtifacts?: string;
+  finalMetrics: MetricValue[];
+  logStreams: string[];
+  runtime?: string;
+  /** Child processes of the process runtime, killed if the emulator dies under them. */
+  pids?: number[];
+  /** Emulator instance that runs the job: a job InProgress under another instance has lost its runner. */
+  runnerId: string;
+}
