@@ -12,7 +12,7 @@ export default [
     ignores: ['**/dist', '**/node_modules', '**/coverage', '**/tmp', '**/test-output', '**/__fixtures__', '.nx'],
   },
   {
-    files: ['**/*.ts', '**/*.js', '**/*.mjs', '**/*.cjs'],
+    files: ['**/*.ts', '**/*.js'],
     rules: {
       '@nx/enforce-module-boundaries': [
         'error',

@@ -13,4 +13,5 @@ module.exports = {
   },
   moduleFileExtensions: ['ts', 'js', 'json'],
   coverageReporters: ['text-summary'],
+  reporters: ['default', require.resolve('./tools/ci/jest-summary-reporter.js')],
 };

@@ -1,0 +1,59 @@
+import { execFileSync, spawn } from 'node:child_process';
+
+const IMAGE = 'sagemaker-runtime:latest';
+const docker = (...args: string[]) => execFileSync('docker', args, { encoding: 'utf8' }).trim();
+
+describe(`${IMAGE} (real Docker)`, () => {
+  beforeAll(() => {
+    // Fail loudly, naming the fix, rather than skipping when the engine or the image is missing.
+    try {
+      docker('info', '--format', '{{.ServerVersion}}');
+    } catch {
+      throw new Error('no Docker engine answers: run tools/ci/services.sh up');
+    }
+    try {
+      docker('image', 'inspect', IMAGE);
+    } catch {
+      throw new Error(`image ${IMAGE} missing: run npx nx run sagemaker-runtime:docker:build`);
+    }
+  });
+
+  it('runs Node 20', () => {
+    expect(docker('run', '--rm', IMAGE, 'node', '-p', 'process.version')).toMatch(/^v20\./);
+  });
+
+  it('puts `train` on PATH, as `docker run IMAGE train` requires', () => {
+    expect(docker('run', '--rm', IMAGE, 'sh', '-c', 'command -v train')).toBe('/usr/local/bin/train');
+  });
+
+  it('has tini as PID 1 and `train` as the default command', () => {
+    const config = JSON.parse(docker('image', 'inspect', '--format', '{{json .Config}}', IMAGE));
+    expect(config.Entrypoint).toEqual(['/usr/bin/tini', '-g', '--']);
+    expect(config.Cmd).toEqual(['train']);
+    expect(docker('run', '--rm', IMAGE, 'cat', '/proc/1/comm')).toBe('tini');
+  });
+
+  it('carries OCI labels', () => {
+    const labels = JSON.parse(docker('image', 'inspect', '--format', '{{json .Config.Labels}}', IMAGE));
+    expect(labels['org.opencontainers.image.title']).toBe('sagemaker-runtime');
+    expect(labels['org.opencontainers.image.revision']).toMatch(/^([0-9a-f]{40}|unknown)$/);
+  });
+
+  it('forwards SIGTERM from `docker stop` to the job, which can clean up and exit', async () => {
+    const name = `mlops-sigterm-${process.pid}-${Date.now()}`;
+    const script =
+      "process.on('SIGTERM',()=>{console.log('got SIGTERM');process.exit(0)});console.log('ready');setInterval(()=>{},1000)";
+    const run = spawn('docker', ['run', '--rm', '--name', name, IMAGE, 'node', '-e', script]);
+    let out = '';
+    run.stdout.on('data', (d) => (out += d));
+    await new Promise<void>((ok, fail) => {
+      const t = setTimeout(() => fail(new Error(`container never printed ready: ${out}`)), 20_000);
+      run.stdout.on('data', () => out.includes('ready') && (clearTimeout(t), ok()));
+    });
+    docker('stop', '-t', '20', name);
+    const code = await new Promise<number | null>((ok) => run.on('close', ok));
+    expect(out).toContain('got SIGTERM');
+    // Without an init forwarding the signal, docker stop would SIGKILL after 20 s: exit 137.
+    expect(code).toBe(0);
+  }, 40_000);
+});
