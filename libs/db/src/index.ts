@@ -1,1 +1,22 @@
-export {};
+// TypeORM expects the Reflect metadata polyfill to be loaded before it; harmless with EntitySchema.
+import 'reflect-metadata';
+
+export * from './enum';
+export * from './db-config';
+export * from './errors';
+export * from './schema';
+export { evaluateThresholds } from './thresholds';
+export { buildDataSourceOptions, connectDataSource } from './data-source';
+export type { ConnectOptions } from './data-source';
+export { DbAdapter, openDatabase } from './db-adapter';
+export type {
+  CreateModelVersionInput,
+  JobUpdate,
+  PipelineRunInput,
+  RecordArtifactInput,
+  RecordEvaluationInput,
+  RecordInferenceRunInput,
+  UpsertJobInput,
+  UpsertModelInput,
+} from './db-adapter';
+export { MIGRATIONS } from './migrations';

@@ -1,0 +1,102 @@
+import 'reflect-metadata';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { DataSource, DataSourceOptions } from 'typeorm';
+import { DbConfig, describeDb } from './db-config';
+import { DbConnectionError, DbMigrationError } from './errors';
+import { MIGRATIONS } from './migrations';
+import { createEntitySchemas, EntitySchemas } from './schema';
+
+export interface ConnectOptions {
+  /** Run pending migrations on connect (default true). The schema is never synchronized from entities. */
+  runMigrations?: boolean;
+  /** PostgreSQL connect timeout; default 5000 ms so an unreachable host fails fast. */
+  connectTimeoutMs?: number;
+}
+
+/** TypeORM options for a config: explicit entity schemas and migration classes (bundle-safe, no globs). */
+export function buildDataSourceOptions(
+  config: DbConfig,
+  entities: EntitySchemas,
+  options: ConnectOptions = {},
+): DataSourceOptions {
+  const common = {
+    entities: Object.values(entities),
+    migrations: MIGRATIONS,
+    migrationsRun: options.runMigrations ?? true,
+    migrationsTransactionMode: 'each' as const,
+    synchronize: false,
+    logging: false,
+  };
+  if (config.type === 'sqlite') {
+    // WAL lets the report read while a batch writes.
+    return {
+      ...common,
+      type: 'better-sqlite3',
+      database: config.path,
+      enableWAL: config.path !== ':memory:',
+    };
+  }
+  return {
+    ...common,
+    type: 'postgres',
+    host: config.host,
+    port: config.port,
+    database: config.database,
+    username: config.user,
+    password: config.password,
+    schema: config.schema,
+    ssl: config.ssl ? { rejectUnauthorized: true } : false,
+    connectTimeoutMS: options.connectTimeoutMs ?? 5000,
+    applicationName: 'mlops',
+    // search_path too, so raw SQL (reports, ad-hoc queries) sees the same tables as the entities.
+    extra: { max: 4, ...(config.schema ? { options: `-c search_path=${config.schema}` } : {}) },
+  };
+}
+
+/** Opens the database and applies migrations. Errors name the target (host:port or file). */
+export async function connectDataSource(
+  config: DbConfig,
+  options: ConnectOptions = {},
+): Promise<{ dataSource: DataSource; entities: EntitySchemas }> {
+  const target = describeDb(config);
+  if (config.type === 'sqlite' && config.path !== ':memory:') {
+    try {
+      mkdirSync(path.dirname(config.path), { recursive: true });
+    } catch (err) {
+      throw new DbConnectionError(`Cannot open ${target}: ${errorText(err)}`, target, err);
+    }
+  }
+  const entities = createEntitySchemas(config.type);
+  const dataSource = new DataSource(
+    buildDataSourceOptions(config, entities, { ...options, runMigrations: false }),
+  );
+  try {
+    await dataSource.initialize();
+  } catch (err) {
+    await dataSource.destroy().catch(() => undefined);
+    throw new DbConnectionError(`Cannot connect to ${target}: ${errorText(err)}`, target, err);
+  }
+  if (options.runMigrations ?? true) {
+    try {
+      await dataSource.runMigrations({ transaction: 'each' });
+    } catch (err) {
+      await dataSource.destroy().catch(() => undefined);
+      throw new DbMigrationError(`Migrations failed on ${target}: ${errorText(err)}`, err);
+    }
+  }
+  return { dataSource, entities };
+}
+
+function errorText(err: unknown): string {
+  if (err instanceof AggregateError && err.errors.length > 0) {
+    // `localhost` may resolve to several addresses; each attempt has its own reason.
+    return err.errors.map(errorText).join('; ');
+  }
+  if (err instanceof Error) {
+    const code = (err as { code?: string }).code;
+    const text = err.message || code || err.name;
+    return code && !text.includes(code) ? `${code}: ${text}` : text;
+  }
+  return String(err);
+}

@@ -1,0 +1,480 @@
+import { DbAdapter, DbConfig, DbConflictError, DbNotFoundError, MIGRATIONS, openDatabase } from '../src';
+
+/** A fresh, empty database for one test and how to remove it. */
+export interface TestDb {
+  config: DbConfig;
+  cleanup(): Promise<void>;
+}
+
+const TABLES = [
+  'artifacts',
+  'evaluations',
+  'inference_runs',
+  'jobs',
+  'model_versions',
+  'models',
+  'pipeline_runs',
+];
+
+/**
+ * The db behaviour suite, run on SQLite by `npm test` and on PostgreSQL by the integration target, so
+ * both databases are held to the same assertions.
+ */
+export function dbSuite(label: string, makeDb: () => Promise<TestDb>): void {
+  describe(`db-adapter on ${label}`, () => {
+    let testDb: TestDb;
+    let db: DbAdapter;
+
+    beforeEach(async () => {
+      testDb = await makeDb();
+      db = await openDatabase(testDb.config);
+    });
+
+    afterEach(async () => {
+      await db?.close();
+      await testDb?.cleanup();
+    });
+
+    async function count(table: string): Promise<number> {
+      const [row] = (await db.dataSource.query(`SELECT COUNT(*) AS n FROM ${table}`)) as Array<{
+        n: number | string;
+      }>;
+      return Number(row.n);
+    }
+
+    async function seedModel(name = 'iris') {
+      return db.upsertModel({ name, team: 'team-a', task: 'classification' });
+    }
+
+    describe('migrations', () => {
+      it('create every table and record the migration', async () => {
+        const tables = (await db.dataSource.createQueryRunner().getTables(TABLES)).map((t) =>
+          t.name.split('.').pop(),
+        );
+        expect(tables.sort()).toEqual(TABLES);
+        const applied = (await db.dataSource.query('SELECT name FROM migrations')) as Array<{ name: string }>;
+        expect(applied.map((r) => r.name)).toEqual(MIGRATIONS.map((m) => m.name));
+        expect(await db.dataSource.showMigrations()).toBe(false);
+      });
+
+      it('produce exactly the schema the entity definitions describe (no pending sync)', async () => {
+        const pending = await db.dataSource.driver.createSchemaBuilder().log();
+        expect(pending.upQueries.map((q) => q.query)).toEqual([]);
+      });
+
+      it('re-opening an up-to-date database runs nothing and keeps rows', async () => {
+        await seedModel();
+        await db.close();
+        db = await openDatabase(testDb.config);
+        expect(await count('migrations')).toBe(MIGRATIONS.length);
+        expect((await db.getModel('iris'))?.team).toBe('team-a');
+      });
+
+      it('can be reverted and re-applied', async () => {
+        await db.dataSource.undoLastMigration();
+        expect(await db.dataSource.createQueryRunner().hasTable('jobs')).toBe(false);
+        await db.dataSource.runMigrations();
+        expect(await db.dataSource.createQueryRunner().hasTable('jobs')).toBe(true);
+      });
+
+      it('enforce enum CHECK constraints in the database itself', async () => {
+        const model = await seedModel();
+        const now = new Date().toISOString();
+        await expect(
+          db.dataSource.query(
+            `INSERT INTO jobs (model_id, job_type, batch, sagemaker_name, status, created_at, updated_at) ` +
+              `VALUES (${model.id}, 'Transform', 'training', 'bad-type', 'InProgress', '${now}', '${now}')`,
+          ),
+        ).rejects.toThrow(/CHK_jobs_job_type|CHECK constraint failed/);
+        expect(await count('jobs')).toBe(0);
+      });
+    });
+
+    describe('models and pipeline runs', () => {
+      it('upsertModel is idempotent and updates team/task', async () => {
+        const a = await seedModel();
+        const b = await seedModel();
+        expect(b.id).toBe(a.id);
+        const c = await db.upsertModel({ name: 'iris', team: 'team-z', task: 'classification' });
+        expect(c).toMatchObject({ id: a.id, team: 'team-z' });
+        expect((await db.getModel('iris'))?.team).toBe('team-z');
+        expect(await count('models')).toBe(1);
+      });
+
+      it('createPipelineRun returns the existing run for the same run id and model', async () => {
+        await seedModel();
+        await db.upsertModel({ name: 'housing', team: 'team-b', task: 'regression' });
+        const first = await db.createPipelineRun({ runId: 'run-1', modelName: 'iris', environment: 'local' });
+        const again = await db.createPipelineRun({ runId: 'run-1', modelName: 'iris', environment: 'local' });
+        const other = await db.createPipelineRun({
+          runId: 'run-1',
+          modelName: 'housing',
+          environment: 'local',
+        });
+        expect(first.created).toBe(true);
+        expect(again).toEqual({ run: first.run, created: false });
+        expect(other.run.id).not.toBe(first.run.id);
+        expect(first.run).toMatchObject({ runId: 'run-1', status: 'Running', endedAt: null });
+        expect((await db.getPipelineRun('run-1', 'iris'))?.id).toBe(first.run.id);
+        const done = await db.finishPipelineRun(first.run.id, 'Failed', 'preprocess failed');
+        expect(done).toMatchObject({ status: 'Failed', error: 'preprocess failed' });
+        expect(done.endedAt).toBeInstanceOf(Date);
+      });
+
+      it('createPipelineRun for an unknown model fails and writes nothing', async () => {
+        await expect(
+          db.createPipelineRun({ runId: 'r', modelName: 'nope', environment: 'local' }),
+        ).rejects.toThrow(DbNotFoundError);
+        expect(await count('pipeline_runs')).toBe(0);
+      });
+    });
+
+    describe('jobs', () => {
+      async function startJob(name = 'iris-train-20261126') {
+        await seedModel();
+        const { run } = await db.createPipelineRun({
+          runId: 'run-1',
+          modelName: 'iris',
+          environment: 'local',
+        });
+        const job = await db.upsertJob({
+          sagemakerName: name,
+          jobType: 'Training',
+          batch: 'training',
+          modelName: 'iris',
+          pipelineRunId: run.id,
+        });
+        return { run, job };
+      }
+
+      it('upsertJob is idempotent by SageMaker name and fills in later fields', async () => {
+        const { job } = await startJob();
+        expect(job).toMatchObject({ status: 'InProgress', sagemakerArn: null, secondaryStatus: null });
+        const again = await db.upsertJob({
+          sagemakerName: job.sagemakerName,
+          jobType: 'Training',
+          batch: 'training',
+          modelName: 'iris',
+          sagemakerArn: 'arn:aws:sagemaker:us-east-1:123456789012:training-job/iris-train-20261126',
+          secondaryStatus: 'Starting',
+        });
+        expect(again.id).toBe(job.id);
+        expect(again.sagemakerArn).toContain('training-job/iris-train');
+        expect(again.secondaryStatus).toBe('Starting');
+        expect(await count('jobs')).toBe(1);
+      });
+
+      it('refuses to reuse a job name for another batch or model', async () => {
+        const { job } = await startJob();
+        await expect(
+          db.upsertJob({
+            sagemakerName: job.sagemakerName,
+            jobType: 'Processing',
+            batch: 'evaluation',
+            modelName: 'iris',
+          }),
+        ).rejects.toThrow(DbConflictError);
+        expect(await count('jobs')).toBe(1);
+      });
+
+      it('updateJob records status, timings, failure reason and metrics', async () => {
+        const { job } = await startJob();
+        const started = new Date('2026-11-26T06:00:00.123Z');
+        const ended = new Date('2026-11-26T06:05:30.456Z');
+        await db.updateJob(job.sagemakerName, {
+          status: 'InProgress',
+          secondaryStatus: 'Training',
+          startedAt: started,
+        });
+        const done = await db.updateJob(job.sagemakerName, {
+          status: 'Completed',
+          secondaryStatus: 'Completed',
+          endedAt: ended,
+          metrics: { 'validation:accuracy': 0.9667 },
+        });
+        expect(done).toMatchObject({ status: 'Completed', secondaryStatus: 'Completed' });
+        expect(done.startedAt?.toISOString()).toBe(started.toISOString());
+        expect(done.endedAt?.toISOString()).toBe(ended.toISOString());
+        expect(done.metrics).toEqual({ 'validation:accuracy': 0.9667 });
+        expect(done.updatedAt.getTime()).toBeGreaterThanOrEqual(done.createdAt.getTime());
+
+        const failed = await startJob('iris-train-2');
+        const f = await db.updateJob(failed.job.sagemakerName, {
+          status: 'Failed',
+          failureReason: 'AlgorithmError: maxDepth must be > 0',
+        });
+        expect(f.failureReason).toBe('AlgorithmError: maxDepth must be > 0');
+      });
+
+      it('a late non-terminal status never overwrites a terminal one', async () => {
+        const { job } = await startJob();
+        await db.updateJob(job.sagemakerName, { status: 'Completed', secondaryStatus: 'Completed' });
+        const late = await db.updateJob(job.sagemakerName, {
+          status: 'InProgress',
+          secondaryStatus: 'Uploading',
+        });
+        expect(late).toMatchObject({ status: 'Completed', secondaryStatus: 'Completed' });
+      });
+
+      it('updateJob on an unknown job and bad status values fail without writing', async () => {
+        await startJob();
+        await expect(db.updateJob('missing-job', { status: 'Completed' })).rejects.toThrow(
+          /Job "missing-job" not found/,
+        );
+        await expect(
+          db.upsertJob({
+            sagemakerName: 'x',
+            jobType: 'Training',
+            batch: 'training',
+            modelName: 'iris',
+            status: 'Done' as never,
+          }),
+        ).rejects.toThrow(/Invalid status "Done"/);
+        expect(await count('jobs')).toBe(1);
+      });
+    });
+
+    describe('artifacts, model versions, evaluations, inference', () => {
+      async function trainedModel() {
+        await seedModel();
+        const { run } = await db.createPipelineRun({
+          runId: 'run-1',
+          modelName: 'iris',
+          environment: 'local',
+        });
+        await db.upsertJob({
+          sagemakerName: 'iris-train-1',
+          jobType: 'Training',
+          batch: 'training',
+          modelName: 'iris',
+          pipelineRunId: run.id,
+        });
+        await db.upsertJob({
+          sagemakerName: 'iris-eval-1',
+          jobType: 'Processing',
+          batch: 'evaluation',
+          modelName: 'iris',
+          pipelineRunId: run.id,
+        });
+        const version = await db.createModelVersion({
+          modelName: 'iris',
+          artifactUri: 's3://b/iris/models/iris-train-1/output/model.tar.gz',
+          trainingJobName: 'iris-train-1',
+        });
+        return { run, version };
+      }
+
+      it('recordArtifact links the producing job and is idempotent by URI', async () => {
+        const { run } = await trainedModel();
+        const input = {
+          uri: 's3://b/iris/models/iris-train-1/output/model.tar.gz',
+          kind: 'model' as const,
+          modelName: 'iris',
+          producedByJob: 'iris-train-1',
+          pipelineRunId: run.id,
+          metadata: { bytes: 1234 },
+        };
+        const a = await db.recordArtifact(input);
+        const b = await db.recordArtifact(input);
+        expect(b.id).toBe(a.id);
+        expect(a.producedByJobId).toBe((await db.getJob('iris-train-1'))?.id);
+        expect(a.metadata).toEqual({ bytes: 1234 });
+        await expect(db.recordArtifact({ ...input, kind: 'predictions' })).rejects.toThrow(DbConflictError);
+        expect(await db.listArtifacts({ pipelineRunId: run.id })).toHaveLength(1);
+      });
+
+      it('model versions count up per model and are idempotent per artifact', async () => {
+        const { version } = await trainedModel();
+        expect(version).toMatchObject({
+          version: 1,
+          approvalStatus: 'PendingManualApproval',
+          approvedAt: null,
+        });
+        const same = await db.createModelVersion({
+          modelName: 'iris',
+          artifactUri: 's3://b/iris/models/iris-train-1/output/model.tar.gz',
+        });
+        expect(same.id).toBe(version.id);
+        const v2 = await db.createModelVersion({
+          modelName: 'iris',
+          artifactUri: 's3://b/iris/models/2/model.tar.gz',
+        });
+        expect(v2.version).toBe(2);
+        expect((await db.listModelVersions('iris')).map((v) => v.version)).toEqual([1, 2]);
+      });
+
+      it('a passing evaluation approves the version; a failing one rejects it', async () => {
+        const { run, version } = await trainedModel();
+        const pass = await db.recordEvaluation({
+          modelVersionId: version.id,
+          metrics: { accuracy: 0.9667, f1: 0.96 },
+          thresholds: [{ metric: 'accuracy', op: '>=', value: 0.9 }],
+          jobName: 'iris-eval-1',
+          pipelineRunId: run.id,
+        });
+        expect(pass.evaluation).toMatchObject({
+          verdict: 'Passed',
+          metrics: { accuracy: 0.9667, f1: 0.96 },
+          checks: [{ metric: 'accuracy', op: '>=', value: 0.9, actual: 0.9667, passed: true }],
+        });
+        expect(pass.modelVersion.approvalStatus).toBe('Approved');
+        expect(pass.modelVersion.approvedAt).toBeInstanceOf(Date);
+
+        const v2 = await db.createModelVersion({
+          modelName: 'iris',
+          artifactUri: 's3://b/iris/models/2/model.tar.gz',
+        });
+        const fail = await db.recordEvaluation({
+          modelVersionId: v2.id,
+          metrics: { accuracy: 0.5 },
+          thresholds: [{ metric: 'accuracy', op: '>=', value: 0.9 }],
+        });
+        expect(fail.evaluation.verdict).toBe('Failed');
+        expect(fail.modelVersion).toMatchObject({ approvalStatus: 'Rejected', approvedAt: null });
+        // v2 is newer but rejected: the latest *approved* version is still v1.
+        expect((await db.latestApprovedModelVersion('iris'))?.id).toBe(version.id);
+      });
+
+      it('latestApprovedModelVersion picks the highest approved version, null when none', async () => {
+        const { version } = await trainedModel();
+        expect(await db.latestApprovedModelVersion('iris')).toBeNull();
+        expect(await db.latestApprovedModelVersion('unknown-model')).toBeNull();
+        const v2 = await db.createModelVersion({
+          modelName: 'iris',
+          artifactUri: 's3://b/iris/models/2/model.tar.gz',
+        });
+        for (const v of [version, v2]) {
+          await db.recordEvaluation({
+            modelVersionId: v.id,
+            metrics: { accuracy: 0.95 },
+            thresholds: [{ metric: 'accuracy', op: '>=', value: 0.9 }],
+          });
+        }
+        expect((await db.latestApprovedModelVersion('iris'))?.version).toBe(2);
+      });
+
+      it('a missing metric fails the gate', async () => {
+        const { version } = await trainedModel();
+        const r = await db.recordEvaluation({
+          modelVersionId: version.id,
+          metrics: { rmse: 1.2 },
+          thresholds: [
+            { metric: 'rmse', op: '<=', value: 5 },
+            { metric: 'r2', op: '>=', value: 0.5 },
+          ],
+        });
+        expect(r.evaluation.verdict).toBe('Failed');
+        expect(r.evaluation.checks.map((c) => [c.metric, c.actual, c.passed])).toEqual([
+          ['rmse', 1.2, true],
+          ['r2', null, false],
+        ]);
+      });
+
+      it('recordEvaluation is idempotent per evaluation job', async () => {
+        const { version } = await trainedModel();
+        const input = {
+          modelVersionId: version.id,
+          metrics: { accuracy: 0.97 },
+          thresholds: [{ metric: 'accuracy', op: '>=' as const, value: 0.9 }],
+          jobName: 'iris-eval-1',
+        };
+        const a = await db.recordEvaluation(input);
+        const b = await db.recordEvaluation({ ...input, metrics: { accuracy: 0.1 } });
+        expect(b.evaluation.id).toBe(a.evaluation.id);
+        expect(b.modelVersion.approvalStatus).toBe('Approved');
+        expect(await count('evaluations')).toBe(1);
+      });
+
+      it('recordEvaluation for an unknown version or job writes nothing (no evaluation, no approval)', async () => {
+        const { version } = await trainedModel();
+        const thresholds = [{ metric: 'accuracy', op: '>=' as const, value: 0.9 }];
+        await expect(
+          db.recordEvaluation({ modelVersionId: 9999, metrics: { accuracy: 1 }, thresholds }),
+        ).rejects.toThrow(/Model version id 9999 not found/);
+        await expect(
+          db.recordEvaluation({
+            modelVersionId: version.id,
+            metrics: { accuracy: 1 },
+            thresholds,
+            jobName: 'nope',
+          }),
+        ).rejects.toThrow(/Job "nope" not found/);
+        expect(await count('evaluations')).toBe(0);
+        expect((await db.getModelVersion(version.id))?.approvalStatus).toBe('PendingManualApproval');
+      });
+
+      it('recordInferenceRun creates then updates the run for the same job', async () => {
+        const { run, version } = await trainedModel();
+        await db.upsertJob({
+          sagemakerName: 'iris-infer-1',
+          jobType: 'Processing',
+          batch: 'inference',
+          modelName: 'iris',
+        });
+        const input = {
+          modelVersionId: version.id,
+          inputUri: 's3://b/iris/inference/input/',
+          outputUri: 's3://b/iris/inference/output/',
+          jobName: 'iris-infer-1',
+          pipelineRunId: run.id,
+        };
+        const a = await db.recordInferenceRun(input);
+        expect(a).toMatchObject({ status: 'InProgress', recordCount: null });
+        const b = await db.recordInferenceRun({
+          ...input,
+          status: 'Completed',
+          recordCount: 150,
+          endedAt: new Date(),
+        });
+        expect(b).toMatchObject({ id: a.id, status: 'Completed', recordCount: 150 });
+        expect(await db.listInferenceRuns({ pipelineRunId: run.id })).toHaveLength(1);
+      });
+    });
+
+    describe('report queries', () => {
+      it('lists runs newest first and jobs in pipeline order, filtered', async () => {
+        await seedModel();
+        await db.upsertModel({ name: 'housing', team: 'team-b', task: 'regression' });
+        const r1 = (await db.createPipelineRun({ runId: 'r1', modelName: 'iris', environment: 'local' })).run;
+        await new Promise((r) => setTimeout(r, 5));
+        const r2 = (await db.createPipelineRun({ runId: 'r2', modelName: 'iris', environment: 'local' })).run;
+        await db.createPipelineRun({ runId: 'r1', modelName: 'housing', environment: 'local' });
+        for (const [name, batch, jobType] of [
+          ['iris-pre', 'preprocess', 'Processing'],
+          ['iris-train', 'training', 'Training'],
+          ['iris-eval', 'evaluation', 'Processing'],
+        ] as const) {
+          await db.upsertJob({
+            sagemakerName: name,
+            batch,
+            jobType,
+            modelName: 'iris',
+            pipelineRunId: r2.id,
+          });
+        }
+        await db.upsertJob({
+          sagemakerName: 'housing-pre',
+          batch: 'preprocess',
+          jobType: 'Processing',
+          modelName: 'housing',
+        });
+
+        expect((await db.listPipelineRuns({ modelName: 'iris' })).map((r) => r.id)).toEqual([r2.id, r1.id]);
+        expect(await db.listPipelineRuns({ runId: 'r1' })).toHaveLength(2);
+        expect(await db.listPipelineRuns({ limit: 1 })).toHaveLength(1);
+        expect(await db.listPipelineRuns({ modelName: 'nope' })).toEqual([]);
+        expect((await db.listJobs({ pipelineRunId: r2.id })).map((j) => j.sagemakerName)).toEqual([
+          'iris-pre',
+          'iris-train',
+          'iris-eval',
+        ]);
+        expect((await db.listJobs({ modelName: 'housing' })).map((j) => j.sagemakerName)).toEqual([
+          'housing-pre',
+        ]);
+        expect((await db.listJobs({ batch: 'training' })).map((j) => j.sagemakerName)).toEqual([
+          'iris-train',
+        ]);
+      });
+    });
+  });
+}
