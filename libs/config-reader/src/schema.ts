@@ -114,9 +114,9 @@ export const configSchema = z.strictObject({
   local: z
     .strictObject({
       runtime: z.enum(['auto', 'docker', 'process']).default('auto'),
-      stateDir: z.string().min(1).default('.mlops/state'),
+      stateDir: z.string().min(1).default('.state'),
     })
-    .default({ runtime: 'auto', stateDir: '.mlops/state' }),
+    .default({ runtime: 'auto', stateDir: '.state' }),
   reportDir: z.string().min(1).default('reports'),
   models: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/, 'expected a model name like "iris"'), modelSchema),
 });
