@@ -1,0 +1,86 @@
+#!/usr/bin/env node
+// CODEOWNERS from project metadata: every project.json with `metadata.owner` gets a line for its
+// root between the markers below. `--check` fails (exit 1) when the file is stale or when a
+// container app has no owner, so ownership cannot drift from the projects.
+// Usage: node tools/ci/codeowners.mjs [--check] [--root <workspace>]
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const BEGIN = '# BEGIN generated from project.json metadata.owner (node tools/ci/codeowners.mjs)';
+export const END = '# END generated';
+const OWNER = /^@[A-Za-z0-9-]+(\/[A-Za-z0-9._-]+)?$|^[^@\s]+@[^@\s]+$/;
+
+export function readProjects(root) {
+  const projects = [];
+  for (const group of ['apps', 'libs', 'tools', 'docker']) {
+    const dir = join(root, group);
+    if (!existsSync(dir)) continue;
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const file = join(dir, entry.name, 'project.json');
+      if (!entry.isDirectory() || !existsSync(file)) continue;
+      const json = JSON.parse(readFileSync(file, 'utf8'));
+      projects.push({
+        name: json.name,
+        root: `${group}/${entry.name}`,
+        tags: json.tags ?? [],
+        owner: json.metadata?.owner,
+      });
+    }
+  }
+  return projects.sort((a, b) => a.root.localeCompare(b.root));
+}
+
+export function problems(projects) {
+  const out = [];
+  for (const p of projects) {
+    const container = p.tags.includes('platform:container') && p.tags.includes('type:app');
+    if (container && !p.owner)
+      out.push(`${p.root}/project.json: container app "${p.name}" has no metadata.owner`);
+    if (p.owner !== undefined && !OWNER.test(p.owner)) {
+      out.push(
+        `${p.root}/project.json: metadata.owner "${p.owner}" is not a GitHub @user, @org/team or email`,
+      );
+    }
+  }
+  return out;
+}
+
+export function render(current, projects) {
+  const lines = projects.filter((p) => p.owner).map((p) => `/${p.root}/`.padEnd(40) + ` ${p.owner}`);
+  const block = [BEGIN, ...lines, END].join('\n');
+  const start = current.indexOf(BEGIN);
+  const end = current.indexOf(END);
+  if (start === -1 || end === -1) return `${current.trimEnd()}\n\n${block}\n`;
+  return current.slice(0, start) + block + current.slice(end + END.length);
+}
+
+function main(argv) {
+  const check = argv.includes('--check');
+  const rootArg = argv.indexOf('--root');
+  const root =
+    rootArg === -1
+      ? resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
+      : resolve(argv[rootArg + 1]);
+  const file = join(root, '.github', 'CODEOWNERS');
+  const projects = readProjects(root);
+  const issues = problems(projects);
+  const current = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const next = render(current, projects);
+  if (check) {
+    if (next !== current) issues.push(`${file} is out of date: run node tools/ci/codeowners.mjs`);
+    for (const i of issues) console.error(i);
+    if (issues.length) process.exit(1);
+    console.log(`CODEOWNERS matches ${projects.filter((p) => p.owner).length} owned projects`);
+    return;
+  }
+  if (issues.length) {
+    for (const i of issues) console.error(i);
+    process.exit(1);
+  }
+  if (next !== current) writeFileSync(file, next);
+  console.log(`${file}: ${projects.filter((p) => p.owner).length} owned projects`);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url))
+  main(process.argv.slice(2));
