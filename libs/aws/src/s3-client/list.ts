@@ -10,16 +10,23 @@ export interface S3ObjectSummary {
   lastModified?: Date;
 }
 
+export interface ListObjectsOptions {
+  /** Keys per ListObjectsV2 page, 1..1000 (S3's maximum and the default). */
+  pageSize?: number;
+}
+
 /**
  * Lists objects whose key starts with the URI's key (raw S3 prefix semantics: `s3://b/run1` also
  * matches `run10/...`; end the URI with `/` for a directory). Pages lazily via the SDK paginator.
  */
-export async function* listObjects(s3: S3Client, uriPrefix: string): AsyncGenerator<S3ObjectSummary> {
+export async function* listObjects(
+  s3: S3Client,
+  uriPrefix: string,
+  opts: ListObjectsOptions = {},
+): AsyncGenerator<S3ObjectSummary> {
   const { bucket, key } = parseS3Uri(uriPrefix);
-  for await (const page of paginateListObjectsV2(
-    { client: s3, pageSize: 1000 },
-    { Bucket: bucket, Prefix: key },
-  )) {
+  const pageSize = opts.pageSize ?? 1000;
+  for await (const page of paginateListObjectsV2({ client: s3, pageSize }, { Bucket: bucket, Prefix: key })) {
     for (const o of page.Contents ?? []) {
       if (o.Key === undefined) continue;
       yield {
@@ -35,9 +42,13 @@ export async function* listObjects(s3: S3Client, uriPrefix: string): AsyncGenera
 }
 
 /** Collects {@link listObjects} into an array (small prefixes only). */
-export async function listObjectsArray(s3: S3Client, uriPrefix: string): Promise<S3ObjectSummary[]> {
+export async function listObjectsArray(
+  s3: S3Client,
+  uriPrefix: string,
+  opts: ListObjectsOptions = {},
+): Promise<S3ObjectSummary[]> {
   const out: S3ObjectSummary[] = [];
-  for await (const o of listObjects(s3, uriPrefix)) out.push(o);
+  for await (const o of listObjects(s3, uriPrefix, opts)) out.push(o);
   return out;
 }
 

@@ -29,7 +29,8 @@ export function parseS3Uri(uri: string): S3Location {
     throw new S3UriError(uri, `bucket "${bucket}" is not a valid bucket name`);
   }
   if (Buffer.byteLength(key, 'utf8') > 1024) throw new S3UriError(uri, 'key is longer than 1024 bytes');
-  if (/[\u0000-\u001f\u007f]/.test(key)) throw new S3UriError(uri, 'key contains control characters');
+  if ([...key].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f))
+    throw new S3UriError(uri, 'key contains control characters');
   return { bucket, key };
 }
 

@@ -1,7 +1,7 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import S3rver from 's3rver';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { AwsEndpointConfig } from '../../src/config/aws-endpoint-config';
 import { createS3Client } from '../../src/s3-client/create-s3-client';
@@ -10,20 +10,40 @@ export interface TestS3 {
   cfg: AwsEndpointConfig;
   s3: S3Client;
   bucket: string;
+  /** PID of the server process (benchmarks exclude it from client RSS). */
+  pid: number;
   close(): Promise<void>;
 }
 
-/** Starts a real s3rver on 127.0.0.1 with a random port and a throwaway directory. */
+/**
+ * Starts a real s3rver (child process) on 127.0.0.1 with a random port and a throwaway directory.
+ * Fails loudly if it cannot start.
+ */
 export async function startS3Server(bucket = 'test-bucket'): Promise<TestS3> {
   const directory = mkdtempSync(path.join(os.tmpdir(), 's3rver-'));
-  const server = new S3rver({
-    address: '127.0.0.1',
-    port: 0,
-    directory,
-    silent: true,
-    configureBuckets: [{ name: bucket }],
+  const child = spawn(
+    process.execPath,
+    ['--openssl-legacy-provider', path.join(__dirname, 's3rver-process.js'), directory, bucket],
+    { stdio: ['pipe', 'pipe', 'pipe'] },
+  );
+  const port = await new Promise<number>((resolve, reject) => {
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => reject(new Error(`s3rver did not start within 15 s: ${err}`)), 15_000);
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      const line = out.split('\n')[0];
+      if (out.includes('\n')) {
+        clearTimeout(timer);
+        resolve((JSON.parse(line) as { port: number }).port);
+      }
+    });
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`s3rver exited with ${code}: ${err}`));
+    });
   });
-  const { port } = await server.run();
   const cfg: AwsEndpointConfig = {
     region: 'us-east-1',
     endpoint: `http://127.0.0.1:${port}`,
@@ -36,9 +56,12 @@ export async function startS3Server(bucket = 'test-bucket'): Promise<TestS3> {
     cfg,
     s3,
     bucket,
+    pid: child.pid as number,
     async close() {
       s3.destroy();
-      await server.close();
+      const exited = new Promise((r) => child.once('exit', r));
+      child.stdin.end();
+      await exited;
       rmSync(directory, { recursive: true, force: true });
     },
   };
