@@ -1,0 +1,15 @@
+import type { AwsClients } from '../context/clients';
+import type { MlopsConfig } from '@mlops/config-reader';
+
+/** Process-level inputs and outputs of a batch run, injectable so tests run batches in-process. */
+export interface BatchIo {
+  argv: readonly string[];
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdout: (line: string) => void;
+  stderr: (line: string) => void;
+  /** Defaults to the SDK clients built from config endpoints. */
+  createClients?: (config: MlopsConfig) => AwsClients;
+  /** Stop waiting (SIGINT/SIGTERM in the CLI). */
+  signal?: AbortSignal;
+}

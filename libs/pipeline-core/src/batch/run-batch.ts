@@ -1,0 +1,92 @@
+import { loadConfig, getModelConfig } from '@mlops/config-reader';
+import type { DbAdapter } from '@mlops/db';
+import { openDatabase } from '@mlops/db';
+import { parseCli } from '../cli/parse-cli';
+import { formatUsage } from '../cli/usage';
+import { findWorkspaceRoot } from '../cli/workspace-root';
+import type { BatchContext } from '../context/batch-context';
+import { AwsClients, createAwsClients } from '../context/clients';
+import { openRunContext } from '../context/open-run-context';
+import { ExitCode } from '../errors/exit-codes';
+import { exitCodeFor } from '../errors/exit-code-for';
+import { JobFailedError, UsageError } from '../errors/pipeline-errors';
+import { runLayout } from '../layout/s3-layout';
+import { jobNameFor } from '../naming/job-name';
+import { ProgressPrinter } from '../progress/progress-printer';
+import type { BatchDefinition } from './batch-definition';
+import type { BatchIo } from './batch-io';
+
+/**
+ * The whole life of a batch invocation, returning its exit code:
+ * parse argv → load config → resolve models → prepare (pure, all models) → open clients + DB →
+ * execute per model → summary. Nothing is opened before every model has prepared, so bad input
+ * (exit 2) never leaves a job or a row behind.
+ */
+export async function runBatch<P>(def: BatchDefinition<P>, io: BatchIo): Promise<number> {
+  let clients: AwsClients | undefined;
+  let db: DbAdapter | undefined;
+  try {
+    const parsed = parseCli(io.argv, def.cli, io.cwd);
+    if (parsed.help) {
+      io.stdout(formatUsage(def.cli));
+      return ExitCode.Ok;
+    }
+    const cli = parsed.options;
+    const workspaceRoot = findWorkspaceRoot(io.cwd);
+    const config = loadConfig({ env: cli.env, configDir: cli.configDir, processEnv: io.env });
+    const names = cli.allModels ? Object.keys(config.models).sort() : [cli.model as string];
+    const prepared = names.map((name) => {
+      const model = getModelConfig(config, name);
+      const ctx: BatchContext = {
+        batch: def.batch,
+        cli,
+        env: cli.env,
+        runId: cli.runId,
+        config,
+        model,
+        layout: runLayout(config.aws.bucket, model.s3Prefixes, cli.runId),
+        workspaceRoot,
+        jobName: (batch = def.batch) => jobNameFor(cli.runId, model.name, batch),
+      };
+      return { ctx, data: def.prepare ? def.prepare(ctx) : (undefined as P) };
+    });
+
+    const printer = new ProgressPrinter(io.stdout);
+    clients = (io.createClients ?? createAwsClients)(config);
+    db = await openDatabase(config.db);
+    const signal = io.signal ?? new AbortController().signal;
+    const summary: string[] = [];
+    for (const { ctx, data } of prepared) {
+      const run = openRunContext(ctx, { clients, db, printer, signal });
+      try {
+        const lines = await def.execute(run, data);
+        summary.push(...lines.map((l) => `${ctx.model.name}: ${l}`));
+      } catch (err) {
+        if (err instanceof JobFailedError) {
+          // The run failed for good: record it so reports show why (a rerun with a new id starts afresh).
+          const row = await db.getPipelineRun(ctx.runId, ctx.model.name);
+          if (row) await db.finishPipelineRun(row.id, 'Failed', err.message);
+        }
+        throw err;
+      }
+    }
+    io.stdout(`\n${def.cli.command} done (run ${cli.runId}):`);
+    for (const line of summary) io.stdout(`  ${line}`);
+    return ExitCode.Ok;
+  } catch (err) {
+    const code = exitCodeFor(err);
+    io.stderr(`${def.cli.command}: ${(err as Error)?.message ?? String(err)}`);
+    if (err instanceof UsageError) io.stderr(`\n${formatUsage(def.cli)}`);
+    else if (
+      code === ExitCode.JobFailed &&
+      !(err instanceof JobFailedError) &&
+      err instanceof Error &&
+      err.stack
+    )
+      io.stderr(err.stack);
+    return code;
+  } finally {
+    clients?.destroy();
+    await db?.close();
+  }
+}

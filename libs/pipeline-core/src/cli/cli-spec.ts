@@ -1,0 +1,30 @@
+/** An extra `--name <value>` option of one batch (e.g. collection's `--data-dir`). */
+export interface ExtraOption {
+  name: string;
+  valueName: string;
+  description: string;
+  /** Shown in --help; the batch applies it (it may depend on the workspace root). */
+  defaultText?: string;
+}
+
+/** What a batch tells the CLI parser about itself. */
+export interface BatchCliSpec {
+  /** Program name shown in usage, e.g. `pipeline-training`. */
+  command: string;
+  summary: string;
+  extraOptions?: readonly ExtraOption[];
+}
+
+/** Parsed command line; `--help` wins over everything else. */
+export type ParsedCli = { help: true } | { help: false; options: CliOptions };
+
+export interface CliOptions {
+  /** Set unless `allModels`. */
+  model?: string;
+  allModels: boolean;
+  env: string;
+  runId: string;
+  configDir: string;
+  /** Values of the batch's extra options that were given. */
+  extra: Record<string, string>;
+}

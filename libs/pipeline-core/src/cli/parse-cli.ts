@@ -1,0 +1,67 @@
+import { parseArgs } from 'node:util';
+import { join } from 'node:path';
+import { UsageError } from '../errors/pipeline-errors';
+import { assertRunId } from '../run-id';
+import type { BatchCliSpec, ParsedCli } from './cli-spec';
+import { findWorkspaceRoot } from './workspace-root';
+
+const MODEL_NAME = /^[a-z][a-z0-9-]*$/;
+
+/**
+ * Parses a batch's argv (without `node script`). Unknown flags, positionals, missing values and
+ * conflicting flags are UsageErrors (exit 2), raised before any config is read.
+ */
+export function parseCli(
+  argv: readonly string[],
+  spec: BatchCliSpec,
+  cwd: string = process.cwd(),
+): ParsedCli {
+  const extraNames = (spec.extraOptions ?? []).map((o) => o.name);
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        model: { type: 'string' },
+        'all-models': { type: 'boolean' },
+        'run-id': { type: 'string' },
+        env: { type: 'string' },
+        'config-dir': { type: 'string' },
+        ...Object.fromEntries(extraNames.map((n) => [n, { type: 'string' as const }])),
+      },
+    }));
+  } catch (err) {
+    // node:util messages already name the flag ("Unknown option '--modle'").
+    throw new UsageError((err as Error).message);
+  }
+  if (values.help === true) return { help: true };
+
+  const model = values.model as string | undefined;
+  const allModels = values['all-models'] === true;
+  if (model !== undefined && allModels) throw new UsageError('Give either --model or --all-models, not both');
+  if (model === undefined && !allModels) throw new UsageError('Missing --model <name> (or --all-models)');
+  if (model !== undefined && !MODEL_NAME.test(model))
+    throw new UsageError(`Invalid --model ${JSON.stringify(model)}: expected a model name like "iris"`);
+  const runId = values['run-id'] as string | undefined;
+  if (runId === undefined) throw new UsageError('Missing --run-id <id>');
+  const env = (values.env as string | undefined) ?? 'local';
+  if (!/^[a-z][a-z0-9-]*$/.test(env))
+    throw new UsageError(`Invalid --env ${JSON.stringify(env)}: expected an environment name like "local"`);
+  const configDir = (values['config-dir'] as string | undefined) ?? join(findWorkspaceRoot(cwd), 'configs');
+
+  const extra: Record<string, string> = {};
+  for (const name of extraNames) {
+    const v = values[name];
+    if (typeof v === 'string') {
+      if (v === '') throw new UsageError(`--${name} must not be empty`);
+      extra[name] = v;
+    }
+  }
+  return {
+    help: false,
+    options: { model, allModels, env, runId: assertRunId(runId), configDir, extra },
+  };
+}

@@ -1,0 +1,60 @@
+import type { DbAdapter, PipelineRunRow } from '@mlops/db';
+import type { ProgressPrinter } from '../progress/progress-printer';
+import { runJob } from '../resume/run-job';
+import { SageMakerJobs } from '../sagemaker/sagemaker-jobs';
+import type { BatchContext } from './batch-context';
+import type { AwsClients } from './clients';
+import type { RunContext } from './run-context';
+
+export interface RunServices {
+  clients: AwsClients;
+  db: DbAdapter;
+  printer: ProgressPrinter;
+  signal: AbortSignal;
+  pollMs?: number;
+}
+
+/** Binds one model's BatchContext to the shared services of a batch invocation. */
+export function openRunContext(ctx: BatchContext, services: RunServices): RunContext {
+  const { clients, db, printer, signal } = services;
+  const jobs = new SageMakerJobs(clients.sagemaker);
+  let run: PipelineRunRow | undefined;
+  const ensureRun = async (): Promise<PipelineRunRow> => {
+    if (run) return run;
+    await db.upsertModel({ name: ctx.model.name, team: ctx.model.team, task: ctx.model.task });
+    const created = await db.createPipelineRun({
+      runId: ctx.runId,
+      modelName: ctx.model.name,
+      environment: ctx.env,
+    });
+    run = created.run;
+    printer.info(
+      `${created.created ? 'new' : 'resuming'} run ${ctx.runId} of model ${ctx.model.name} (${ctx.env})`,
+    );
+    return run;
+  };
+  return {
+    ...ctx,
+    s3: clients.s3,
+    jobs,
+    logs: clients.logs,
+    db,
+    printer,
+    signal,
+    ensureRun,
+    async runJob(job) {
+      const pipelineRun = await ensureRun();
+      return runJob(
+        { jobs, logs: clients.logs, db, printer, signal, pollMs: services.pollMs },
+        {
+          name: (job.kind === 'training' ? job.request.TrainingJobName : job.request.ProcessingJobName) ?? '',
+          kind: job.kind,
+          batch: ctx.batch,
+          modelName: ctx.model.name,
+          pipelineRunId: pipelineRun.id,
+        },
+        job,
+      );
+    },
+  };
+}

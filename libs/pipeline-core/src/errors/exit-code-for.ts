@@ -1,0 +1,26 @@
+import { ExitCode } from './exit-codes';
+
+/**
+ * Maps any thrown value to an exit code. Errors from other libs carry `exitCode` (config-reader's
+ * ConfigError) or are recognised by name, so this lib needs no knowledge of their classes.
+ */
+export function exitCodeFor(err: unknown): number {
+  if (err && typeof err === 'object') {
+    const code = (err as { exitCode?: unknown }).exitCode;
+    if (typeof code === 'number' && Number.isInteger(code)) return code;
+    const name = (err as { name?: unknown }).name;
+    if (typeof name === 'string' && BAD_INPUT_NAMES.has(name)) return ExitCode.BadInput;
+  }
+  // Anything unexpected (network, DB down, bug) is a failed batch, not a bad input.
+  return ExitCode.JobFailed;
+}
+
+// Validation errors of the other libs: they are raised before any call, so nothing was started.
+const BAD_INPUT_NAMES = new Set([
+  'ConfigError',
+  'AwsConfigError',
+  'S3UriError',
+  'JobSpecValidationError',
+  'SpecValidationError',
+  'ValidationError',
+]);

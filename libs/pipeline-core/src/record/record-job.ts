@@ -1,0 +1,39 @@
+import type { BatchName, DbAdapter, JobRow, JobStatus } from '@mlops/db';
+import { JobType } from '@mlops/db';
+import type { JobDescription } from '../sagemaker/job-description';
+import type { JobKind } from '../sagemaker/job-kind';
+
+export interface JobIdentity {
+  name: string;
+  kind: JobKind;
+  batch: BatchName;
+  modelName: string;
+  pipelineRunId: number;
+}
+
+const JOB_TYPE: Record<JobKind, JobType> = { training: JobType.Training, processing: JobType.Processing };
+
+/** Inserts the job row (or finds the one a previous attempt of this run wrote). */
+export function recordJobStarted(db: DbAdapter, job: JobIdentity, arn: string | undefined): Promise<JobRow> {
+  return db.upsertJob({
+    sagemakerName: job.name,
+    jobType: JOB_TYPE[job.kind],
+    batch: job.batch,
+    modelName: job.modelName,
+    pipelineRunId: job.pipelineRunId,
+    sagemakerArn: arn ?? null,
+  });
+}
+
+/** Mirrors SageMaker's view of the job into its row: status, secondary status, timings, failure, metrics. */
+export function recordJobState(db: DbAdapter, d: JobDescription): Promise<JobRow> {
+  return db.updateJob(d.name, {
+    sagemakerArn: d.arn,
+    status: d.status as JobStatus,
+    secondaryStatus: d.secondaryStatus ?? null,
+    failureReason: d.failureReason ?? null,
+    startedAt: d.startTime ?? undefined,
+    endedAt: d.endTime ?? undefined,
+    metrics: Object.keys(d.metrics).length > 0 ? d.metrics : undefined,
+  });
+}
