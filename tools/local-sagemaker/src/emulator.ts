@@ -92,12 +92,13 @@ export async function startLocalSageMaker(options: LocalSageMakerOptions): Promi
 
     let s3: EmbeddedS3 | undefined;
     if (options.s3?.embedded) {
-      s3 = await startEmbeddedS3({
+      const embedded = await startEmbeddedS3({
         directory: options.s3.directory ?? join(stateDir, 's3'),
         port: options.s3.port,
         buckets: options.s3.buckets,
       });
-      cleanups.push(() => s3!.close());
+      s3 = embedded;
+      cleanups.push(() => embedded.close());
     }
     const s3Config: AwsEndpointConfig = s3
       ? { region, endpoint: s3.endpoint, forcePathStyle: true, credentials: s3.credentials }

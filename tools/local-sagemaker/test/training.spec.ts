@@ -6,9 +6,8 @@ import {
   DescribeTrainingJobCommand,
   StopTrainingJobCommand,
 } from '@aws-sdk/client-sagemaker';
-import { FilterLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { unpackArchive } from '@mlops/aws';
-import { Harness, startHarness, trainingRequest, waitForTraining } from './support/harness';
+import { Harness, startHarness, trainingRequest, waitForLog, waitForTraining } from './support/harness';
 
 let h: Harness;
 let out: string;
@@ -103,7 +102,7 @@ describe('training jobs on the process runtime, through the stock SageMaker clie
 
   it('stops a job: SIGTERM, Stopping then Stopped, artifacts saved in the handler are uploaded', async () => {
     await h.sm.send(new CreateTrainingJobCommand(trainingRequest('train-stop', out, { mode: 'sleep' })));
-    await waitForLog('train-stop', 'sleeping');
+    await waitForLog(h.logs, 'TrainingJobs', 'train-stop', 'sleeping');
     await h.sm.send(new StopTrainingJobCommand({ TrainingJobName: 'train-stop' }));
     expect((await describeJob('train-stop')).TrainingJobStatus).toMatch(/^(Stopping|Stopped)$/);
     const d = await waitForTraining(h.sm, 'train-stop');
@@ -132,7 +131,7 @@ describe('training jobs on the process runtime, through the stock SageMaker clie
     await h.sm.send(
       new CreateTrainingJobCommand(trainingRequest('train-stubborn', out, { mode: 'ignore-term' })),
     );
-    await waitForLog('train-stubborn', 'sleeping');
+    await waitForLog(h.logs, 'TrainingJobs', 'train-stubborn', 'sleeping');
     const stoppedAt = Date.now();
     await h.sm.send(new StopTrainingJobCommand({ TrainingJobName: 'train-stubborn' }));
     const d = await waitForTraining(h.sm, 'train-stubborn');
@@ -164,21 +163,4 @@ describe('training jobs on the process runtime, through the stock SageMaker clie
 
 function describeJob(name: string) {
   return h.sm.send(new DescribeTrainingJobCommand({ TrainingJobName: name }));
-}
-
-/** The app has installed its signal handler once it logs `sleeping`. */
-async function waitForLog(job: string, text: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const res = await h.logs.send(
-      new FilterLogEventsCommand({
-        logGroupName: '/aws/sagemaker/TrainingJobs',
-        logStreamNamePrefix: `${job}/`,
-        filterPattern: text,
-      }),
-    );
-    if ((res.events ?? []).length > 0) return;
-    if (Date.now() > deadline) throw new Error(`'${text}' not logged by ${job} in time`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }

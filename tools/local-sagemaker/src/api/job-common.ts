@@ -35,10 +35,10 @@ export function createJob(
   };
   if (kind === 'processing') job.transitions[0].StatusMessage = 'Preparing the instances for processing';
   if (!deps.store.insert(job)) {
-    const existing = deps.store.get(kind, name)!;
+    const existing = deps.store.get(kind, name);
     throw resourceInUse(
       `${LABEL[kind]} job names must be unique within an AWS account and region, and a ${kind} job with this ` +
-        `name already exists (${existing.arn})`,
+        `name already exists (${existing?.arn ?? arn})`,
     );
   }
   deps.launch(job);

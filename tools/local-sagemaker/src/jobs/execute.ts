@@ -24,7 +24,7 @@ export async function execute(
     ...spec,
     onOutput: (host, line) => {
       const now = Date.now();
-      ctx.logs.append(opts.logGroup, streamOf.get(host)!, line, now);
+      ctx.logs.append(opts.logGroup, streamOf.get(host) ?? `${job.name}/${host}-${epoch}`, line, now);
       opts.metrics?.onLine(line, now);
     },
   });

@@ -98,7 +98,7 @@ async function stageChannels(
   return Promise.all(
     (req.InputDataConfig ?? []).map(async (ch): Promise<Mount> => {
       const containerPath = `/opt/ml/input/data/${ch.ChannelName}`;
-      const uri = ch.DataSource.S3DataSource?.S3Uri ?? ch.DataSource.FileDataSource!.FileUri;
+      const uri = ch.DataSource.S3DataSource?.S3Uri ?? ch.DataSource.FileDataSource?.FileUri ?? '';
       if (uri.startsWith('file://'))
         return {
           hostPath: requireLocalDir(uri, `channel '${ch.ChannelName}'`),

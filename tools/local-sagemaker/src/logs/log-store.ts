@@ -47,16 +47,19 @@ export class LogStore {
     }
   }
 
-  createStream(group: string, name: string): void {
-    if (!this.streams.has(key(group, name)))
-      this.streams.set(key(group, name), { group, name, creationTime: Date.now(), events: [] });
-    mkdirSync(this.dir(group), { recursive: true });
+  createStream(group: string, name: string): LogStream {
+    let stream = this.streams.get(key(group, name));
+    if (!stream) {
+      stream = { group, name, creationTime: Date.now(), events: [] };
+      this.streams.set(key(group, name), stream);
+      mkdirSync(this.dir(group), { recursive: true });
+    }
+    return stream;
   }
 
   append(group: string, name: string, message: string, timestamp = Date.now()): void {
-    this.createStream(group, name);
     const event = { timestamp, message, ingestionTime: Date.now() };
-    this.streams.get(key(group, name))!.events.push(event);
+    this.createStream(group, name).events.push(event);
     const k = key(group, name);
     const lines = this.pending.get(k) ?? [];
     lines.push(JSON.stringify(event));

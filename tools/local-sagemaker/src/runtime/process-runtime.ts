@@ -38,7 +38,10 @@ export class ProcessRuntime implements Runtime {
           mapArgument(arg, host.optMlDir, i),
         );
         const env: Record<string, string> = {};
-        for (const key of PASS_THROUGH) if (process.env[key] !== undefined) env[key] = process.env[key]!;
+        for (const key of PASS_THROUGH) {
+          const value = process.env[key];
+          if (value !== undefined) env[key] = value;
+        }
         Object.assign(env, mapping.env, spec.env, {
           SAGEMAKER_BASE_DIR: host.optMlDir,
           SM_PROCESSING_BASE_DIR: join(host.optMlDir, 'processing'),

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import { CloudWatchLogsClient, FilterLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import {
   DescribeProcessingJobCommand,
   DescribeProcessingJobCommandOutput,
@@ -123,4 +123,27 @@ export function trainingRequest(
     ResourceConfig: { InstanceType: 'ml.m5.large' as const, InstanceCount: 1, VolumeSizeInGB: 1 },
     StoppingCondition: { MaxRuntimeInSeconds: 60 },
   };
+}
+
+/** Waits until the job has logged `text` (e.g. the fixture's `sleeping`, once its signal handler is set). */
+export async function waitForLog(
+  logs: CloudWatchLogsClient,
+  group: 'TrainingJobs' | 'ProcessingJobs',
+  job: string,
+  text: string,
+  timeoutMs = 10_000,
+): Promise<string[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const res = await logs.send(
+      new FilterLogEventsCommand({
+        logGroupName: `/aws/sagemaker/${group}`,
+        logStreamNamePrefix: `${job}/`,
+        filterPattern: `"${text}"`,
+      }),
+    );
+    if ((res.events ?? []).length > 0) return res.events!.map((e) => e.message!);
+    if (Date.now() > deadline) throw new Error(`'${text}' not logged by ${job} within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
