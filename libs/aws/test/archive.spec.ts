@@ -71,6 +71,15 @@ describe('packDirectory / unpackArchive', () => {
     expect(await fs.readdir(path.join(tmp, 'd'))).toEqual([]);
   });
 
+  test('an empty directory packs to a valid empty archive', async () => {
+    await fs.mkdir(path.join(tmp, 'empty'));
+    const packed = await packDirectory(path.join(tmp, 'empty'), path.join(tmp, 'empty.tar.gz'));
+    expect(execFileSync('tar', ['-tzf', packed.archivePath], { encoding: 'utf8' })).toBe('./\n');
+    const res = await unpackArchive(packed.archivePath, path.join(tmp, 'x'));
+    expect(res.entries).toBe(1);
+    expect(await fs.readdir(path.join(tmp, 'x'))).toEqual([]);
+  });
+
   test('a corrupt archive fails and leaves the target untouched', async () => {
     const good = rawTarGz([{ name: 'a.txt', type: 'file', body: 'a'.repeat(5000) }]);
     await fs.writeFile(path.join(tmp, 'trunc.tar.gz'), good.subarray(0, good.length - 20));

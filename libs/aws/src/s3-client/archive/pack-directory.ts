@@ -28,7 +28,12 @@ export async function packDirectory(dir: string, tarGzPath: string): Promise<Pac
   const tmp = `${absOut}.part-${randomBytes(4).toString('hex')}`;
   try {
     // portable: no uid/gid/uname/mtime noise from the build machine.
-    const tarStream = create({ cwd: dir, portable: true, strict: true }, entries.length > 0 ? entries : []);
+    // An empty model dir still gets a valid archive: a lone "./" entry, as `tar -czf x -C dir .`
+    // writes (readers reject a tar with no entries at all).
+    const tarStream = create(
+      { cwd: dir, portable: true, strict: true },
+      entries.length > 0 ? entries : ['.'],
+    );
     await pipeline(
       tarStream,
       createGzip({ level: 6, chunkSize: 256 * 1024, memLevel: 8, strategy: zc.Z_DEFAULT_STRATEGY }),
