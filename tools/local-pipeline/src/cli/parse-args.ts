@@ -1,0 +1,85 @@
+import { UsageError } from './usage-error';
+
+export type RuntimeOption = 'auto' | 'docker' | 'process';
+
+export interface CliOptions {
+  help: boolean;
+  env: string;
+  /** Undefined = every model in the config. */
+  models?: string[];
+  /** Undefined = `local.runtime` from the config. */
+  runtime?: RuntimeOption;
+  /** Undefined = a new id. */
+  runId?: string;
+  configDir: string;
+}
+
+const RUNTIMES: readonly RuntimeOption[] = ['auto', 'docker', 'process'];
+// Job names are built from it (SageMaker: [a-zA-Z0-9-], at most 63 chars), so keep it short and plain.
+const RUN_ID = /^[a-zA-Z0-9][a-zA-Z0-9-]{0,31}$/;
+const MODEL = /^[a-z][a-z0-9-]*$/;
+
+/** Parses `--flag value` and `--flag=value`. Unknown flags and bad values are UsageErrors naming them. */
+export function parseArgs(argv: readonly string[]): CliOptions {
+  const options: CliOptions = { help: false, env: 'local', configDir: 'configs' };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--help' || arg === '-h') {
+      options.help = true;
+      continue;
+    }
+    if (!arg.startsWith('--')) throw new UsageError(`Unexpected argument ${JSON.stringify(arg)}`);
+    const eq = arg.indexOf('=');
+    const name = eq === -1 ? arg : arg.slice(0, eq);
+    let value: string;
+    if (eq !== -1) value = arg.slice(eq + 1);
+    else {
+      const next = argv[i + 1];
+      if (next === undefined || next.startsWith('--')) throw new UsageError(`${name} needs a value`);
+      value = next;
+      i++;
+    }
+    switch (name) {
+      case '--env':
+        if (!/^[a-z0-9][a-z0-9_-]*$/.test(value))
+          throw new UsageError(`--env: invalid environment name ${JSON.stringify(value)}`);
+        options.env = value;
+        break;
+      case '--models':
+        options.models = parseModels(value);
+        break;
+      case '--runtime':
+        if (!RUNTIMES.includes(value as RuntimeOption))
+          throw new UsageError(
+            `--runtime: expected one of ${RUNTIMES.join(', ')}, got ${JSON.stringify(value)}`,
+          );
+        options.runtime = value as RuntimeOption;
+        break;
+      case '--run-id':
+        if (!RUN_ID.test(value))
+          throw new UsageError(
+            `--run-id: expected 1-32 letters, digits or '-' (not starting with '-'), got ${JSON.stringify(value)}`,
+          );
+        options.runId = value;
+        break;
+      case '--config-dir':
+        if (value === '') throw new UsageError('--config-dir: must not be empty');
+        options.configDir = value;
+        break;
+      default:
+        throw new UsageError(`Unknown option ${name} (see --help)`);
+    }
+  }
+  return options;
+}
+
+function parseModels(value: string): string[] {
+  const models = value
+    .split(',')
+    .map((m) => m.trim())
+    .filter((m) => m !== '');
+  if (models.length === 0) throw new UsageError('--models: give at least one model, e.g. --models iris,mpg');
+  for (const m of models)
+    if (!MODEL.test(m)) throw new UsageError(`--models: invalid model name ${JSON.stringify(m)}`);
+  return [...new Set(models)];
+}

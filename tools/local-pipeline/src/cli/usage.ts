@@ -1,0 +1,18 @@
+export const USAGE = `Usage: local-pipeline [options]
+
+Runs the whole pipeline (collection → preprocess → training → evaluation → inference) for every model
+of the config, prints a summary table and writes an HTML run report. With a local config (loopback
+endpoints) it starts the embedded local stack (local SageMaker + Logs + S3) first and stops it at the end.
+
+Options:
+  --env <name>          config environment: configs/<name>.yaml (default: local)
+  --models <a,b>        only these models (default: every model in the config)
+  --runtime <r>         auto | docker | process (default: local.runtime of the config).
+                        auto = docker when a daemon answers and every model image exists, else process
+  --run-id <id>         reuse a run id to resume a run (default: a new id)
+  --config-dir <dir>    config directory (default: configs)
+  -h, --help            show this help
+
+Exit codes: 0 all batches succeeded, 1 a batch failed, 2 bad input or config (nothing started),
+130 interrupted.
+`;

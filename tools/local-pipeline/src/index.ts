@@ -1,0 +1,12 @@
+export { runPipeline } from './pipeline/run-pipeline';
+export type { PipelineOutcome, RunPipelineOptions } from './pipeline/run-pipeline';
+export { parseArgs } from './cli/parse-args';
+export type { CliOptions, RuntimeOption } from './cli/parse-args';
+export { chooseRuntime } from './stack/choose-runtime';
+export type { RuntimeDecision } from './stack/choose-runtime';
+export type { DockerProbe } from './stack/docker-probe';
+export { PHASES } from './batches/phases';
+export type { Phase } from './batches/phases';
+export { buildReport } from './report/build-report';
+export { renderReport } from './report/render-report';
+export type { ReportData, ModelRunData, Plot } from './report/report-data';

@@ -1,0 +1,48 @@
+#!/usr/bin/env node
+import { parseArgs } from './cli/parse-args';
+import { USAGE } from './cli/usage';
+import { findWorkspaceRoot } from '@mlops/pipeline-core';
+import { runPipeline } from './pipeline/run-pipeline';
+
+/** CLI entry of the main job; see USAGE. Exit codes: 0 ok, 1 a batch failed, 2 bad input, 130 interrupted. */
+async function main(argv: string[]): Promise<number> {
+  const options = parseArgs(argv);
+  if (options.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  const controller = new AbortController();
+  let interrupts = 0;
+  const onSignal = (sig: NodeJS.Signals): void => {
+    interrupts++;
+    if (interrupts === 1) {
+      process.stderr.write(
+        `\n${sig}: interrupting the running batch and stopping the local stack (again to force)\n`,
+      );
+      controller.abort();
+    } else {
+      process.stderr.write(`${sig} again: exiting now\n`);
+      process.exit(130);
+    }
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  const outcome = await runPipeline({
+    ...options,
+    repoRoot: findWorkspaceRoot(process.cwd()),
+    write: (text) => process.stdout.write(text),
+    signal: controller.signal,
+  });
+  return outcome.exitCode;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.stdout.write('', () => process.exit(code)),
+  (err: unknown) => {
+    const exitCode = (err as { exitCode?: unknown }).exitCode;
+    const message = err instanceof Error ? err.message : String(err);
+    const name = err instanceof Error ? err.name : 'Error';
+    process.stderr.write(`local-pipeline: ${name}: ${message}\n`);
+    process.stderr.write('', () => process.exit(exitCode === 2 ? 2 : 1));
+  },
+);

@@ -1,0 +1,214 @@
+import { resolve } from 'node:path';
+import { getModelConfig, loadConfig, MlopsConfig } from '@mlops/config-reader';
+import type { AwsEndpointConfig } from '@mlops/aws';
+import type { RuntimeOption } from '../cli/parse-args';
+import { UsageError } from '../cli/usage-error';
+import { bundlePath, missingBundles } from '../batches/bundle-path';
+import { PHASES } from '../batches/phases';
+import { BatchResult, RunningBatch, runBatch } from '../batches/run-batch';
+import { Progress } from '../progress/progress';
+import { formatDuration } from '../progress/format-duration';
+import { buildReport } from '../report/build-report';
+import { chooseRuntime } from '../stack/choose-runtime';
+import { DockerProbe, dockerCliProbe } from '../stack/docker-probe';
+import { isLocalEndpoint } from '../stack/endpoints';
+import { LocalStack, startStack } from '../stack/start-stack';
+import { formatSummaryTable } from '../summary/format-table';
+import { buildSummaryRows, SummaryRow } from '../summary/summary-rows';
+import { buildChildEnv } from './child-env';
+import { assertRunId, newRunId } from './run-id';
+
+export interface RunPipelineOptions {
+  env: string;
+  /** Default: every model of the config. */
+  models?: string[];
+  /** Default: `local.runtime` of the config. */
+  runtime?: RuntimeOption;
+  /** Default: a new id. Reuse one to resume a run. */
+  runId?: string;
+  configDir: string;
+  /** Holds `apps/pipeline-<phase>/dist/main.js` and `apps/container-<m>/dist`. */
+  repoRoot: string;
+  /** Progress, batch output and the summary. */
+  write: (text: string) => void;
+  processEnv?: NodeJS.ProcessEnv;
+  dockerProbe?: DockerProbe;
+  /** Aborting (Ctrl-C) interrupts the running batch, stops the stack and skips the rest. */
+  signal?: AbortSignal;
+  heartbeatMs?: number;
+  /** Seconds a batch gets after SIGINT before SIGKILL. Default 10. */
+  interruptGraceSeconds?: number;
+}
+
+export interface PipelineOutcome {
+  /** 0 all batches ok, 1 a batch failed, 130 interrupted. Bad input throws (exit code 2) instead. */
+  exitCode: number;
+  runId: string;
+  runtime: string;
+  reportPath?: string;
+  rows: SummaryRow[];
+  batches: BatchResult[];
+  wallTimeMs: number;
+}
+
+/**
+ * The main job: validates everything first (config, models, run id, built bundles: errors → exit 2 with
+ * nothing started), starts the local stack when the config is local, runs the five batches for each model
+ * as child processes, then prints the summary and writes the HTML report. The stack is always stopped.
+ */
+export async function runPipeline(options: RunPipelineOptions): Promise<PipelineOutcome> {
+  const processEnv = options.processEnv ?? process.env;
+  const configDir = resolve(options.configDir);
+  const config = loadConfig({ env: options.env, configDir, processEnv });
+  const models = options.models ?? Object.keys(config.models);
+  if (models.length === 0) throw new UsageError(`${config.file}: no models configured`);
+  for (const model of models) getModelConfig(config, model);
+  const runId = options.runId !== undefined ? assertRunId(options.runId) : newRunId();
+  const bundles = missingBundles(options.repoRoot);
+  if (bundles.missing.length > 0)
+    throw new UsageError(`Batch bundle(s) not built: ${bundles.missing.join(', ')}; ${bundles.hint}`);
+
+  const progress = new Progress({ write: options.write, heartbeatMs: options.heartbeatMs });
+  const local = isLocalEndpoint(config.aws.endpoints.sagemaker);
+  let stack: LocalStack | undefined;
+  let runtime = 'aws';
+  try {
+    if (local) {
+      const requested = options.runtime ?? config.local.runtime;
+      const images = models.map((m) => getModelConfig(config, m).image);
+      const decision = await chooseRuntime(requested, images, options.dockerProbe ?? dockerCliProbe);
+      progress.info(`Runtime: ${decision.runtime} (${decision.reason})`);
+      stack = await startStack({ config, runtime: decision.runtime, appsRoot: options.repoRoot });
+      runtime = stack.runtime;
+      progress.info(
+        `Local stack: SageMaker+Logs ${stack.sagemakerEndpoint}, S3 ${stack.s3Endpoint} (bucket ${config.aws.bucket}), ` +
+          `state ${config.local.stateDir}`,
+      );
+    } else {
+      progress.info(`Environment ${config.env}: SageMaker endpoint of the config (AWS), no local stack`);
+    }
+    progress.info(`Run id: ${runId} · models: ${models.join(', ')} · env: ${config.env}`);
+    const childEnv = buildChildEnv(processEnv, stack?.childEnv ?? {});
+
+    const batches = await runAllBatches({ options, config, models, runId, childEnv, progress, configDir });
+    const interrupted = options.signal?.aborted === true;
+    const wallTimeMs = progress.elapsedMs();
+    if (interrupted) {
+      progress.info(`\nInterrupted after ${formatDuration(wallTimeMs)}: stopping the local stack.`);
+      return { exitCode: 130, runId, runtime, rows: [], batches, wallTimeMs };
+    }
+    const report = await buildReport({
+      db: config.db,
+      s3: reportS3Config(config, stack),
+      reportDir: config.reportDir,
+      runId,
+      env: config.env,
+      runtime,
+      models,
+      batches,
+      wallTimeMs,
+    });
+    const rows = buildSummaryRows(report.data.models, batches);
+    progress.info(`\nSummary of run ${runId} (${runtime} runtime, ${formatDuration(wallTimeMs)}):\n`);
+    progress.info(formatSummaryTable(rows));
+    progress.info(`Report: ${report.path}`);
+    const failed = batches.some((b) => b.exitCode !== 0) || rows.some((r) => !r.ok);
+    return { exitCode: failed ? 1 : 0, runId, runtime, reportPath: report.path, rows, batches, wallTimeMs };
+  } finally {
+    progress.stop();
+    if (stack) await stack.stop();
+  }
+}
+
+interface BatchLoopInput {
+  options: RunPipelineOptions;
+  config: MlopsConfig;
+  models: string[];
+  runId: string;
+  childEnv: NodeJS.ProcessEnv;
+  progress: Progress;
+  configDir: string;
+}
+
+/** Models one after the other; a failed batch skips the rest of its model, the other models still run. */
+async function runAllBatches(input: BatchLoopInput): Promise<BatchResult[]> {
+  const { options, models, progress } = input;
+  const results: BatchResult[] = [];
+  const steps = models.length * PHASES.length;
+  let step = 0;
+  for (const model of models) {
+    for (const phase of PHASES) {
+      step++;
+      if (options.signal?.aborted) return results;
+      progress.phaseStart(model, phase, step, steps);
+      const running = runBatch(
+        {
+          phase,
+          model,
+          env: input.config.env,
+          runId: input.runId,
+          configDir: input.configDir,
+          bundle: bundlePath(options.repoRoot, phase),
+          cwd: options.repoRoot,
+          childEnv: input.childEnv,
+        },
+        (line) => progress.line(model, phase, line),
+      );
+      const result = await untilDoneOrInterrupted(running, options);
+      progress.phaseEnd(result);
+      results.push(result);
+      if (result.exitCode !== 0) {
+        const skipped = PHASES.length - PHASES.indexOf(phase) - 1;
+        if (skipped > 0 && !options.signal?.aborted)
+          progress.info(`  skipping the remaining ${skipped} phase(s) of ${model}`);
+        step += skipped;
+        break;
+      }
+    }
+  }
+  return results;
+}
+
+/** On abort: SIGINT (the batch detaches from its job), then SIGKILL after the grace period. */
+async function untilDoneOrInterrupted(
+  running: RunningBatch,
+  options: RunPipelineOptions,
+): Promise<BatchResult> {
+  const { signal } = options;
+  if (!signal) return running.done;
+  const graceMs = (options.interruptGraceSeconds ?? 10) * 1000;
+  let killTimer: NodeJS.Timeout | undefined;
+  const onAbort = (): void => {
+    running.child.kill('SIGINT');
+    killTimer = setTimeout(() => running.child.kill('SIGKILL'), graceMs);
+  };
+  if (signal.aborted) onAbort();
+  else signal.addEventListener('abort', onAbort, { once: true });
+  try {
+    return await running.done;
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+    if (killTimer) clearTimeout(killTimer);
+  }
+}
+
+function reportS3Config(config: MlopsConfig, stack: LocalStack | undefined): AwsEndpointConfig {
+  if (stack) {
+    return {
+      region: config.aws.region,
+      endpoint: stack.s3Endpoint,
+      forcePathStyle: true,
+      credentials: {
+        accessKeyId: stack.childEnv.AWS_ACCESS_KEY_ID,
+        secretAccessKey: stack.childEnv.AWS_SECRET_ACCESS_KEY,
+      },
+    };
+  }
+  return {
+    region: config.aws.region,
+    endpoint: config.aws.endpoints.s3,
+    forcePathStyle: config.aws.forcePathStyle,
+    maxAttempts: config.aws.maxAttempts,
+    retryMode: config.aws.retryMode,
+  };
+}

@@ -1,0 +1,83 @@
+import type { BatchResult } from '../batches/run-batch';
+import type { Phase } from '../batches/phases';
+import { formatDuration } from './format-duration';
+
+export interface ProgressOptions {
+  write: (text: string) => void;
+  now?: () => number;
+  /** Print a "still running" line after this much silence from a batch; 0 disables. */
+  heartbeatMs?: number;
+}
+
+interface Current {
+  model: string;
+  phase: Phase;
+  started: number;
+  lastOutput: number;
+}
+
+/** Progress lines: which phase of which model runs, for how long, and the batch output prefixed with both. */
+export class Progress {
+  private readonly write: (text: string) => void;
+  private readonly now: () => number;
+  private readonly started: number;
+  private current: Current | undefined;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(options: ProgressOptions) {
+    this.write = options.write;
+    this.now = options.now ?? Date.now;
+    this.started = this.now();
+    const heartbeat = options.heartbeatMs ?? 15_000;
+    if (heartbeat > 0) {
+      this.timer = setInterval(() => this.heartbeat(heartbeat), Math.min(heartbeat, 5_000));
+      this.timer.unref();
+    }
+  }
+
+  info(message: string): void {
+    this.write(`${message}\n`);
+  }
+
+  phaseStart(model: string, phase: Phase, step: number, steps: number): void {
+    const t = this.now();
+    this.current = { model, phase, started: t, lastOutput: t };
+    this.write(`\n▶ [${step}/${steps}] ${model} · ${phase}  (total ${formatDuration(t - this.started)})\n`);
+  }
+
+  line(model: string, phase: Phase, line: string): void {
+    if (this.current) this.current.lastOutput = this.now();
+    this.write(`  ${model}/${phase} │ ${line}\n`);
+  }
+
+  phaseEnd(result: BatchResult): void {
+    this.current = undefined;
+    const ok = result.exitCode === 0;
+    const how = ok
+      ? 'ok'
+      : result.signal
+        ? `killed by ${result.signal}`
+        : `FAILED (exit ${result.exitCode ?? '?'})`;
+    this.write(
+      `${ok ? '✔' : '✘'} ${result.model} · ${result.phase} ${how} in ${formatDuration(result.durationMs)}\n`,
+    );
+  }
+
+  elapsedMs(): number {
+    return this.now() - this.started;
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  private heartbeat(after: number): void {
+    const c = this.current;
+    if (!c) return;
+    const t = this.now();
+    if (t - c.lastOutput < after) return;
+    c.lastOutput = t;
+    this.write(`  … ${c.model} · ${c.phase} still running (${formatDuration(t - c.started)})\n`);
+  }
+}

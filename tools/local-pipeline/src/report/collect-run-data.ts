@@ -1,0 +1,40 @@
+import type { DbAdapter, ModelVersionRow } from '@mlops/db';
+import type { ModelRunData } from './report-data';
+
+/** Reads one model's rows of one run through the db-adapter's report queries. */
+export async function collectModelRunData(
+  db: DbAdapter,
+  runId: string,
+  model: string,
+): Promise<ModelRunData> {
+  const modelRow = await db.getModel(model);
+  const run = modelRow ? ((await db.listPipelineRuns({ runId, modelName: model }))[0] ?? null) : null;
+  if (!run) {
+    return {
+      model,
+      modelRow,
+      run: null,
+      jobs: [],
+      artifacts: [],
+      evaluations: [],
+      modelVersions: [],
+      inferenceRuns: [],
+    };
+  }
+  const [jobs, artifacts, evaluations, inferenceRuns, versions] = await Promise.all([
+    db.listJobs({ pipelineRunId: run.id }),
+    db.listArtifacts({ pipelineRunId: run.id }),
+    db.listEvaluations({ pipelineRunId: run.id }),
+    db.listInferenceRuns({ pipelineRunId: run.id }),
+    db.listModelVersions(model),
+  ]);
+  const used = new Set<number>([
+    ...evaluations.map((e) => e.modelVersionId),
+    ...inferenceRuns.map((r) => r.modelVersionId),
+  ]);
+  const trainingJobIds = new Set(jobs.filter((j) => j.batch === 'training').map((j) => j.id));
+  const modelVersions: ModelVersionRow[] = versions.filter(
+    (v) => used.has(v.id) || (v.trainingJobId !== null && trainingJobIds.has(v.trainingJobId)),
+  );
+  return { model, modelRow, run, jobs, artifacts, evaluations, modelVersions, inferenceRuns };
+}
