@@ -1,0 +1,51 @@
+/**
+ * Inference (ProcessingJob): inputs `model` and `data` (one or more CSVs with the feature columns,
+ * same header) → output `predictions`: predictions.csv = the input rows + `predicted_Miles_per_Gallon`.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { ProcessingEnv } from '@mlops/sagemaker-toolkit';
+import { parseCsv, toCsv } from '../utils/csv';
+import { toDataset } from '../utils/dataset';
+import { DataError } from '../utils/errors';
+import { csvFiles, namedDir, writeAll } from '../utils/files';
+import { FEATURES, TARGET } from '../utils/schema';
+import { loadModel, predict } from './load-model';
+
+export const PREDICTION_COLUMN = `predicted_${TARGET}`;
+
+export interface InferenceResult {
+  rows: number;
+  files: string[];
+  predictionsFile: string;
+}
+
+export function inferenceJob(env: ProcessingEnv): InferenceResult {
+  const loaded = loadModel(namedDir(env.inputs, 'model', 'input'));
+  const files = csvFiles(namedDir(env.inputs, 'data', 'input'), 'data');
+  const outFile = path.join(namedDir(env.outputs, 'predictions', 'output'), 'predictions.csv');
+  let header: string[] | undefined;
+  const rows: string[][] = [];
+  for (const file of files) {
+    const table = parseCsv(fs.readFileSync(file, 'utf8'), file);
+    if (header && table.header.join(',') !== header.join(',')) {
+      throw new DataError(
+        file,
+        `header ${table.header.join(',')} differs from ${path.basename(files[0])}'s ${header.join(',')}`,
+      );
+    }
+    header = table.header;
+    if (table.header.includes(PREDICTION_COLUMN))
+      throw new DataError(file, `input already has a "${PREDICTION_COLUMN}" column`);
+    const predictions = predict(
+      loaded,
+      toDataset(table, file, FEATURES, TARGET, { requireTarget: false }),
+      file,
+    );
+    // Rounded to 4 decimals: plenty for mpg, and stable text across platforms.
+    table.rows.forEach((row, i) => rows.push([...row.values, predictions[i].toFixed(4)]));
+  }
+  writeAll({ [outFile]: toCsv([...(header as string[]), PREDICTION_COLUMN], rows) });
+  console.log(`inference: ${rows.length} predictions from ${files.length} file(s) -> ${outFile}`);
+  return { rows: rows.length, files: files.map((f) => path.basename(f)), predictionsFile: outFile };
+}

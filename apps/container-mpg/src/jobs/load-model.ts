@@ -1,0 +1,25 @@
+/** Loads the mpg model from a processing input (model.json or model.tar.gz) and checks data columns against it. */
+import { Dataset } from '../utils/dataset';
+import { DataError } from '../utils/errors';
+import { deserializeModel, MODEL_FILE, MpgModel, predict as predictModel } from '../utils/model';
+import { readModelFile } from '../utils/model-input';
+
+export interface LoadedModel {
+  model: MpgModel;
+  source: string;
+}
+
+export function loadModel(dir: string): LoadedModel {
+  const { text, source } = readModelFile(dir, MODEL_FILE);
+  return { model: deserializeModel(text, source), source };
+}
+
+export function predict(loaded: LoadedModel, data: Dataset, file: string): number[] {
+  if (JSON.stringify(data.features) !== JSON.stringify(loaded.model.features)) {
+    throw new DataError(
+      file,
+      `features ${data.features.join(',')} do not match the model's ${loaded.model.features.join(',')}`,
+    );
+  }
+  return predictModel(loaded.model, data.X);
+}

@@ -1,0 +1,120 @@
+/**
+ * Preprocess (ProcessingJob): raw Auto MPG CSV → train / validation / test CSVs + stats.json.
+ * Input `raw` (one CSV); outputs `train`, `validation`, `test`, `stats`. Rows with a missing (empty)
+ * feature or target are dropped and counted; any other bad value fails the job. The split is seeded
+ * (SPLIT_SEED / --split-seed, default 42). Everything is validated before anything is written.
+ */
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { ProcessingEnv } from '@mlops/sagemaker-toolkit';
+import { toCsv } from '../utils/csv';
+import { readDataset } from '../utils/dataset';
+import { DataError } from '../utils/errors';
+import { namedDir, singleCsv, writeAll } from '../utils/files';
+import { FEATURES, MODEL_NAME, TARGET } from '../utils/schema';
+import { DEFAULT_FRACTIONS, splitIndexes } from '../utils/split';
+import { ColumnStats, columnStats, featureStats } from '../utils/stats';
+
+export const DEFAULT_SPLIT_SEED = 42;
+/** Fewer usable rows than this cannot give three meaningful splits. */
+export const MIN_ROWS = 20;
+
+export interface PreprocessStats {
+  model: string;
+  source: { file: string; sha256: string };
+  splitSeed: number;
+  fractions: typeof DEFAULT_FRACTIONS;
+  features: string[];
+  target: string;
+  rows: { raw: number; dropped: number; train: number; validation: number; test: number };
+  /** Computed on the train split only; training standardises features with these. */
+  featureStats: Record<string, ColumnStats>;
+  targetStats: ColumnStats;
+}
+
+/** `--split-seed N` (job argument) wins over SPLIT_SEED (request Environment, then process env). */
+export function resolveSplitSeed(
+  argv: readonly string[],
+  environment: Record<string, string>,
+  processEnv: NodeJS.ProcessEnv,
+): number {
+  const i = argv.indexOf('--split-seed');
+  const [raw, from] =
+    i >= 0
+      ? [argv[i + 1], 'argument --split-seed']
+      : environment.SPLIT_SEED !== undefined
+        ? [environment.SPLIT_SEED, 'Environment SPLIT_SEED']
+        : processEnv.SPLIT_SEED !== undefined
+          ? [processEnv.SPLIT_SEED, 'env SPLIT_SEED']
+          : [String(DEFAULT_SPLIT_SEED), 'default'];
+  const seed = Number(raw);
+  if (raw === undefined || !/^-?\d+$/.test(raw.trim()) || !Number.isSafeInteger(seed)) {
+    throw new Error(`${from}: expected an integer split seed, got ${JSON.stringify(raw ?? null)}`);
+  }
+  return seed;
+}
+
+export interface PreprocessOptions {
+  argv?: readonly string[];
+  processEnv?: NodeJS.ProcessEnv;
+}
+
+export function preprocessJob(env: ProcessingEnv, options: PreprocessOptions = {}): PreprocessStats {
+  const splitSeed = resolveSplitSeed(options.argv ?? [], env.environment, options.processEnv ?? process.env);
+  const rawFile = singleCsv(namedDir(env.inputs, 'raw', 'input'), 'raw');
+  const out = {
+    train: namedDir(env.outputs, 'train', 'output'),
+    validation: namedDir(env.outputs, 'validation', 'output'),
+    test: namedDir(env.outputs, 'test', 'output'),
+    stats: namedDir(env.outputs, 'stats', 'output'),
+  };
+
+  const bytes = fs.readFileSync(rawFile);
+  const data = readDataset(bytes.toString('utf8'), rawFile, FEATURES, TARGET, {
+    requireTarget: true,
+    dropMissing: true,
+  });
+  const y = data.y as number[];
+  if (data.X.length < MIN_ROWS) {
+    throw new DataError(
+      rawFile,
+      `only ${data.X.length} usable rows (${data.dropped} dropped for missing values); at least ${MIN_ROWS} are needed`,
+    );
+  }
+
+  const split = splitIndexes(data.X.length, splitSeed, DEFAULT_FRACTIONS);
+  const header = [...FEATURES, TARGET];
+  const rowsOf = (idx: number[]) => idx.map((i) => [...data.X[i], y[i]]);
+  const stats: PreprocessStats = {
+    model: MODEL_NAME,
+    source: { file: path.basename(rawFile), sha256: createHash('sha256').update(bytes).digest('hex') },
+    splitSeed,
+    fractions: DEFAULT_FRACTIONS,
+    features: [...FEATURES],
+    target: TARGET,
+    rows: {
+      raw: data.X.length + data.dropped,
+      dropped: data.dropped,
+      train: split.train.length,
+      validation: split.validation.length,
+      test: split.test.length,
+    },
+    featureStats: featureStats(
+      split.train.map((i) => data.X[i]),
+      FEATURES,
+    ),
+    targetStats: columnStats(split.train.map((i) => y[i])),
+  };
+  writeAll({
+    [path.join(out.train, 'train.csv')]: toCsv(header, rowsOf(split.train)),
+    [path.join(out.validation, 'validation.csv')]: toCsv(header, rowsOf(split.validation)),
+    [path.join(out.test, 'test.csv')]: toCsv(header, rowsOf(split.test)),
+    [path.join(out.stats, 'stats.json')]: JSON.stringify(stats, null, 2) + '\n',
+  });
+  console.log(
+    `preprocess: ${stats.rows.raw} rows from ${stats.source.file} (${stats.rows.dropped} dropped for missing values) -> ` +
+      `train ${stats.rows.train}, validation ${stats.rows.validation}, test ${stats.rows.test} (seed ${splitSeed})`,
+  );
+  return stats;
+}

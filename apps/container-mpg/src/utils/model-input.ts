@@ -1,0 +1,32 @@
+/**
+ * Reads model.json from a processing input dir that holds either the extracted model.json or the
+ * training job's model.tar.gz (ModelArtifacts.S3ModelArtifacts as is), so the pipeline may pass either.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { DataError } from './errors';
+import { listFiles } from './files';
+import { readTar } from './tar';
+
+export interface ModelSource {
+  /** model.json text. */
+  text: string;
+  /** Where it came from, for messages: `<dir>/model.json` or `<dir>/model.tar.gz!model.json`. */
+  source: string;
+}
+
+export function readModelFile(dir: string, modelFile: string): ModelSource {
+  const files = listFiles(dir, 'model');
+  const direct = files.find((f) => path.basename(f) === modelFile);
+  if (direct) return { text: fs.readFileSync(direct, 'utf8'), source: direct };
+  const archive = files.find((f) => /\.(tar\.gz|tgz|tar)$/.test(f));
+  if (!archive) {
+    throw new DataError(
+      dir,
+      `no ${modelFile} or model.tar.gz in the model input (found: ${files.map((f) => path.basename(f)).join(', ') || 'nothing'})`,
+    );
+  }
+  const entry = readTar(fs.readFileSync(archive), archive).find((e) => e.name === modelFile);
+  if (!entry) throw new DataError(archive, `archive has no ${modelFile}`);
+  return { text: entry.data.toString('utf8'), source: `${archive}!${modelFile}` };
+}
