@@ -1,4 +1,4 @@
-/** 850 → "0.9s", 61_000 → "1m01s": short enough for a table column. */
+/** 860 → "0.9s", 61_000 → "1m01s": short enough for a table column. */
 export function formatDuration(ms: number): string {
   if (!Number.isFinite(ms) || ms < 0) return '-';
   if (ms < 60_000) return `${(ms / 1000).toFixed(1)}s`;

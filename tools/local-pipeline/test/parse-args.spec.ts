@@ -1,0 +1,52 @@
+import { parseArgs } from '../src/cli/parse-args';
+
+describe('parseArgs', () => {
+  it('defaults to env local, all models, config runtime, new run id', () => {
+    expect(parseArgs([])).toEqual({ help: false, env: 'local', configDir: 'configs' });
+  });
+
+  it('reads every option in both --flag value and --flag=value forms', () => {
+    expect(
+      parseArgs([
+        '--env',
+        'dev',
+        '--models=iris, mpg,iris',
+        '--runtime',
+        'process',
+        '--run-id=r1',
+        '--config-dir',
+        'x',
+      ]),
+    ).toEqual({
+      help: false,
+      env: 'dev',
+      models: ['iris', 'mpg'],
+      runtime: 'process',
+      runId: 'r1',
+      configDir: 'x',
+    });
+  });
+
+  it('recognises --help and -h', () => {
+    expect(parseArgs(['--help']).help).toBe(true);
+    expect(parseArgs(['-h']).help).toBe(true);
+  });
+
+  it.each([
+    [['--runtime', 'k8s'], /--runtime: expected one of auto, docker, process, got "k8s"/],
+    [['--models', ','], /--models: give at least one model/],
+    [['--models', 'Iris'], /--models: invalid model name "Iris"/],
+    [['--run-id', 'bad id'], /--run-id: .*"bad id"/],
+    [['--env'], /--env needs a value/],
+    [['--env', '../etc'], /--env: invalid environment name/],
+    [['--frobnicate', '1'], /Unknown option --frobnicate/],
+    [['positional'], /Unexpected argument "positional"/],
+  ])('rejects %j with a message naming the flag and value', (argv, message) => {
+    expect(() => parseArgs(argv)).toThrow(message);
+    try {
+      parseArgs(argv);
+    } catch (err) {
+      expect((err as { exitCode: number }).exitCode).toBe(2);
+    }
+  });
+});
