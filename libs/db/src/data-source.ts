@@ -29,12 +29,18 @@ export function buildDataSourceOptions(
     logging: false,
   };
   if (config.type === 'sqlite') {
-    // WAL lets the report read while a batch writes.
     return {
       ...common,
       type: 'better-sqlite3',
       database: config.path,
+      // WAL lets the report read while a batch writes; with WAL, synchronous=NORMAL stays consistent after a
+      // killed process (only an OS crash can drop the last commits) and avoids an fsync per status update.
       enableWAL: config.path !== ':memory:',
+      prepareDatabase: (db: { pragma(sql: string): unknown }) => {
+        db.pragma('synchronous = NORMAL');
+      },
+      // Batches for several models may write at once; wait for the lock instead of failing with SQLITE_BUSY.
+      timeout: 15000,
     };
   }
   return {

@@ -88,6 +88,16 @@ export function dbSuite(label: string, makeDb: () => Promise<TestDb>): void {
         ).rejects.toThrow(/CHK_jobs_job_type|CHECK constraint failed/);
         expect(await count('jobs')).toBe(0);
       });
+      it('enforce foreign keys in the database itself', async () => {
+        const now = new Date().toISOString();
+        await expect(
+          db.dataSource.query(
+            `INSERT INTO jobs (model_id, job_type, batch, sagemaker_name, status, created_at, updated_at) ` +
+              `VALUES (9999, 'Training', 'training', 'orphan', 'InProgress', '${now}', '${now}')`,
+          ),
+        ).rejects.toThrow(/FOREIGN KEY|foreign key/);
+        expect(await count('jobs')).toBe(0);
+      });
     });
 
     describe('models and pipeline runs', () => {
