@@ -1,0 +1,8 @@
+/** Unit tests: no services needed (`npm test`). */
+module.exports = {
+  displayName: 'workspace-plugin',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+  testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
+  modulePathIgnorePatterns: ['<rootDir>/src/generators/.*/files/'],
+};

@@ -1,0 +1,4 @@
+export interface BatchGeneratorSchema {
+  name: string;
+  skipFormat?: boolean;
+}

@@ -1,0 +1,61 @@
+import { formatFiles, generateFiles, GeneratorCallback, logger, names, Tree } from '@nx/devkit';
+import { join } from 'node:path';
+import { updateCodeowners } from '../../codeowners/codeowners';
+import { planConfigEdits } from '../../configs/add-model-to-configs';
+import { GeneratorInputError } from '../../errors/generator-input-error';
+import { nameProblems } from '../../names/validate-name';
+import { ownerProblems, teamSlug } from '../../owners/owner';
+import { takenProblems } from '../shared/project-checks';
+import type { ModelGeneratorSchema } from './schema';
+import { TEMPLATE_SETTINGS } from './template-settings';
+
+/**
+ * `nx g @mlops/workspace-plugin:model <name> --owner <@org/team>`. Every check runs and every config
+ * edit is planned before the first write, so a refused name leaves the tree untouched.
+ */
+export async function modelGenerator(tree: Tree, options: ModelGeneratorSchema): Promise<GeneratorCallback> {
+  const name = typeof options.name === 'string' ? options.name.trim() : options.name;
+  const owner = typeof options.owner === 'string' ? options.owner.trim() : options.owner;
+  const projectName = `container-${name}`;
+  const projectRoot = `apps/${projectName}`;
+  const dataDir = `data/${name}`;
+
+  const problems = [...nameProblems('model', name), ...ownerProblems(owner)];
+  if (problems.length === 0) {
+    problems.push(...takenProblems(tree, projectRoot, projectName));
+    if (tree.exists(dataDir)) problems.push(`${dataDir} already exists`);
+  }
+  if (problems.length > 0) throw new GeneratorInputError(problems);
+  const team = teamSlug(owner);
+  const configEdits = planConfigEdits(tree, name, team, TEMPLATE_SETTINGS);
+
+  const vars = {
+    ...names(name),
+    name,
+    owner,
+    team,
+    projectName,
+    projectRoot,
+    dataDir,
+    hyperparameters: TEMPLATE_SETTINGS.hyperparameters,
+    tmpl: '',
+  };
+  generateFiles(tree, join(__dirname, 'files', 'app'), projectRoot, vars);
+  generateFiles(tree, join(__dirname, 'files', 'data'), dataDir, vars);
+  for (const edit of configEdits) tree.write(edit.path, edit.text);
+  updateCodeowners(tree);
+  if (!options.skipFormat) await formatFiles(tree);
+
+  return () => {
+    logger.info(
+      [
+        `Model "${name}" (owner ${owner}) is ready:`,
+        `  npx nx run-many -t lint test build -p ${projectName}`,
+        `  npx nx run ${projectName}:test:container   # builds the image first`,
+        `  npm start -w tools/local-pipeline          # the local pipeline now runs it too`,
+      ].join('\n'),
+    );
+  };
+}
+
+export default modelGenerator;

@@ -1,0 +1,5 @@
+export interface ModelGeneratorSchema {
+  name: string;
+  owner: string;
+  skipFormat?: boolean;
+}
