@@ -14,7 +14,13 @@
  */
 
 // Job lifecycle
-export { runTraining, runProcessing, runTrainCommand, FAILURE_EXIT_CODE, ERROR_MESSAGE_MAX_CHARS } from './lib/runner';
+export {
+  runTraining,
+  runProcessing,
+  runTrainCommand,
+  FAILURE_EXIT_CODE,
+  ERROR_MESSAGE_MAX_CHARS,
+} from './lib/runner';
 export type { RunResult, RunOptions, JobContext, TrainCommandOptions } from './lib/runner';
 
 // Environments

@@ -5,7 +5,10 @@ import { ChannelError } from './errors';
 import type { TrainingEnv } from './training-env';
 
 /** The data dir of a declared channel; a channel inputdataconfig.json does not declare is an error. */
-export function channelDir(env: Pick<TrainingEnv, 'channelInputDirs' | 'inputDataConfigFile'>, channel: string): string {
+export function channelDir(
+  env: Pick<TrainingEnv, 'channelInputDirs' | 'inputDataConfigFile'>,
+  channel: string,
+): string {
   const dir = env.channelInputDirs[channel];
   if (dir === undefined) {
     const known = Object.keys(env.channelInputDirs);
@@ -24,13 +27,17 @@ export function listChannelFiles(
 ): string[] {
   const dir = channelDir(env, channel);
   const mode = env.inputDataConfig[channel]?.TrainingInputMode;
-  if (mode === 'Pipe') throw new ChannelError(channel, `is a Pipe-mode channel; read it with openPipeChannel()`);
+  if (mode === 'Pipe')
+    throw new ChannelError(channel, `is a Pipe-mode channel; read it with openPipeChannel()`);
   try {
     return (fs.readdirSync(dir, { recursive: true, withFileTypes: true }) as fs.Dirent[])
       .filter((d) => d.isFile())
       .map((d) => path.relative(dir, path.join(d.parentPath, d.name)))
       .sort();
   } catch (e) {
-    throw new ChannelError(channel, `cannot read data dir ${dir} (${(e as NodeJS.ErrnoException).code ?? e})`);
+    throw new ChannelError(
+      channel,
+      `cannot read data dir ${dir} (${(e as NodeJS.ErrnoException).code ?? e})`,
+    );
   }
 }

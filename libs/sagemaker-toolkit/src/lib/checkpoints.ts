@@ -60,7 +60,10 @@ export function restoreJsonCheckpoint<T = unknown>(name: string, options?: Check
   try {
     return JSON.parse(data.toString('utf8')) as T;
   } catch (e) {
-    throw new ConfigError(resolveName(dirOf(options), name), `invalid JSON checkpoint: ${(e as Error).message}`);
+    throw new ConfigError(
+      resolveName(dirOf(options), name),
+      `invalid JSON checkpoint: ${(e as Error).message}`,
+    );
   }
 }
 

@@ -82,7 +82,8 @@ export function validateResourceConfig(config: PyDict, file: string): void {
   }
   const groups = config.get('instance_groups');
   if (groups === undefined || groups === null) return;
-  if (!Array.isArray(groups)) throw new ConfigError(file, `"instance_groups" must be a list, found ${kindOf(groups)}`);
+  if (!Array.isArray(groups))
+    throw new ConfigError(file, `"instance_groups" must be a list, found ${kindOf(groups)}`);
   groups.forEach((g, i) => {
     if (!(g instanceof Map)) throw new ConfigError(file, `"instance_groups[${i}]" must be an object`);
     if (typeof g.get('instance_group_name') !== 'string') {

@@ -34,7 +34,10 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 }
 
 /** Resolves when all hosts resolve; throws HostResolutionError naming the unresolved ones on timeout. */
-export async function waitForHosts(hosts: readonly string[], options: WaitForHostsOptions = {}): Promise<void> {
+export async function waitForHosts(
+  hosts: readonly string[],
+  options: WaitForHostsOptions = {},
+): Promise<void> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_DNS_TIMEOUT_MS;
   const maxDelay = options.maxDelayMs ?? 30_000;
   const lookup = options.lookup ?? ((h: string) => dnsLookup(h));

@@ -37,7 +37,12 @@ export interface HyperparameterReader {
 /** Typed getters over decoded hyperparameters (e.g. `env.hyperparameters`). */
 export function hyperparameterReader(hps: Hyperparameters): HyperparameterReader {
   const has = (key: string) => Object.prototype.hasOwnProperty.call(hps, key);
-  function get<T>(key: string, expected: string, options: GetterOptions<T> | undefined, check: (v: JsValue) => T | undefined): T {
+  function get<T>(
+    key: string,
+    expected: string,
+    options: GetterOptions<T> | undefined,
+    check: (v: JsValue) => T | undefined,
+  ): T {
     if (!has(key)) {
       if (options && 'default' in options && options.default !== undefined) return options.default;
       throw new HyperparameterError(key, expected, undefined);
@@ -57,10 +62,23 @@ export function hyperparameterReader(hps: Hyperparameters): HyperparameterReader
   return {
     has,
     int: (key, o) =>
-      range(key, 'an integer', get(key, 'an integer', o, (v) => (typeof v === 'number' && Number.isInteger(v) ? v : undefined)), o),
-    float: (key, o) => range(key, 'a number', get(key, 'a number', o, (v) => (typeof v === 'number' ? v : undefined)), o),
+      range(
+        key,
+        'an integer',
+        get(key, 'an integer', o, (v) => (typeof v === 'number' && Number.isInteger(v) ? v : undefined)),
+        o,
+      ),
+    float: (key, o) =>
+      range(
+        key,
+        'a number',
+        get(key, 'a number', o, (v) => (typeof v === 'number' ? v : undefined)),
+        o,
+      ),
     bool: (key, o) =>
-      get(key, 'a boolean', o, (v) => (typeof v === 'boolean' ? v : v === 'True' ? true : v === 'False' ? false : undefined)),
+      get(key, 'a boolean', o, (v) =>
+        typeof v === 'boolean' ? v : v === 'True' ? true : v === 'False' ? false : undefined,
+      ),
     string: (key, o) => get(key, 'a string', o, (v) => (typeof v === 'string' ? v : undefined)),
     oneOf: <T extends string>(key: string, values: readonly T[], o?: GetterOptions<T>) =>
       get(key, `one of ${values.map((x) => JSON.stringify(x)).join(', ')}`, o, (v) =>
@@ -72,9 +90,9 @@ export function hyperparameterReader(hps: Hyperparameters): HyperparameterReader
 
 /** The part of a zod (v3 or v4) schema we use. */
 export interface SchemaLike<T> {
-  safeParse(data: unknown):
-    | { success: true; data: T }
-    | { success: false; error: { issues: ReadonlyArray<SchemaIssue> } };
+  safeParse(
+    data: unknown,
+  ): { success: true; data: T } | { success: false; error: { issues: ReadonlyArray<SchemaIssue> } };
 }
 
 export interface SchemaIssue {

@@ -36,7 +36,10 @@ export function pyUpper(s: string): string {
 /** Arg value: dicts become `k=v,k2=v2` (sorted keys, Python str() values), None "", else str(). */
 function argValue(v: PyValue): string {
   if (v === null) return '';
-  if (v instanceof Map) return sortedKeys(v).map((k) => `${k}=${pyStr(v.get(k) as PyValue)}`).join(',');
+  if (v instanceof Map)
+    return sortedKeys(v)
+      .map((k) => `${k}=${pyStr(v.get(k) as PyValue)}`)
+      .join(',');
   return pyStr(v);
 }
 

@@ -23,7 +23,13 @@ export function formatMetric(name: string, value: number, step?: number): string
   if (!NAME.test(name)) {
     throw new ToolkitError(`metric name "${name}" must match ${NAME.source} (no spaces or "=")`);
   }
-  const v = Number.isNaN(value) ? 'nan' : value === Infinity ? 'inf' : value === -Infinity ? '-inf' : String(value);
+  const v = Number.isNaN(value)
+    ? 'nan'
+    : value === Infinity
+      ? 'inf'
+      : value === -Infinity
+        ? '-inf'
+        : String(value);
   return `${METRIC_PREFIX} ${name}=${v}${step === undefined ? '' : ` step=${step}`}`;
 }
 

@@ -35,7 +35,11 @@ async function waitForPath(file: string, channel: string, options: PipeReaderOpt
 }
 
 /** Opens one epoch of a Pipe-mode channel as a byte stream (waits for the FIFO to appear). */
-export async function openPipeChannel(channel: string, epoch: number, options: PipeReaderOptions = {}): Promise<Readable> {
+export async function openPipeChannel(
+  channel: string,
+  epoch: number,
+  options: PipeReaderOptions = {},
+): Promise<Readable> {
   const dir = options.inputDataDir ?? path.join(process.env.SAGEMAKER_BASE_DIR || '/opt/ml', 'input', 'data');
   const file = pipeFifoPath(dir, channel, epoch);
   await waitForPath(file, channel, options);

@@ -18,7 +18,11 @@ export interface EntryPoint {
   source: 'SAGEMAKER_PROGRAM / sagemaker_program' | typeof DEFAULT_PROGRAM_ENV | 'default file';
 }
 
-export function resolveEntryPoint(userEntryPoint: string | null, codeDir: string, env: NodeJS.ProcessEnv): EntryPoint {
+export function resolveEntryPoint(
+  userEntryPoint: string | null,
+  codeDir: string,
+  env: NodeJS.ProcessEnv,
+): EntryPoint {
   if (userEntryPoint) return { program: userEntryPoint, source: 'SAGEMAKER_PROGRAM / sagemaker_program' };
   const fromImage = env[DEFAULT_PROGRAM_ENV];
   if (fromImage) return { program: fromImage, source: DEFAULT_PROGRAM_ENV };
@@ -38,7 +42,12 @@ export interface Command {
 }
 
 /** Builds the command for an entry point; `codeDir` is the working directory. */
-export function buildCommand(program: string, userArgs: string[], codeDir: string, env: NodeJS.ProcessEnv = process.env): Command {
+export function buildCommand(
+  program: string,
+  userArgs: string[],
+  codeDir: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Command {
   const full = path.resolve(codeDir, program);
   if (!fs.existsSync(full)) {
     throw new EntryPointError(`entry point "${program}" not found in ${codeDir}`);
@@ -81,7 +90,8 @@ export class TailBuffer {
   push(chunk: Buffer): void {
     this.chunks.push(chunk);
     this.size += chunk.length;
-    while (this.size - this.chunks[0].length >= this.limit) this.size -= (this.chunks.shift() as Buffer).length;
+    while (this.size - this.chunks[0].length >= this.limit)
+      this.size -= (this.chunks.shift() as Buffer).length;
   }
 
   /** Last `maxChars` characters, starting at a line boundary when one is available, trimmed. */
@@ -116,7 +126,11 @@ export function signalNumber(signal: NodeJS.Signals): number {
 export function runProcess(cmd: Command, options: RunProcessOptions): Promise<ProcessResult> {
   return new Promise((resolve, reject) => {
     const stderr = new TailBuffer();
-    const child = spawn(cmd.file, cmd.args, { cwd: options.cwd, env: options.env, stdio: ['inherit', 'inherit', 'pipe'] });
+    const child = spawn(cmd.file, cmd.args, {
+      cwd: options.cwd,
+      env: options.env,
+      stdio: ['inherit', 'inherit', 'pipe'],
+    });
     child.stderr?.on('data', (chunk: Buffer) => {
       process.stderr.write(chunk);
       stderr.push(chunk);

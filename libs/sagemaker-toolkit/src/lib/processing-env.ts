@@ -69,16 +69,23 @@ function namedPaths(
 ): Record<string, string> {
   const out: Record<string, string> = {};
   if (list === undefined) return out;
-  if (!Array.isArray(list)) throw new ConfigError(file, `"${listName}" must be a list, found ${kindOf(list)}`);
+  if (!Array.isArray(list))
+    throw new ConfigError(file, `"${listName}" must be a list, found ${kindOf(list)}`);
   list.forEach((item, i) => {
     const where = `${listName}[${i}].`;
     if (!(item instanceof Map)) throw new ConfigError(file, `"${listName}[${i}]" must be an object`);
     const name = requireString(item, nameKey, file, where);
     // S3Input / S3Output, or DatasetDefinition for Athena / Redshift inputs.
-    const source = [s3Key, 'DatasetDefinition'].map((k) => item.get(k)).find((v) => v instanceof Map) as PyDict | undefined;
+    const source = [s3Key, 'DatasetDefinition'].map((k) => item.get(k)).find((v) => v instanceof Map) as
+      PyDict | undefined;
     if (!source) throw new ConfigError(file, `"${where}${s3Key}" is missing`);
     if (name in out) throw new ConfigError(file, `duplicate ${nameKey} "${name}" in "${listName}"`);
-    out[name] = localPath(requireString(source, 'LocalPath', file, `${where}${s3Key}.`), baseDir, file, `${where}${s3Key}.`);
+    out[name] = localPath(
+      requireString(source, 'LocalPath', file, `${where}${s3Key}.`),
+      baseDir,
+      file,
+      `${where}${s3Key}.`,
+    );
   });
   return out;
 }
@@ -109,7 +116,14 @@ export function loadProcessingEnv(options: LoadProcessingEnvOptions = {}): Proce
     ...paths,
     jobName,
     jobArn: typeof jobArnValue === 'string' ? jobArnValue : jobName,
-    inputs: namedPaths(field(config, 'ProcessingInputs'), 'InputName', 'S3Input', file, 'ProcessingInputs', paths.baseDir),
+    inputs: namedPaths(
+      field(config, 'ProcessingInputs'),
+      'InputName',
+      'S3Input',
+      file,
+      'ProcessingInputs',
+      paths.baseDir,
+    ),
     outputs: namedPaths(
       outputConfig?.get('Outputs') ?? undefined,
       'OutputName',

@@ -23,7 +23,16 @@ export class PyJsonError extends Error {
 const MAX_INT_DIGITS = 4300;
 const WS = new Set([' ', '\t', '\n', '\r']);
 const NUMBER = /-?(?:0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?/y;
-const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+const ESCAPES: Record<string, string> = {
+  '"': '"',
+  '\\': '\\',
+  '/': '/',
+  b: '\b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+};
 
 export function parsePythonJson(text: string): PyValue {
   let i = 0;
@@ -101,7 +110,8 @@ export function parsePythonJson(text: string): PyValue {
     const start = i;
     i += m[0].length;
     if (m[1] === undefined && m[2] === undefined) {
-      if (m[0].replace('-', '').length > MAX_INT_DIGITS) fail('Exceeds the limit for integer string conversion', start);
+      if (m[0].replace('-', '').length > MAX_INT_DIGITS)
+        fail('Exceeds the limit for integer string conversion', start);
       return new PyInt(BigInt(m[0]));
     }
     return new PyFloat(Number(m[0]));
@@ -117,7 +127,11 @@ export function parsePythonJson(text: string): PyValue {
     }
     for (;;) {
       if (text[i] !== '"') {
-        fail(out.size > 0 ? 'Illegal trailing comma before end of object' : 'Expecting property name enclosed in double quotes');
+        fail(
+          out.size > 0
+            ? 'Illegal trailing comma before end of object'
+            : 'Expecting property name enclosed in double quotes',
+        );
       }
       i++;
       const key = parseString();

@@ -10,7 +10,7 @@ import { waitForHosts } from './hosts';
 import { resolveBaseDir, trainingPaths, processingPaths } from './paths';
 import { buildCommand, resolveEntryPoint, runProcess } from './process';
 import { loadProcessingEnv, LoadProcessingEnvOptions, ProcessingEnv } from './processing-env';
-import { DEFAULT_STOP_GRACE_MS, installStopHandlers, requestStop, stopSignal } from './signals';
+import { graceMsFromEnv, installStopHandlers, requestStop, stopSignal } from './signals';
 import { loadTrainingEnv, LoadTrainingEnvOptions, TrainingEnv } from './training-env';
 
 /** Exit code for every failure, as the Python toolkit's ClientError path (`sys.exit(1)`). */
@@ -30,7 +30,7 @@ export interface JobContext {
 export interface RunOptions {
   /** Call process.exit with the job's exit code when done (default true). Tests pass false. */
   exit?: boolean;
-  /** Time allowed after a stop signal before giving up (default 110 s; SageMaker SIGKILLs at 120 s). */
+  /** Time allowed after a stop signal before giving up (default: $SAGEMAKER_TOOLKIT_STOP_GRACE_SECONDS, else 110 s; SageMaker SIGKILLs at 120 s). */
   graceMs?: number;
   /** Export SM_* into process.env like the Python toolkit does for its own process (default true). */
   exportEnv?: boolean;
@@ -61,14 +61,21 @@ function fail<T>(error: unknown, failureFile: string): RunResult<T> {
  * Runs `fn` with a grace period after a stop signal: when the job is stopped and `fn` is still
  * running `graceMs` later, we stop waiting and report it as a failure.
  */
-async function withGrace<T>(fn: () => Promise<T>, stopSignals: NodeJS.Signals[], graceMs: number): Promise<T> {
+async function withGrace<T>(
+  fn: () => Promise<T>,
+  stopSignals: NodeJS.Signals[],
+  graceMs: number,
+): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   let giveUp: (e: Error) => void = () => undefined;
   const gaveUp = new Promise<never>((_r, reject) => (giveUp = reject));
   const uninstall = installStopHandlers(stopSignals, (s) => {
     void requestStop(s);
     log(`received ${s}; stopping (grace ${Math.round(graceMs / 1000)} s)`);
-    timer ??= setTimeout(() => giveUp(new Error(`job did not finish within ${graceMs} ms after ${s}`)), graceMs);
+    timer ??= setTimeout(
+      () => giveUp(new Error(`job did not finish within ${graceMs} ms after ${s}`)),
+      graceMs,
+    );
   });
   try {
     return await Promise.race([fn(), gaveUp]);
@@ -93,11 +100,12 @@ export async function runTraining<T>(
     const value = await withGrace(
       async () => {
         const env = loadTrainingEnv(options);
+        prepareDirs(env);
         if (options.exportEnv ?? true) Object.assign(process.env, env.smEnv);
         return fn(env, { signal: stopSignal() });
       },
       ['SIGTERM'],
-      options.graceMs ?? DEFAULT_STOP_GRACE_MS,
+      options.graceMs ?? graceMsFromEnv(options.env ?? process.env),
     );
     writeSuccessFile(paths.successFile);
     result = { status: 'success', value, exitCode: 0 };
@@ -122,7 +130,7 @@ export async function runProcessing<T>(
     const value = await withGrace(
       async () => fn(loadProcessingEnv(options), { signal: stopSignal() }),
       ['SIGINT', 'SIGTERM'],
-      options.graceMs ?? DEFAULT_STOP_GRACE_MS,
+      options.graceMs ?? graceMsFromEnv(options.env ?? process.env),
     );
     result = { status: 'success', value, exitCode: 0 };
   } catch (e) {
@@ -148,7 +156,7 @@ export interface TrainCommandOptions extends RunOptions, LoadTrainingEnvOptions 
 export async function runTrainCommand(options: TrainCommandOptions = {}): Promise<RunResult<number>> {
   const procEnv = options.env ?? process.env;
   const paths = trainingPaths(options.baseDir ?? resolveBaseDir(procEnv));
-  const graceMs = options.graceMs ?? DEFAULT_STOP_GRACE_MS;
+  const graceMs = options.graceMs ?? graceMsFromEnv(procEnv);
   let result: RunResult<number>;
   let stopped: NodeJS.Signals | undefined;
   let killedAfterGrace = false;
@@ -172,6 +180,7 @@ export async function runTrainCommand(options: TrainCommandOptions = {}): Promis
   });
   try {
     const env = loadTrainingEnv(options);
+    prepareDirs(env);
     const entry = resolveEntryPoint(env.userEntryPoint, env.codeDir, procEnv);
     const cmd = buildCommand(entry.program, env.userArgs, env.codeDir, procEnv);
     if (env.hosts.length > 1 && procEnv.SM_STUDIO_LOCAL_MODE !== 'true') {
@@ -199,7 +208,12 @@ export async function runTrainCommand(options: TrainCommandOptions = {}): Promis
         : r.exitCode === 137 || r.signal === 'SIGKILL'
           ? 'OutOfMemory: Process killed by SIGKILL (signal 9)'
           : undefined;
-      const error = new ExecuteUserScriptError(r.exitCode, cmd.display, r.stderr.text(ERROR_MESSAGE_MAX_CHARS), extra);
+      const error = new ExecuteUserScriptError(
+        r.exitCode,
+        cmd.display,
+        r.stderr.text(ERROR_MESSAGE_MAX_CHARS),
+        extra,
+      );
       result = fail(error, paths.failureFile);
     }
   } catch (e) {
@@ -209,6 +223,11 @@ export async function runTrainCommand(options: TrainCommandOptions = {}): Promis
     uninstall();
   }
   return finish(result, options);
+}
+
+/** SageMaker creates these before the container starts; do the same for local trees. */
+function prepareDirs(env: TrainingEnv): void {
+  for (const dir of [env.modelDir, env.outputDir, env.outputDataDir]) fs.mkdirSync(dir, { recursive: true });
 }
 
 /** The toolkit sets SAGEMAKER_JOB_NAME from the reserved `sagemaker_job_name` hp (default ""). */

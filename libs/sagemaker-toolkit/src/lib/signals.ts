@@ -68,3 +68,19 @@ export function resetStopState(): void {
   stoppedBy = undefined;
   handlers.clear();
 }
+
+/** Env override of the grace period (seconds), e.g. for local runs and tests. */
+export const STOP_GRACE_ENV = 'SAGEMAKER_TOOLKIT_STOP_GRACE_SECONDS';
+
+export function graceMsFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env[STOP_GRACE_ENV];
+  if (raw === undefined || raw === '') return DEFAULT_STOP_GRACE_MS;
+  const seconds = Number(raw);
+  if (!Number.isFinite(seconds) || seconds < 0) {
+    process.stderr.write(
+      `[sagemaker-toolkit] ignoring ${STOP_GRACE_ENV}="${raw}" (not a number of seconds)\n`,
+    );
+    return DEFAULT_STOP_GRACE_MS;
+  }
+  return seconds * 1000;
+}

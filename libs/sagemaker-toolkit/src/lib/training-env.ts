@@ -2,7 +2,13 @@
  * The training environment: everything the Python toolkit's `Environment()` exposes, as plain data,
  * plus the exact SM_* env and CLI args it would hand to the user process.
  */
-import { readHyperparameters, readInputDataConfig, readResourceConfig, SAGEMAKER_HYPERPARAMETERS, SAGEMAKER_PREFIX } from './environment';
+import {
+  readHyperparameters,
+  readInputDataConfig,
+  readResourceConfig,
+  SAGEMAKER_HYPERPARAMETERS,
+  SAGEMAKER_PREFIX,
+} from './environment';
 import { ConfigError } from './errors';
 import { splitByCriteria, toCmdArgs } from './mapping';
 import { resolveBaseDir, trainingPaths, TrainingPaths } from './paths';
@@ -135,7 +141,9 @@ export function loadTrainingEnv(options: LoadTrainingEnvOptions = {}): TrainingE
   const currentGroup = groupsConfig.find((g) => g.get('instance_group_name') === currentInstanceGroup);
   const currentInstanceGroupHosts: PyValue = currentGroup ? (currentGroup.get('hosts') as string[]) : [];
   const instanceGroups = groupsConfig.map((g) => g.get('instance_group_name') as string);
-  const instanceGroupsDict: PyDict = new Map(groupsConfig.map((g) => [g.get('instance_group_name') as string, g]));
+  const instanceGroupsDict: PyDict = new Map(
+    groupsConfig.map((g) => [g.get('instance_group_name') as string, g]),
+  );
 
   const distributionInstanceGroups: PyValue = frameworkParams.has('sagemaker_distribution_instance_groups')
     ? (frameworkParams.get('sagemaker_distribution_instance_groups') as PyValue)
@@ -161,7 +169,10 @@ export function loadTrainingEnv(options: LoadTrainingEnvOptions = {}): TrainingE
   const frameworkModule = env.SAGEMAKER_TRAINING_MODULE ?? null;
   const jobName = env.TRAINING_JOB_NAME ?? null;
   const regionHp = sm.get('sagemaker_region');
-  const region = regionHp !== undefined && regionHp !== null ? pyStr(regionHp) : (env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? '');
+  const region =
+    regionHp !== undefined && regionHp !== null
+      ? pyStr(regionHp)
+      : (env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? '');
   const mpParameters = env.SM_HP_MP_PARAMETERS;
   const topology = resourceConfig.has('topology') ? (resourceConfig.get('topology') as PyValue) : [];
 
@@ -192,7 +203,10 @@ export function loadTrainingEnv(options: LoadTrainingEnvOptions = {}): TrainingE
     ['instance_groups_dict', instanceGroupsDict],
     ['is_hetero', instanceGroups.length > 1],
     ['is_master', currentHost === masterHostname],
-    ['is_modelparallel_enabled', mpParameters === undefined ? null : mpParameters === '' ? '' : mpParameters !== '{}'],
+    [
+      'is_modelparallel_enabled',
+      mpParameters === undefined ? null : mpParameters === '' ? '' : mpParameters !== '{}',
+    ],
     ['is_smddpmprun_installed', which('smddpmprun', env.PATH) !== undefined],
     ['is_smddprun_installed', which('smddprun', env.PATH) !== undefined],
     ['job_name', jobName],

@@ -1,13 +1,12 @@
 // Bundles the `train` command into one CommonJS file (node20) that images copy to /usr/local/bin/train.
 // Shared with the tests (which build it themselves) so both produce the same artifact.
-import { build } from 'esbuild';
-import { chmodSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+const { build } = require('esbuild');
+const { chmodSync } = require('node:fs');
+const { join } = require('node:path');
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const root = join(__dirname, '..');
 
-export async function buildTrain(outfile = join(root, 'dist', 'train.js')) {
+async function buildTrain(outfile = join(root, 'dist', 'train.js')) {
   await build({
     entryPoints: [join(root, 'src', 'bin', 'train.ts')],
     outfile,
@@ -24,7 +23,14 @@ export async function buildTrain(outfile = join(root, 'dist', 'train.js')) {
   return outfile;
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const out = await buildTrain();
-  console.log(`built ${out}`);
+module.exports = { buildTrain };
+
+if (require.main === module) {
+  buildTrain().then(
+    (out) => console.log(`built ${out}`),
+    (e) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
 }
