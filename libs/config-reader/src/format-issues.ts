@@ -18,6 +18,22 @@ export function zodIssuesToConfigIssues(
       }
       continue;
     }
+    if (issue.code === 'invalid_union' && isTypeMismatchInEveryArm(issue.errors)) {
+      // e.g. a hyperparameter value: "expected string | number | boolean" reads better than arm by arm.
+      const expected = issue.errors
+        .map((arm) => yamlType((arm[0] as { expected: string }).expected))
+        .join(' | ');
+      const got = pathHasSecret(issue.path)
+        ? '(value hidden)'
+        : describeValue((issue as { input?: unknown }).input);
+      out.push({
+        file,
+        path: formatKeyPath(issue.path),
+        message: `expected ${expected}, got ${got}`,
+        ...locate(issue.path),
+      });
+      continue;
+    }
     if (
       issue.code === 'invalid_union' &&
       issue.errors.length > 0 &&
@@ -32,6 +48,20 @@ export function zodIssuesToConfigIssues(
   return out;
 }
 
+function isTypeMismatchInEveryArm(arms: core.$ZodIssue[][]): boolean {
+  return (
+    arms.length > 0 &&
+    arms.every((a) => a.length === 1 && a[0].code === 'invalid_type' && a[0].path.length === 0)
+  );
+}
+
+/** zod's type names in YAML terms: users write mappings and lists, not records and arrays. */
+function yamlType(expected: string): string {
+  if (expected === 'object' || expected === 'record') return 'a mapping';
+  if (expected === 'array') return 'a list';
+  return expected;
+}
+
 function prefixPath(prefix: PropertyKey[]) {
   return (i: core.$ZodIssue): core.$ZodIssue => ({ ...i, path: [...prefix, ...i.path] });
 }
@@ -42,15 +72,21 @@ function describeIssue(issue: core.$ZodIssue): string {
   const got = secret ? '(value hidden)' : describeValue(input);
   switch (issue.code) {
     case 'invalid_type':
-      if (input === undefined) return `missing required key (expected ${issue.expected})`;
-      return `expected ${issue.expected}, got ${got}`;
+      if (input === undefined) return `missing required key (expected ${yamlType(issue.expected)})`;
+      return `expected ${yamlType(issue.expected)}, got ${got}`;
     case 'invalid_value':
       return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(' | ')}, got ${got}`;
     case 'too_small':
     case 'too_big': {
       const rel = issue.code === 'too_small' ? (issue.inclusive ? '>=' : '>') : issue.inclusive ? '<=' : '<';
+      const limit = String(issue.code === 'too_small' ? issue.minimum : issue.maximum);
+      if (issue.origin === 'array' || issue.origin === 'string') {
+        const unit = issue.origin === 'array' ? 'item(s)' : 'character(s)';
+        const size = Array.isArray(input) || typeof input === 'string' ? input.length : undefined;
+        return `expected ${rel} ${limit} ${unit}, got ${size ?? got}`;
+      }
       const what = issue.origin === 'number' || issue.origin === 'int' ? 'a value' : `${issue.origin} size`;
-      return `expected ${what} ${rel} ${String(issue.code === 'too_small' ? issue.minimum : issue.maximum)}, got ${got}`;
+      return `expected ${what} ${rel} ${limit}, got ${got}`;
     }
     case 'invalid_union':
       if ((issue as { note?: string }).note === 'No matching discriminator') {

@@ -95,6 +95,23 @@ describe('loadConfig: bad config', () => {
     });
   });
 
+  it('explains union, list-size and mapping mismatches in YAML terms', () => {
+    const { configDir } = writeConfig([
+      [['models', 'iris', 'training', 'hyperparameters', 'nEstimators'], { nested: 1 }],
+      [['models', 'housing', 'evaluation', 'thresholds'], []],
+      [['local'], ['not', 'a', 'mapping']],
+    ]);
+    const err = thrown(() =>
+      loadConfig({ env: 'local', configDir, processEnv: {} }),
+    ) as unknown as ConfigError;
+    const byPath = Object.fromEntries(err.issues.map((i) => [i.path, i.message]));
+    expect(byPath).toEqual({
+      'models.iris.training.hyperparameters.nEstimators': 'expected string | number | boolean, got an object',
+      'models.housing.evaluation.thresholds': 'expected >= 1 item(s), got 0',
+      local: 'expected a mapping, got an array',
+    });
+  });
+
   it('rejects an unknown db type naming the allowed values', () => {
     const { configDir } = writeConfig([[['db', 'type'], 'mysql']]);
     const err = thrown(() =>
