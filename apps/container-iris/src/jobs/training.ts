@@ -125,16 +125,16 @@ export async function trainingJob(env: TrainingEnv, ctx: JobContext): Promise<Tr
     const file = save();
     console.log(`training: ${signal}: saved checkpoint ${file} with ${rounds.length}/${total} rounds`);
   });
+  // Saved again here: the signal may be aborted by something other than the toolkit's stop hook.
+  const stopped = () =>
+    new JobStoppedError(`training stopped after ${rounds.length}/${total} rounds; checkpoint in ${save()}`);
   let trainAccuracy = NaN;
   let validationAccuracy = NaN;
   try {
     for (let round = rounds.length; round < total; round++) {
       // Yield so a SIGTERM handler (checkpoint) runs between rounds, never inside one.
       await nextTick();
-      if (ctx.signal.aborted)
-        throw new JobStoppedError(
-          `training stopped after ${rounds.length}/${total} rounds; checkpoint in ${cpFile}`,
-        );
+      if (ctx.signal.aborted) throw stopped();
       const r = trainRound(train.X, yTrain, params, round);
       rounds.push(r);
       addVotes(r);
@@ -144,10 +144,7 @@ export async function trainingJob(env: TrainingEnv, ctx: JobContext): Promise<Tr
       logMetric('validation:accuracy', validationAccuracy, { step: round });
     }
     await nextTick();
-    if (ctx.signal.aborted)
-      throw new JobStoppedError(
-        `training stopped after ${rounds.length}/${total} rounds; checkpoint in ${cpFile}`,
-      );
+    if (ctx.signal.aborted) throw stopped();
   } finally {
     unsubscribe();
   }

@@ -1,0 +1,92 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { loadProcessingEnv } from '@mlops/sagemaker-toolkit';
+import { copyInto, makeProcessingTree, RAW_CSV, removeDir, writeInto } from '../../test/support/opt-ml';
+import { preprocessJob, resolveSplitSeed } from './preprocess';
+
+const OUTPUTS = ['train', 'validation', 'test', 'stats'];
+
+describe('resolveSplitSeed', () => {
+  it('prefers --split-seed, then the request Environment, then the process env, then 42', () => {
+    expect(resolveSplitSeed(['--split-seed', '7'], { SPLIT_SEED: '8' }, { SPLIT_SEED: '9' })).toBe(7);
+    expect(resolveSplitSeed([], { SPLIT_SEED: '8' }, { SPLIT_SEED: '9' })).toBe(8);
+    expect(resolveSplitSeed([], {}, { SPLIT_SEED: '9' })).toBe(9);
+    expect(resolveSplitSeed([], {}, {})).toBe(42);
+  });
+
+  it('names the source of a bad seed', () => {
+    expect(() => resolveSplitSeed(['--split-seed'], {}, {})).toThrow(
+      'argument --split-seed: expected an integer split seed, got null',
+    );
+    expect(() => resolveSplitSeed([], { SPLIT_SEED: '4.5' }, {})).toThrow(
+      'Environment SPLIT_SEED: expected an integer split seed, got "4.5"',
+    );
+    expect(() => resolveSplitSeed([], {}, { SPLIT_SEED: 'x' })).toThrow(
+      'env SPLIT_SEED: expected an integer split seed, got "x"',
+    );
+  });
+});
+
+describe('preprocessJob', () => {
+  const bases: string[] = [];
+  beforeEach(() => jest.spyOn(console, 'log').mockImplementation(() => undefined));
+  afterEach(() => jest.restoreAllMocks());
+  afterAll(() => bases.forEach(removeDir));
+
+  function run(environment: Record<string, string> = {}, raw?: string) {
+    const tree = makeProcessingTree(['raw'], OUTPUTS, environment);
+    bases.push(tree.base);
+    if (raw === undefined) copyInto(tree.inputs.raw, { 'iris.csv': RAW_CSV });
+    else writeInto(tree.inputs.raw, { 'iris.csv': raw });
+    const stats = preprocessJob(loadProcessingEnv({ baseDir: tree.base }), { processEnv: {} });
+    return { tree, stats };
+  }
+
+  it('writes the three splits and stats.json with train-split feature statistics', () => {
+    const { tree, stats } = run();
+    const train = fs.readFileSync(path.join(tree.outputs.train, 'train.csv'), 'utf8').trim().split('\n');
+    expect(train[0]).toBe('sepal_length,sepal_width,petal_length,petal_width,species');
+    expect(train).toHaveLength(103);
+    const onDisk = JSON.parse(fs.readFileSync(path.join(tree.outputs.stats, 'stats.json'), 'utf8'));
+    expect(onDisk).toEqual(stats);
+    expect(stats.source).toEqual({
+      file: 'iris.csv',
+      sha256: '91eb642c3adbc7bad8e99c930c11fa3a5cc8a07262c7a753b4e6ecf405f2e05e',
+    });
+    const petal = train.slice(1).map((l) => Number(l.split(',')[2]));
+    expect(stats.featureStats.petal_length.count).toBe(102);
+    expect(stats.featureStats.petal_length.mean).toBeCloseTo(
+      petal.reduce((s, v) => s + v, 0) / petal.length,
+      12,
+    );
+    expect(stats.featureStats.petal_length.max).toBe(Math.max(...petal));
+  });
+
+  it('takes SPLIT_SEED from the request Environment', () => {
+    const a = run({ SPLIT_SEED: '1' });
+    const b = run({ SPLIT_SEED: '2' });
+    expect(a.stats.splitSeed).toBe(1);
+    const test = (t: typeof a) => fs.readFileSync(path.join(t.tree.outputs.test, 'test.csv'), 'utf8');
+    expect(test(a)).not.toBe(test(b));
+    expect(test(a)).toBe(test(run({ SPLIT_SEED: '1' })));
+  });
+
+  it('rejects data with too few rows or a single class', () => {
+    const header = 'sepal_length,sepal_width,petal_length,petal_width,species\n';
+    expect(() => run({}, header + '1,2,3,4,a\n')).toThrow(
+      /iris\.csv: only 1 data rows; at least 20 are needed/,
+    );
+    expect(() => run({}, header + '1,2,3,4,a\n'.repeat(30))).toThrow(
+      /iris\.csv: column "species" has a single class \(a\)/,
+    );
+  });
+
+  it('names a missing processing output', () => {
+    const tree = makeProcessingTree(['raw'], ['train', 'validation', 'test']);
+    bases.push(tree.base);
+    copyInto(tree.inputs.raw, { 'iris.csv': RAW_CSV });
+    expect(() => preprocessJob(loadProcessingEnv({ baseDir: tree.base }), { processEnv: {} })).toThrow(
+      'processing output "stats" is not configured (configured outputs: train, validation, test)',
+    );
+  });
+});

@@ -1,0 +1,122 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { loadProcessingEnv, loadTrainingEnv } from '@mlops/sagemaker-toolkit';
+import {
+  copyInto,
+  makeProcessingTree,
+  makeTrainingTree,
+  RAW_CSV,
+  removeDir,
+  writeInto,
+} from '../../test/support/opt-ml';
+import { preprocessJob } from './preprocess';
+import { CHECKPOINT_FILE, trainingJob } from './training';
+
+describe('trainingJob (in process)', () => {
+  const bases: string[] = [];
+  let splits: Record<string, string>;
+  let stdout: jest.SpyInstance;
+  let lines: string[];
+
+  beforeAll(() => {
+    const p = makeProcessingTree(['raw'], ['train', 'validation', 'test', 'stats']);
+    bases.push(p.base);
+    copyInto(p.inputs.raw, { 'iris.csv': RAW_CSV });
+    jest.spyOn(console, 'log').mockImplementation(() => undefined);
+    preprocessJob(loadProcessingEnv({ baseDir: p.base }), { processEnv: {} });
+    splits = {
+      train: path.join(p.outputs.train, 'train.csv'),
+      validation: path.join(p.outputs.validation, 'validation.csv'),
+      stats: path.join(p.outputs.stats, 'stats.json'),
+    };
+  });
+  beforeEach(() => {
+    lines = [];
+    stdout = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      lines.push(String(chunk));
+      return true;
+    });
+    jest.spyOn(console, 'log').mockImplementation(() => undefined);
+  });
+  afterEach(() => jest.restoreAllMocks());
+  afterAll(() => bases.forEach(removeDir));
+
+  function tree(hps: Record<string, unknown>, channels = ['train', 'validation', 'stats']) {
+    const t = makeTrainingTree(hps, channels);
+    bases.push(t.base);
+    for (const c of channels) copyInto(t.channels[c], { [path.basename(splits[c])]: splits[c] });
+    return { t, env: loadTrainingEnv({ baseDir: t.base, env: {} }) };
+  }
+
+  it('writes model.json and logs one metric pair per round', async () => {
+    const { t, env } = tree({ nEstimators: 20, treesPerRound: 10 });
+    const r = await trainingJob(env, { signal: new AbortController().signal });
+    expect(r).toMatchObject({ rounds: 2, resumedFromRound: 0 });
+    expect(r.validationAccuracy).toBeGreaterThanOrEqual(0.9);
+    const model = JSON.parse(fs.readFileSync(path.join(t.modelDir, 'model.json'), 'utf8'));
+    expect(model.classes).toEqual(['setosa', 'versicolor', 'virginica']);
+    expect(model.metrics['validation:accuracy']).toBe(r.validationAccuracy);
+    expect(lines.filter((l) => l.startsWith('#metric validation:accuracy='))).toHaveLength(2);
+    expect(
+      lines.some((l) => /^#metric validation:macro_f1=0\.\d+|^#metric validation:macro_f1=1\n/.test(l)),
+    ).toBe(true);
+    expect(stdout).toHaveBeenCalled();
+  });
+
+  it('works without the optional stats channel', async () => {
+    const { env } = tree({ nEstimators: 5 }, ['train', 'validation']);
+    await expect(trainingJob(env, { signal: new AbortController().signal })).resolves.toMatchObject({
+      rounds: 1,
+    });
+  });
+
+  it('stops when the signal aborts, saving a checkpoint of the finished rounds', async () => {
+    const { t, env } = tree({ nEstimators: 100, treesPerRound: 5 });
+    const stop = new AbortController();
+    stdout.mockImplementation((chunk: string | Uint8Array) => {
+      if (String(chunk).startsWith('#metric validation:accuracy=') && String(chunk).includes('step=2'))
+        stop.abort();
+      return true;
+    });
+    await expect(trainingJob(env, { signal: stop.signal })).rejects.toThrow(
+      /^training stopped after 3\/20 rounds; checkpoint in .*iris-forest\.json$/,
+    );
+    const cp = JSON.parse(fs.readFileSync(path.join(t.checkpointDir, CHECKPOINT_FILE), 'utf8'));
+    expect(cp.rounds).toHaveLength(3);
+    expect(fs.existsSync(path.join(t.modelDir, 'model.json'))).toBe(false);
+  });
+
+  it('refuses a checkpoint written with other hyperparameters', async () => {
+    const { t, env } = tree({ nEstimators: 10, maxDepth: 3 });
+    writeInto(t.checkpointDir, {
+      [CHECKPOINT_FILE]: JSON.stringify({
+        format: 'mlops.iris.checkpoint',
+        classes: ['setosa', 'versicolor', 'virginica'],
+        params: {
+          nEstimators: 10,
+          treesPerRound: 10,
+          maxDepth: 9,
+          minNumSamples: 3,
+          maxFeatures: 0.75,
+          seed: 42,
+        },
+        rounds: [],
+      }),
+    });
+    await expect(trainingJob(env, { signal: new AbortController().signal })).rejects.toThrow(
+      /iris-forest\.json: checkpoint was written with other hyperparameters or classes .*"maxDepth":9.*"maxDepth":3/,
+    );
+  });
+
+  it('rejects stats describing other columns and a missing channel', async () => {
+    const { t, env } = tree({ nEstimators: 5 });
+    writeInto(t.channels.stats, { 'stats.json': JSON.stringify({ features: ['a'], target: 'b' }) });
+    await expect(trainingJob(env, { signal: new AbortController().signal })).rejects.toThrow(
+      /stats\.json: stats describe features \["a"\]/,
+    );
+    const other = tree({ nEstimators: 5 }, ['train']);
+    await expect(trainingJob(other.env, { signal: new AbortController().signal })).rejects.toThrow(
+      /channel "validation": not declared/,
+    );
+  });
+});
