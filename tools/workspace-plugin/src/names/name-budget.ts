@@ -5,7 +5,8 @@
  * Over 63, pipeline-core truncates and appends a hash, which keeps names valid but unreadable, so the
  * generators refuse names that would get there. Batches get the length of the longest existing one
  * ("collection", "preprocess", "evaluation"), models the rest. The constants are copied, not imported
- * (a shared tool may not import pipeline code); test/name-budget.spec.ts checks them against the source.
+ * (a shared tool may not import pipeline code); test/names.spec.ts runs pipeline-core's jobNameFor to
+ * check them.
  */
 export const JOB_NAME_MAX = 63;
 export const RUN_ID_MAX_LENGTH = 32;
