@@ -9,3 +9,4 @@ export { parseThreshold, formatThreshold } from './threshold';
 export type { Threshold, ThresholdOp } from './threshold';
 export { configSchema, modelSchema } from './schema';
 export type { ConfigData, ModelConfigData } from './schema';
+export { redactConfig } from './redact';
