@@ -1,0 +1,332 @@
+import type { CreateTrainingJobCommandInput } from '@aws-sdk/client-sagemaker';
+import {
+  SageMakerValidationError,
+  TrainingJobSpec,
+  Violation,
+  buildTrainingJobRequest,
+  prepareTrainingJob,
+  validateTrainingJobRequest,
+} from '../src';
+import { IMAGE, ROLE, trainingSpec } from './support/specs';
+
+const NAME = 'iris-train-2026-01-02-03-04-05-006';
+
+function violationsOf(spec: TrainingJobSpec, name = NAME): Violation[] {
+  try {
+    prepareTrainingJob(spec, name);
+  } catch (e) {
+    expect(e).toBeInstanceOf(SageMakerValidationError);
+    return (e as SageMakerValidationError).violations;
+  }
+  return [];
+}
+
+/** Asserts violations only at `path` (one field may break several rules), one of them naming `rule`. */
+function expectOnly(spec: TrainingJobSpec, path: string, rule: string, name = NAME): void {
+  const v = violationsOf(spec, name);
+  expect(v.length).toBeGreaterThan(0);
+  expect([...new Set(v.map((x) => x.path))]).toEqual([path]);
+  expect(v.map((x) => x.rule).join('; ')).toContain(rule);
+}
+
+const many = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, 'v']));
+
+describe('buildTrainingJobRequest', () => {
+  test('maps every spec field onto CreateTrainingJob', () => {
+    const { request, violations } = buildTrainingJobRequest(
+      trainingSpec({
+        entrypoint: ['node', 'train.js'],
+        arguments: ['--fast'],
+        enableNetworkIsolation: true,
+        vpc: { securityGroupIds: ['sg-123'], subnets: ['subnet-1'] },
+        checkpoint: { s3Uri: 's3://bucket/ckpt' },
+        outputKmsKeyId: 'alias/key',
+        channels: [
+          { name: 'train', s3Uri: 's3://bucket/t/', distribution: 'ShardedByS3Key', inputMode: 'FastFile' },
+          {
+            name: 'efs',
+            fileSystem: { id: 'fs-0123abcd', type: 'EFS', accessMode: 'ro', directoryPath: '/data' },
+          },
+        ],
+      }),
+      NAME,
+    );
+    expect(violations).toEqual([]);
+    const expected: CreateTrainingJobCommandInput = {
+      TrainingJobName: NAME,
+      RoleArn: ROLE,
+      AlgorithmSpecification: {
+        TrainingImage: IMAGE,
+        TrainingInputMode: 'File',
+        ContainerEntrypoint: ['node', 'train.js'],
+        ContainerArguments: ['--fast'],
+        MetricDefinitions: [{ Name: 'loss', Regex: 'loss=([0-9.]+)' }],
+      },
+      HyperParameters: { epochs: '10', lr: '0.01', optimizer: 'adam' },
+      InputDataConfig: [
+        {
+          ChannelName: 'train',
+          InputMode: 'FastFile',
+          DataSource: {
+            S3DataSource: {
+              S3Uri: 's3://bucket/t/',
+              S3DataType: 'S3Prefix',
+              S3DataDistributionType: 'ShardedByS3Key',
+            },
+          },
+        },
+        {
+          ChannelName: 'efs',
+          DataSource: {
+            FileSystemDataSource: {
+              FileSystemId: 'fs-0123abcd',
+              FileSystemType: 'EFS',
+              FileSystemAccessMode: 'ro',
+              DirectoryPath: '/data',
+            },
+          },
+        },
+      ],
+      OutputDataConfig: { S3OutputPath: 's3://bucket/iris/output', KmsKeyId: 'alias/key' },
+      ResourceConfig: { InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeSizeInGB: 30 },
+      StoppingCondition: { MaxRuntimeInSeconds: 3600 },
+      Environment: { LOG_LEVEL: 'info' },
+      Tags: [{ Key: 'project', Value: 'iris' }],
+      EnableNetworkIsolation: true,
+      VpcConfig: { SecurityGroupIds: ['sg-123'], Subnets: ['subnet-1'] },
+      CheckpointConfig: { S3Uri: 's3://bucket/ckpt' },
+    };
+    expect(request).toEqual(expected);
+    expect(validateTrainingJobRequest(request)).toEqual([]);
+  });
+});
+
+describe('CreateTrainingJob constraints', () => {
+  test('a valid spec passes', () => {
+    expect(violationsOf(trainingSpec())).toEqual([]);
+  });
+
+  describe('TrainingJobName', () => {
+    test.each([
+      ['x'.repeat(64), 'exceeds the maximum 63'],
+      ['has_underscore', 'must match pattern'],
+      ['-leading', 'must match pattern'],
+      ['trailing-', 'must match pattern'],
+      ['dot.name', 'must match pattern'],
+      ['', 'below the minimum 1'],
+    ])('%j', (name, rule) => {
+      const v = violationsOf(trainingSpec(), name);
+      expect(v.every((x) => x.path === 'TrainingJobName' && x.value === name)).toBe(true);
+      expect(v.map((x) => x.rule).join('; ')).toContain(rule);
+    });
+    test('63 chars is fine', () => expect(violationsOf(trainingSpec(), 'a'.repeat(63))).toEqual([]));
+  });
+
+  test('RoleArn pattern', () =>
+    expectOnly(trainingSpec({ roleArn: 'arn:aws:iam::123:role/x' }), 'RoleArn', 'must match pattern'));
+
+  describe('HyperParameters', () => {
+    test('100 entries ok, 101 rejected', () => {
+      expect(violationsOf(trainingSpec({ hyperparameters: many(100) }))).toEqual([]);
+      expectOnly(
+        trainingSpec({ hyperparameters: many(101) }),
+        'HyperParameters',
+        '101 entries, maximum is 100',
+      );
+    });
+    test('key over 256 chars', () => {
+      const key = 'k'.repeat(257);
+      expectOnly(
+        trainingSpec({ hyperparameters: { [key]: 1 } }),
+        `HyperParameters key ${JSON.stringify(key)}`,
+        'exceeds the maximum 256',
+      );
+    });
+    test('value 2500 ok, 2501 rejected (the service limit, not the 256 in the member doc)', () => {
+      expect(violationsOf(trainingSpec({ hyperparameters: { big: 'v'.repeat(2500) } }))).toEqual([]);
+      expectOnly(
+        trainingSpec({ hyperparameters: { big: 'v'.repeat(2501) } }),
+        'HyperParameters["big"]',
+        'exceeds the maximum 2500',
+      );
+    });
+    test('JSON-encoded length counts', () => {
+      expectOnly(
+        trainingSpec({ hyperparameters: { list: Array(1300).fill(1) } }),
+        'HyperParameters["list"]',
+        'length 2601 exceeds the maximum 2500',
+      );
+    });
+    test('NaN', () =>
+      expectOnly(trainingSpec({ hyperparameters: { lr: NaN } }), 'HyperParameters["lr"]', 'finite'));
+  });
+
+  describe('channels', () => {
+    test.each([
+      ['train data', 'must match pattern'],
+      ['tr@in', 'must match pattern'],
+      ['c'.repeat(65), 'exceeds the maximum 64'],
+      ['', 'below the minimum 1'],
+    ])('ChannelName %j', (name, rule) => {
+      const v = violationsOf(trainingSpec({ channels: [{ name, s3Uri: 's3://bucket/x' }] }));
+      expect(v.map((x) => x.path)).toContain('InputDataConfig[0].ChannelName');
+      expect(v.map((x) => x.rule).join('; ')).toContain(rule);
+    });
+    test('dots, hyphens and underscores are allowed', () => {
+      expect(
+        violationsOf(trainingSpec({ channels: [{ name: 'my-data.v_2', s3Uri: 's3://bucket/x' }] })),
+      ).toEqual([]);
+    });
+    test('duplicate names', () =>
+      expectOnly(
+        trainingSpec({
+          channels: [
+            { name: 'train', s3Uri: 's3://b1b/x' },
+            { name: 'train', s3Uri: 's3://b1b/y' },
+          ],
+        }),
+        'InputDataConfig[1]',
+        'duplicate ChannelName',
+      ));
+    test('1..20 channels', () => {
+      const ch = (n: number) =>
+        Array.from({ length: n }, (_, i) => ({ name: `c${i}`, s3Uri: 's3://bucket/x' }));
+      expect(violationsOf(trainingSpec({ channels: ch(20) }))).toEqual([]);
+      expectOnly(trainingSpec({ channels: ch(21) }), 'InputDataConfig', '21 items, maximum is 20');
+      expectOnly(trainingSpec({ channels: [] }), 'InputDataConfig', 'minimum is 1');
+    });
+    test('S3 URI scheme', () =>
+      expectOnly(
+        trainingSpec({ channels: [{ name: 'train', s3Uri: 'gs://bucket/x' }] }),
+        'InputDataConfig[0].DataSource.S3DataSource.S3Uri',
+        'must match pattern (https|s3)',
+      ));
+    test('file system id', () =>
+      expectOnly(
+        trainingSpec({
+          channels: [
+            { name: 'efs', fileSystem: { id: 'fs-12', type: 'EFS', accessMode: 'ro', directoryPath: '/d' } },
+          ],
+        }),
+        'InputDataConfig[0].DataSource.FileSystemDataSource.FileSystemId',
+        'below the minimum 11',
+      ));
+  });
+
+  describe('Environment', () => {
+    test.each([
+      ['1ABC', 'must match pattern'],
+      ['A-B', 'must match pattern'],
+      ['K'.repeat(513), 'exceeds the maximum 512'],
+    ])('key %j', (key, rule) => {
+      const v = violationsOf(trainingSpec({ environment: { [key]: 'x' } }));
+      expect(v.map((x) => x.path)).toEqual([`Environment key ${JSON.stringify(key)}`]);
+      expect(v[0].rule).toContain(rule);
+    });
+    test('value 512 ok, 513 rejected', () => {
+      expect(violationsOf(trainingSpec({ environment: { A: 'v'.repeat(512) } }))).toEqual([]);
+      expectOnly(
+        trainingSpec({ environment: { A: 'v'.repeat(513) } }),
+        'Environment["A"]',
+        'exceeds the maximum 512',
+      );
+    });
+    test('100 entries max', () => {
+      const env = Object.fromEntries(Array.from({ length: 101 }, (_, i) => [`E${i}`, 'v']));
+      expectOnly(trainingSpec({ environment: env }), 'Environment', '101 entries, maximum is 100');
+    });
+    test('non-string value', () =>
+      expectOnly(
+        trainingSpec({ environment: { A: 5 as unknown as string } }),
+        'Environment["A"]',
+        'must be a string',
+      ));
+  });
+
+  describe('resources and runtime', () => {
+    test.each([
+      [{ instanceCount: 0 }, 'ResourceConfig.InstanceCount', 'must be >= 1'],
+      [{ instanceCount: 1.5 }, 'ResourceConfig.InstanceCount', 'must be an integer'],
+      [{ instanceCount: '2' as unknown as number }, 'ResourceConfig.InstanceCount', 'must be an integer'],
+      [{ instanceType: 'ml.huge.1' }, 'ResourceConfig.InstanceType', 'must be one of ml.'],
+      [{ volumeSizeGb: 0 }, 'ResourceConfig.VolumeSizeInGB', 'must be >= 1'],
+      [{ maxRuntimeSeconds: 0 }, 'StoppingCondition.MaxRuntimeInSeconds', 'must be >= 1'],
+      [{ maxRuntimeSeconds: 2_419_201 }, 'StoppingCondition.MaxRuntimeInSeconds', 'must be <= 2419200'],
+      [{ image: '' }, 'AlgorithmSpecification.TrainingImage', 'below the minimum 1'],
+      [{ image: 'i'.repeat(256) }, 'AlgorithmSpecification.TrainingImage', 'exceeds the maximum 255'],
+      [
+        { inputMode: 'Stream' as 'File' },
+        'AlgorithmSpecification.TrainingInputMode',
+        'must be one of Pipe, File, FastFile',
+      ],
+      [{ entrypoint: [] }, 'AlgorithmSpecification.ContainerEntrypoint', 'minimum is 1'],
+      [{ arguments: Array(101).fill('a') }, 'AlgorithmSpecification.ContainerArguments', 'maximum is 100'],
+      [{ outputPath: 'bucket/out' }, 'OutputDataConfig.S3OutputPath', 'must match pattern'],
+      [
+        { vpc: { securityGroupIds: Array(6).fill('sg-1'), subnets: ['s-1'] } },
+        'VpcConfig.SecurityGroupIds',
+        'maximum is 5',
+      ],
+      [{ vpc: { securityGroupIds: ['sg-1'], subnets: [] } }, 'VpcConfig.Subnets', 'minimum is 1'],
+      [{ checkpoint: { s3Uri: 'file:///tmp' } }, 'CheckpointConfig.S3Uri', 'must match pattern'],
+      [{ tags: { 'bad#key': 'v' } }, 'Tags[0].Key', 'must match pattern'],
+      [{ tags: { k: 'v'.repeat(257) } }, 'Tags[0].Value', 'exceeds the maximum 256'],
+      [
+        { tags: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`t${i}`, 'v'])) },
+        'Tags',
+        'maximum is 50',
+      ],
+      [
+        { metricDefinitions: [{ name: '', regex: 'x' }] },
+        'AlgorithmSpecification.MetricDefinitions[0].Name',
+        'minimum 1',
+      ],
+      [
+        { metricDefinitions: Array.from({ length: 41 }, (_, i) => ({ name: `m${i}`, regex: 'x' })) },
+        'AlgorithmSpecification.MetricDefinitions',
+        'maximum is 40',
+      ],
+      [
+        { enableNetworkIsolation: 'yes' as unknown as boolean },
+        'EnableNetworkIsolation',
+        'must be a boolean',
+      ],
+    ] as [Partial<TrainingJobSpec>, string, string][])('%j', (over, path, rule) =>
+      expectOnly(trainingSpec(over), path, rule),
+    );
+
+    test('unicode tag keys are valid (\\p{L} with the u flag)', () => {
+      expect(violationsOf(trainingSpec({ tags: { Größe: 'groß wert' } }))).toEqual([]);
+    });
+    test('28 days exactly is fine', () =>
+      expect(violationsOf(trainingSpec({ maxRuntimeSeconds: 2_419_200 }))).toEqual([]));
+  });
+
+  test('one error lists every violation with path, value and rule', () => {
+    let err: SageMakerValidationError | undefined;
+    try {
+      prepareTrainingJob(
+        trainingSpec({
+          instanceCount: 0,
+          environment: { 'BAD-KEY': 'x' },
+          channels: [{ name: 'a b', s3Uri: 's3://bucket/x' }],
+        }),
+        'bad_name',
+      );
+    } catch (e) {
+      err = e as SageMakerValidationError;
+    }
+    expect(err).toBeInstanceOf(SageMakerValidationError);
+    expect(err?.violations.map((v) => v.path)).toEqual([
+      'TrainingJobName',
+      'InputDataConfig[0].ChannelName',
+      'ResourceConfig.InstanceCount',
+      'Environment key "BAD-KEY"',
+    ]);
+    expect(err?.message).toContain('CreateTrainingJob request is invalid (4 violations)');
+    expect(err?.message).toContain(
+      'TrainingJobName = "bad_name": must match pattern [a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}',
+    );
+    expect(err?.message).toContain('ResourceConfig.InstanceCount = 0: must be >= 1');
+  });
+});
