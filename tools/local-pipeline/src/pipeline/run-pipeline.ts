@@ -12,7 +12,7 @@ import { buildReport } from '../report/build-report';
 import { chooseRuntime } from '../stack/choose-runtime';
 import { DockerProbe, dockerCliProbe } from '../stack/docker-probe';
 import { isLocalEndpoint } from '../stack/endpoints';
-import { LocalStack, startStack } from '../stack/start-stack';
+import { LocalStack, stackStateDir, startStack } from '../stack/start-stack';
 import { formatSummaryTable } from '../summary/format-table';
 import { buildSummaryRows, SummaryRow } from '../summary/summary-rows';
 import { buildChildEnv } from './child-env';
@@ -82,7 +82,7 @@ export async function runPipeline(options: RunPipelineOptions): Promise<Pipeline
       runtime = stack.runtime;
       progress.info(
         `Local stack: SageMaker+Logs ${stack.sagemakerEndpoint}, S3 ${stack.s3Endpoint} (bucket ${config.aws.bucket}), ` +
-          `state ${config.local.stateDir}`,
+          `state ${stackStateDir(config)}`,
       );
     } else {
       progress.info(`Environment ${config.env}: SageMaker endpoint of the config (AWS), no local stack`);

@@ -2,6 +2,7 @@
 // projectType "application", which the boundary rule reads as "app". Drop this once it is a library.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { startLocalSageMaker } from '@mlops/local-sagemaker';
+import { join } from 'node:path';
 import type { MlopsConfig } from '@mlops/config-reader';
 import { endpointPort } from './endpoints';
 
@@ -32,7 +33,7 @@ export async function startStack({ config, runtime, appsRoot }: StartStackOption
       `${config.file}: aws.endpoints.sagemaker and aws.endpoints.s3 are needed for the local stack`,
     );
   const stack = await startLocalSageMaker({
-    stateDir: config.local.stateDir,
+    stateDir: stackStateDir(config),
     port: endpointPort(endpoints.sagemaker, 'aws.endpoints.sagemaker'),
     runtime,
     region,
@@ -59,4 +60,9 @@ export async function startStack({ config, runtime, appsRoot }: StartStackOption
     },
     stop: () => stack.close(),
   };
+}
+
+/** `<local.stateDir>/local-sagemaker`: job records, logs and the local S3's data (`s3/`). */
+export function stackStateDir(config: MlopsConfig): string {
+  return join(config.local.stateDir, 'local-sagemaker');
 }

@@ -1,0 +1,52 @@
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { loadConfig } from '@mlops/config-reader';
+import { openDatabase } from '@mlops/db';
+import { CONFIG_DIR, makeTestEnv, portIsOpen, runMain, TestEnv } from './support/workspace';
+
+describe('main job: bad input', () => {
+  const envs: TestEnv[] = [];
+  afterAll(() => envs.forEach((t) => rmSync(t.tmp, { recursive: true, force: true })));
+
+  it('unknown model: exit 2 naming it and the known models, nothing started or written', async () => {
+    const t = await makeTestEnv('lp-bad-');
+    envs.push(t);
+    const result = await runMain(['--models', 'iris,nope', '--runtime', 'process'], t.env);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/Unknown model "nope" in .*local\.yaml; known models: /);
+    expect(result.stdout).not.toContain('▶');
+    expect(existsSync(t.stateDir)).toBe(false);
+    expect(existsSync(t.dbPath)).toBe(false);
+    expect(existsSync(t.reportDir)).toBe(false);
+    expect(await portIsOpen(t.sagemakerPort)).toBe(false);
+  });
+
+  it('corrupt raw data: the preprocess job fails with its FailureReason in the DB; the rest is skipped', async () => {
+    const t0 = await makeTestEnv('lp-corrupt-');
+    const corrupt = join(t0.tmp, 'iris.csv');
+    writeFileSync(corrupt, 'sepal_length,sepal_width\n5.1,not-a-number,extra\n\u0000\u0001garbage\n');
+    const t = { ...t0, env: { ...t0.env, MLOPS__MODELS__IRIS__SOURCE: pathToFileURL(corrupt).href } };
+    envs.push(t);
+    const runId = `bad-${Date.now().toString(36)}`;
+    const result = await runMain(['--models', 'iris', '--runtime', 'process', '--run-id', runId], t.env);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('iris · collection ok');
+    expect(result.stdout).toMatch(/iris · preprocess FAILED \(exit 1\)/);
+    expect(result.stdout).toContain('skipping the remaining 3 phase(s) of iris');
+    expect(result.stdout).toMatch(/^Failures:\n {2}iris\/preprocess: .+/m);
+
+    const config = loadConfig({ env: 'local', configDir: CONFIG_DIR, processEnv: t.env });
+    const db = await openDatabase(config.db);
+    try {
+      const jobs = await db.listJobs({ modelName: 'iris' });
+      expect(jobs.map((j) => [j.batch, j.status])).toEqual([['preprocess', 'Failed']]);
+      expect(jobs[0].failureReason).toMatch(/\S{10,}/);
+      expect(result.stdout).toContain(jobs[0].failureReason?.slice(0, 40));
+    } finally {
+      await db.close();
+    }
+    expect(existsSync(join(t.reportDir, `run-${runId}.html`))).toBe(true);
+    expect(await portIsOpen(t.sagemakerPort)).toBe(false);
+  });
+});

@@ -1,0 +1,99 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const REPO_ROOT = resolve(__dirname, '..', '..', '..', '..');
+export const CONFIG_DIR = join(REPO_ROOT, 'configs');
+export const MAIN = join(REPO_ROOT, 'tools', 'local-pipeline', 'dist', 'main.js');
+// s3rver's fixed public test pair, not a secret.
+export const S3_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
+
+export async function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const server = createServer();
+    server.on('error', rej);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => res(port));
+    });
+  });
+}
+
+export async function portIsOpen(port: number): Promise<boolean> {
+  const { connect } = await import('node:net');
+  return new Promise((res) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      res(true);
+    });
+    socket.once('error', () => res(false));
+  });
+}
+
+/** A private copy of the local environment: own ports, state dir, SQLite file and report dir. */
+export interface TestEnv {
+  tmp: string;
+  stateDir: string;
+  dbPath: string;
+  reportDir: string;
+  s3Port: number;
+  sagemakerPort: number;
+  /** MLOPS__ overrides for the orchestrator and (inherited) the batches. */
+  env: NodeJS.ProcessEnv;
+}
+
+export async function makeTestEnv(prefix: string, extra: Record<string, string> = {}): Promise<TestEnv> {
+  const tmp = mkdtempSync(join(tmpdir(), prefix));
+  const s3Port = await freePort();
+  const sagemakerPort = await freePort();
+  const stateDir = join(tmp, 'state');
+  const dbPath = join(tmp, 'mlops.sqlite');
+  const reportDir = join(tmp, 'reports');
+  return {
+    tmp,
+    stateDir,
+    dbPath,
+    reportDir,
+    s3Port,
+    sagemakerPort,
+    env: {
+      ...process.env,
+      MLOPS__AWS__ENDPOINTS__S3: `http://127.0.0.1:${s3Port}`,
+      MLOPS__AWS__ENDPOINTS__SAGEMAKER: `http://127.0.0.1:${sagemakerPort}`,
+      MLOPS__AWS__ENDPOINTS__LOGS: `http://127.0.0.1:${sagemakerPort}`,
+      MLOPS__LOCAL__STATE_DIR: stateDir,
+      MLOPS__DB__PATH: dbPath,
+      MLOPS__REPORT_DIR: reportDir,
+      ...extra,
+    },
+  };
+}
+
+export interface RunResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  ms: number;
+}
+
+/** Runs the built main job (`node tools/local-pipeline/dist/main.js ...`) to completion. */
+export function runMain(args: string[], env: NodeJS.ProcessEnv): Promise<RunResult> {
+  const started = Date.now();
+  return new Promise((res, rej) => {
+    const child = spawn(process.execPath, [MAIN, '--config-dir', CONFIG_DIR, ...args], {
+      cwd: REPO_ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
+    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+    child.on('error', rej);
+    child.on('close', (code) => res({ code, stdout, stderr, ms: Date.now() - started }));
+  });
+}
