@@ -50,7 +50,7 @@ const args = [
   '-c',
   config,
   '--globalSetup',
-  './tools/ci/assert-in-container.js',
+  '/workspace/tools/ci/assert-in-container.js',
   '--ci',
   ...jestArgs,
 ];
