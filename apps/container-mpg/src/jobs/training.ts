@@ -159,8 +159,9 @@ export async function trainingJob(env: TrainingEnv, ctx: JobContext): Promise<Tr
     train: regressionMetrics(train.y, predictStandardized(Ztrain, params)),
     validation: regressionMetrics(validation.y, predictStandardized(Zvalidation, params)),
   });
+  // Saved again here: the signal may be aborted by something other than the toolkit's stop hook.
   const stopped = () =>
-    new JobStoppedError(`training stopped after ${epoch}/${hps.epochs} epochs; checkpoint in ${cpFile}`);
+    new JobStoppedError(`training stopped after ${epoch}/${hps.epochs} epochs; checkpoint in ${save()}`);
   try {
     while (epoch < hps.epochs) {
       // Yield so a SIGTERM handler (checkpoint) runs between epochs, never inside one.

@@ -1,0 +1,50 @@
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { readModelFile } from './model-input';
+
+describe('readModelFile', () => {
+  let dir: string;
+  beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'model-input-'))));
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('reads an extracted model.json', () => {
+    fs.writeFileSync(path.join(dir, 'model.json'), '{"m":1}');
+    expect(readModelFile(dir, 'model.json')).toEqual({
+      text: '{"m":1}',
+      source: path.join(dir, 'model.json'),
+    });
+  });
+
+  it("reads model.json out of the training job's model.tar.gz", () => {
+    const src = path.join(dir, 'src');
+    fs.mkdirSync(src);
+    fs.writeFileSync(path.join(src, 'model.json'), '{"m":2}');
+    const input = path.join(dir, 'in');
+    fs.mkdirSync(input);
+    expect(spawnSync('tar', ['-czf', path.join(input, 'model.tar.gz'), '-C', src, '.']).status).toBe(0);
+    const m = readModelFile(input, 'model.json');
+    expect(m.text).toBe('{"m":2}');
+    expect(m.source).toBe(`${path.join(input, 'model.tar.gz')}!model.json`);
+  });
+
+  it('names what it found when there is no model', () => {
+    fs.writeFileSync(path.join(dir, 'notes.txt'), 'x');
+    expect(() => readModelFile(dir, 'model.json')).toThrow(
+      `${dir}: no model.json or model.tar.gz in the model input (found: notes.txt)`,
+    );
+  });
+
+  it('names the archive when it lacks model.json', () => {
+    const src = path.join(dir, 'src');
+    fs.mkdirSync(src);
+    fs.writeFileSync(path.join(src, 'other.json'), '{}');
+    const input = path.join(dir, 'in');
+    fs.mkdirSync(input);
+    spawnSync('tar', ['-czf', path.join(input, 'model.tar.gz'), '-C', src, '.']);
+    expect(() => readModelFile(input, 'model.json')).toThrow(
+      `${path.join(input, 'model.tar.gz')}: archive has no model.json`,
+    );
+  });
+});
