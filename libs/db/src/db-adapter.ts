@@ -112,6 +112,24 @@ export class DbAdapter {
     readonly target: string,
   ) {}
 
+  /** SQLite runs on one connection, where overlapping transactions fail; calls on it are queued. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private serial<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.dataSource.options.type === 'postgres') return fn();
+    const next = this.queue.then(fn, fn);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private tx<T>(fn: (m: EntityManager) => Promise<T>): Promise<T> {
+    return this.serial(() => this.dataSource.transaction(fn));
+  }
+
+  private read<T>(fn: (m: EntityManager) => Promise<T>): Promise<T> {
+    return this.serial(() => fn(this.dataSource.manager));
+  }
+
   async close(): Promise<void> {
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
   }
@@ -120,7 +138,7 @@ export class DbAdapter {
 
   async upsertModel(input: UpsertModelInput): Promise<ModelRow> {
     assertOneOf('task', input.task, Object.values(ModelTask));
-    return this.dataSource.transaction(async (m) => {
+    return this.tx(async (m) => {
       const now = new Date();
       await insertIgnore(m, this.entities.Model, { ...input, createdAt: now, updatedAt: now });
       const row = await m.findOneByOrFail(this.entities.Model, { name: input.name });
@@ -137,14 +155,14 @@ export class DbAdapter {
   }
 
   async getModel(name: string): Promise<ModelRow | null> {
-    return this.dataSource.manager.findOneBy(this.entities.Model, { name });
+    return this.read((m) => m.findOneBy(this.entities.Model, { name }));
   }
 
   // --- pipeline runs ------------------------------------------------------------------------------
 
   /** Creates the run, or returns the existing one for the same (runId, model): `created` tells which. */
   async createPipelineRun(input: PipelineRunInput): Promise<{ run: PipelineRunRow; created: boolean }> {
-    return this.dataSource.transaction(async (m) => {
+    return this.tx(async (m) => {
       const model = await this.requireModel(m, input.modelName);
       const inserted = await insertIgnore(m, this.entities.PipelineRun, {
         runId: input.runId,
@@ -166,19 +184,20 @@ export class DbAdapter {
   async getPipelineRun(runId: string, modelName: string): Promise<PipelineRunRow | null> {
     const model = await this.getModel(modelName);
     if (!model) return null;
-    return this.dataSource.manager.findOneBy(this.entities.PipelineRun, { runId, modelId: model.id });
+    return this.read((m) => m.findOneBy(this.entities.PipelineRun, { runId, modelId: model.id }));
   }
 
   async finishPipelineRun(id: number, status: PipelineRunStatus, error?: string): Promise<PipelineRunRow> {
     assertOneOf('status', status, Object.values(PipelineRunStatus));
-    const m = this.dataSource.manager;
-    const result = await m.update(
-      this.entities.PipelineRun,
-      { id },
-      { status, endedAt: status === PipelineRunStatus.Running ? null : new Date(), error: error ?? null },
-    );
-    if (!result.affected) throw new DbNotFoundError(`Pipeline run id ${id} not found in ${this.target}`);
-    return m.findOneByOrFail(this.entities.PipelineRun, { id });
+    return this.tx(async (m) => {
+      const result = await m.update(
+        this.entities.PipelineRun,
+        { id },
+        { status, endedAt: status === PipelineRunStatus.Running ? null : new Date(), error: error ?? null },
+      );
+      if (!result.affected) throw new DbNotFoundError(`Pipeline run id ${id} not found in ${this.target}`);
+      return m.findOneByOrFail(this.entities.PipelineRun, { id });
+    });
   }
 
   // --- jobs ---------------------------------------------------------------------------------------
@@ -191,7 +210,7 @@ export class DbAdapter {
     assertOneOf('jobType', input.jobType, Object.values(JobType));
     assertOneOf('batch', input.batch, Object.values(BatchName));
     if (input.status !== undefined) assertOneOf('status', input.status, JOB_STATUSES);
-    return this.dataSource.transaction(async (m) => {
+    return this.tx(async (m) => {
       const model = await this.requireModel(m, input.modelName);
       const now = new Date();
       await insertIgnore(m, this.entities.Job, {
@@ -227,7 +246,7 @@ export class DbAdapter {
   }
 
   async getJob(sagemakerName: string): Promise<JobRow | null> {
-    return this.dataSource.manager.findOneBy(this.entities.Job, { sagemakerName });
+    return this.read((m) => m.findOneBy(this.entities.Job, { sagemakerName }));
   }
 
   /**
@@ -237,7 +256,7 @@ export class DbAdapter {
    */
   async updateJob(sagemakerName: string, update: JobUpdate): Promise<JobRow> {
     if (update.status !== undefined) assertOneOf('status', update.status, JOB_STATUSES);
-    return this.dataSource.transaction(async (m) => {
+    return this.tx(async (m) => {
       const row = await m.findOneBy(this.entities.Job, { sagemakerName });
       if (!row) throw new DbNotFoundError(`Job "${sagemakerName}" not found in ${this.target}`);
       return this.applyJobUpdate(m, row, update);
@@ -266,7 +285,7 @@ export class DbAdapter {
   /** Idempotent by URI; the same URI recorded as a different kind is a conflict. */
   async recordArtifact(input: RecordArtifactInput): Promise<ArtifactRow> {
     assertOneOf('kind', input.kind, Object.values(ArtifactKind));
-    return this.dataSource.transaction(async (m) => {
+    return this.tx(async (m) => {
       const model = await this.requireModel(m, input.modelName);
       const job = input.producedByJob !== undefined ? await this.requireJob(m, input.producedByJob) : null;
       await insertIgnore(m, this.entities.Artifact, {
@@ -293,7 +312,19 @@ export class DbAdapter {
 
   /** Next version number for the model, or the existing version for the same artifact URI. */
   async createModelVersion(input: CreateModelVersionInput): Promise<ModelVersionRow> {
-    return this.dataSource.transaction(async (m) => {
+    // Two writers can read the same MAX(version); the unique (model, version) constraint rejects the
+    // loser, which simply retries with the new maximum (or finds its artifact already recorded).
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.createModelVersionOnce(input);
+      } catch (err) {
+        if (attempt >= 5 || !isUniqueViolation(err)) throw err;
+      }
+    }
+  }
+
+  private async createModelVersionOnce(input: CreateModelVersionInput): Promise<ModelVersionRow> {
+    return this.tx(async (m) => {
       const model = await this.requireModel(m, input.modelName);
       const existing = await m.findOneBy(this.entities.ModelVersion, {
         modelId: model.id,
@@ -324,7 +355,7 @@ export class DbAdapter {
   }
 
   async getModelVersion(id: number): Promise<ModelVersionRow | null> {
-    return this.dataSource.manager.findOneBy(this.entities.ModelVersion, { id });
+    return this.read((m) => m.findOneBy(this.entities.ModelVersion, { id }));
   }
 
   /**
@@ -335,7 +366,7 @@ export class DbAdapter {
     input: RecordEvaluationInput,
   ): Promise<{ evaluation: EvaluationRow; modelVersion: ModelVersionRow }> {
     const { verdict, checks } = evaluateThresholds(input.metrics, input.thresholds);
-    return this.dataSource.transaction(async (m) => {
+    return this.tx(async (m) => {
       const version = await m.findOneBy(this.entities.ModelVersion, { id: input.modelVersionId });
       if (!version)
         throw new DbNotFoundError(`Model version id ${input.modelVersionId} not found in ${this.target}`);
@@ -378,17 +409,19 @@ export class DbAdapter {
   async latestApprovedModelVersion(modelName: string): Promise<ModelVersionRow | null> {
     const model = await this.getModel(modelName);
     if (!model) return null;
-    return this.dataSource.manager.findOne(this.entities.ModelVersion, {
-      where: { modelId: model.id, approvalStatus: ModelApprovalStatus.Approved },
-      order: { version: 'DESC' },
-    });
+    return this.read((m) =>
+      m.findOne(this.entities.ModelVersion, {
+        where: { modelId: model.id, approvalStatus: ModelApprovalStatus.Approved },
+        order: { version: 'DESC' },
+      }),
+    );
   }
 
   // --- inference ----------------------------------------------------------------------------------
 
   async recordInferenceRun(input: RecordInferenceRunInput): Promise<InferenceRunRow> {
     if (input.status !== undefined) assertOneOf('status', input.status, JOB_STATUSES);
-    return this.dataSource.transaction(async (m) => {
+    return this.tx(async (m) => {
       const version = await m.findOneBy(this.entities.ModelVersion, { id: input.modelVersionId });
       if (!version)
         throw new DbNotFoundError(`Model version id ${input.modelVersionId} not found in ${this.target}`);
@@ -433,11 +466,13 @@ export class DbAdapter {
       if (!model) return [];
       where.modelId = model.id;
     }
-    return this.dataSource.manager.find(this.entities.PipelineRun, {
-      where,
-      order: { startedAt: 'DESC', id: 'DESC' },
-      take: filter.limit,
-    });
+    return this.read((m) =>
+      m.find(this.entities.PipelineRun, {
+        where,
+        order: { startedAt: 'DESC', id: 'DESC' },
+        take: filter.limit,
+      }),
+    );
   }
 
   /** In creation order, i.e. pipeline order. */
@@ -452,7 +487,7 @@ export class DbAdapter {
       if (!model) return [];
       where.modelId = model.id;
     }
-    return this.dataSource.manager.find(this.entities.Job, { where, order: { createdAt: 'ASC', id: 'ASC' } });
+    return this.read((m) => m.find(this.entities.Job, { where, order: { createdAt: 'ASC', id: 'ASC' } }));
   }
 
   async listArtifacts(filter: { pipelineRunId?: number; modelName?: string } = {}): Promise<ArtifactRow[]> {
@@ -463,7 +498,7 @@ export class DbAdapter {
       if (!model) return [];
       where.modelId = model.id;
     }
-    return this.dataSource.manager.find(this.entities.Artifact, { where, order: { id: 'ASC' } });
+    return this.read((m) => m.find(this.entities.Artifact, { where, order: { id: 'ASC' } }));
   }
 
   async listEvaluations(
@@ -472,22 +507,24 @@ export class DbAdapter {
     const where: { pipelineRunId?: number; modelVersionId?: number } = {};
     if (filter.pipelineRunId !== undefined) where.pipelineRunId = filter.pipelineRunId;
     if (filter.modelVersionId !== undefined) where.modelVersionId = filter.modelVersionId;
-    return this.dataSource.manager.find(this.entities.Evaluation, { where, order: { id: 'ASC' } });
+    return this.read((m) => m.find(this.entities.Evaluation, { where, order: { id: 'ASC' } }));
   }
 
   async listModelVersions(modelName: string): Promise<ModelVersionRow[]> {
     const model = await this.getModel(modelName);
     if (!model) return [];
-    return this.dataSource.manager.find(this.entities.ModelVersion, {
-      where: { modelId: model.id },
-      order: { version: 'ASC' },
-    });
+    return this.read((m) =>
+      m.find(this.entities.ModelVersion, {
+        where: { modelId: model.id },
+        order: { version: 'ASC' },
+      }),
+    );
   }
 
   async listInferenceRuns(filter: { pipelineRunId?: number } = {}): Promise<InferenceRunRow[]> {
     const where: { pipelineRunId?: number } = {};
     if (filter.pipelineRunId !== undefined) where.pipelineRunId = filter.pipelineRunId;
-    return this.dataSource.manager.find(this.entities.InferenceRun, { where, order: { id: 'ASC' } });
+    return this.read((m) => m.find(this.entities.InferenceRun, { where, order: { id: 'ASC' } }));
   }
 
   // --- helpers ------------------------------------------------------------------------------------
@@ -525,6 +562,12 @@ async function insertIgnore<T extends ObjectLiteral>(
   if (Array.isArray(raw)) return raw.length > 0;
   const [row] = (await m.query('SELECT changes() AS n')) as Array<{ n: number }>;
   return Number(row.n) > 0;
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  const driverError = (err as { driverError?: { code?: string } }).driverError;
+  const code = driverError?.code ?? (err as { code?: string }).code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
 function assertOneOf(field: string, value: unknown, allowed: readonly string[]): void {

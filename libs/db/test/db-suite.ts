@@ -174,6 +174,24 @@ export function dbSuite(label: string, makeDb: () => Promise<TestDb>): void {
         expect(await count('jobs')).toBe(1);
       });
 
+      it('concurrent upserts of the same job (e.g. a rerun racing a retry) leave exactly one row', async () => {
+        const { job } = await startJob();
+        const rows = await Promise.all(
+          Array.from({ length: 6 }, (_, i) =>
+            db.upsertJob({
+              sagemakerName: `iris-race-${i % 2}`,
+              jobType: 'Training',
+              batch: 'training',
+              modelName: 'iris',
+              pipelineRunId: job.pipelineRunId,
+            }),
+          ),
+        );
+        expect(new Set(rows.filter((r) => r.sagemakerName === 'iris-race-0').map((r) => r.id)).size).toBe(1);
+        expect(new Set(rows.filter((r) => r.sagemakerName === 'iris-race-1').map((r) => r.id)).size).toBe(1);
+        expect(await count('jobs')).toBe(3);
+      });
+
       it('refuses to reuse a job name for another batch or model', async () => {
         const { job } = await startJob();
         await expect(
@@ -311,6 +329,16 @@ export function dbSuite(label: string, makeDb: () => Promise<TestDb>): void {
         });
         expect(v2.version).toBe(2);
         expect((await db.listModelVersions('iris')).map((v) => v.version)).toEqual([1, 2]);
+      });
+
+      it('concurrent model versions for different artifacts get distinct consecutive numbers', async () => {
+        await trainedModel();
+        const versions = await Promise.all(
+          [2, 3, 4, 5].map((i) =>
+            db.createModelVersion({ modelName: 'iris', artifactUri: `s3://b/iris/${i}/model.tar.gz` }),
+          ),
+        );
+        expect(versions.map((v) => v.version).sort()).toEqual([2, 3, 4, 5]);
       });
 
       it('a passing evaluation approves the version; a failing one rejects it', async () => {
