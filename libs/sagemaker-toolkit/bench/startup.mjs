@@ -20,17 +20,30 @@ const trainJs = await buildTrain();
 const base = mkdtempSync(join(tmpdir(), 'bench-opt-ml-'));
 mkdirSync(join(base, 'input/config'), { recursive: true });
 mkdirSync(join(base, 'code'));
-writeFileSync(join(base, 'input/config/hyperparameters.json'), JSON.stringify({ epochs: '10', lr: '0.001', sagemaker_program: '"user.js"' }));
-writeFileSync(join(base, 'input/config/inputdataconfig.json'), JSON.stringify({ train: { TrainingInputMode: 'File' } }));
-writeFileSync(join(base, 'input/config/resourceconfig.json'), JSON.stringify({ current_host: 'algo-1', hosts: ['algo-1'] }));
+writeFileSync(
+  join(base, 'input/config/hyperparameters.json'),
+  JSON.stringify({ epochs: '10', lr: '0.001', sagemaker_program: '"user.js"' }),
+);
+writeFileSync(
+  join(base, 'input/config/inputdataconfig.json'),
+  JSON.stringify({ train: { TrainingInputMode: 'File' } }),
+);
+writeFileSync(
+  join(base, 'input/config/resourceconfig.json'),
+  JSON.stringify({ current_host: 'algo-1', hosts: ['algo-1'] }),
+);
 // The user script reports the wall clock at its first line.
 const userJs = join(base, 'code/user.js');
 writeFileSync(userJs, 'process.stdout.write("T " + (performance.timeOrigin + performance.now()) + "\\n");\n');
 
-function timeToUserCode(cmd, args) {
+function timeToUserCode(cmd, args, extraEnv = {}) {
   return new Promise((resolve, reject) => {
     const start = performance.timeOrigin + performance.now();
-    const child = spawn(cmd, args, { cwd: join(base, 'code'), env: { ...process.env, SAGEMAKER_BASE_DIR: base }, stdio: ['ignore', 'pipe', 'ignore'] });
+    const child = spawn(cmd, args, {
+      cwd: join(base, 'code'),
+      env: { ...process.env, SAGEMAKER_BASE_DIR: base, ...extraEnv },
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.on('close', (code) => {
@@ -49,10 +62,12 @@ const p90 = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.9)];
 
 const bare = [];
 const train = [];
+const trainSub = [];
 for (let i = 0; i < runs; i++) {
-  // Interleave so background load hits both equally.
+  // Interleave so background load hits all variants equally.
   bare.push(await timeToUserCode(process.execPath, [userJs]));
   train.push(await timeToUserCode(process.execPath, [trainJs]));
+  trainSub.push(await timeToUserCode(process.execPath, [trainJs], { SAGEMAKER_TOOLKIT_SUBPROCESS: 'true' }));
 }
 
 // Environment load time, measured in a fresh process (cold: includes module load) and warm.
@@ -67,9 +82,17 @@ writeFileSync(
 );
 const { build } = require('esbuild');
 await build({
-  stdin: { contents: `module.exports = require('./src/lib/training-env');`, resolveDir: join(here, '..'), loader: 'js' },
+  stdin: {
+    contents: `module.exports = require('./src/lib/training-env');`,
+    resolveDir: join(here, '..'),
+    loader: 'js',
+  },
   outfile: join(here, '..', 'dist', 'bench-env.js'),
-  bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning',
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  logLevel: 'warning',
 });
 const envTimes = await new Promise((resolve) => {
   const c = spawn(process.execPath, [envProbe], { env: { ...process.env, SAGEMAKER_BASE_DIR: base } });
@@ -81,7 +104,15 @@ const envTimes = await new Promise((resolve) => {
 const f = (x) => x.toFixed(1).padStart(6);
 console.log(`node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), runs=${runs}`);
 console.log(`bare  node user.js   -> user code: median ${f(median(bare))} ms  p90 ${f(p90(bare))} ms`);
-console.log(`train (user.js)      -> user code: median ${f(median(train))} ms  p90 ${f(p90(train))} ms`);
-console.log(`overhead (median train - median bare): ${f(median(train) - median(bare))} ms`);
-console.log(`loadTrainingEnv: cold ${envTimes.cold.toFixed(2)} ms, warm ${envTimes.warm.toFixed(2)} ms (bundle require ${envTimes.require.toFixed(2)} ms)`);
+console.log(`train (in-process)   -> user code: median ${f(median(train))} ms  p90 ${f(p90(train))} ms`);
+console.log(
+  `train (subprocess)   -> user code: median ${f(median(trainSub))} ms  p90 ${f(p90(trainSub))} ms`,
+);
+console.log(`overhead in-process (median train - median bare): ${f(median(train) - median(bare))} ms`);
+console.log(`overhead subprocess (median train - median bare): ${f(median(trainSub) - median(bare))} ms`);
+const diffs = train.map((t, i) => t - bare[i]);
+console.log(`overhead in-process, median of paired differences: ${f(median(diffs))} ms`);
+console.log(
+  `loadTrainingEnv: cold ${envTimes.cold.toFixed(2)} ms, warm ${envTimes.warm.toFixed(2)} ms (bundle require ${envTimes.require.toFixed(2)} ms)`,
+);
 rmSync(base, { recursive: true, force: true });

@@ -40,7 +40,7 @@ interface Run {
   stderr: string;
 }
 
-function runTrain(
+function runTrainRaw(
   base: string,
   env: Record<string, string> = {},
   onStdout?: (text: string, kill: (s: NodeJS.Signals) => void) => void,
@@ -62,8 +62,17 @@ function runTrain(
 
 const out = (base: string, name: string) => path.join(base, 'output', name);
 
-describe('train (built bundle)', () => {
+// JS entry points run in-process by default; SAGEMAKER_TOOLKIT_SUBPROCESS=true uses a child node.
+describe.each([
+  ['in-process', {}],
+  ['subprocess', { SAGEMAKER_TOOLKIT_SUBPROCESS: 'true' }],
+])('train (built bundle, JS %s)', (_mode, modeEnv: Record<string, string>) => {
   let base = '';
+  const runTrain = (
+    b: string,
+    env: Record<string, string> = {},
+    onStdout?: Parameters<typeof runTrainRaw>[2],
+  ) => runTrainRaw(b, { ...modeEnv, ...env }, onStdout);
   afterEach(() => base && removeTree(base));
 
   it('is a single executable file with a node shebang', () => {
@@ -131,7 +140,7 @@ describe('train (built bundle)', () => {
     const r = await runTrain(base);
     expect(r.code).toBe(1);
     expect(fs.readFileSync(out(base, 'failure'), 'utf8')).toBe('user: custom reason');
-    expect(r.stderr).toContain('kept the failure file user code wrote');
+    expect(r.stderr).toContain('kept the failure file already written');
   });
 
   it('SIGTERM mid-run is forwarded; the script checkpoints and exits within the grace period', async () => {
@@ -181,6 +190,34 @@ describe('train (built bundle)', () => {
     const failure = fs.readFileSync(out(base, 'failure'), 'utf8');
     expect(failure).toMatch(/^ExecuteUserScriptError:\nExitCode -9\n/);
     expect(failure).toContain('ExtraInfo "Stopped: killed with SIGKILL 1 s after SIGTERM"');
+  });
+
+  it('SIGTERM without a handler in user code: failure says it was stopped', async () => {
+    base = makeTrainingTree({ code: { 'train.js': `console.log('READY'); setInterval(() => {}, 1000);` } });
+    let sent = false;
+    const r = await runTrain(base, {}, (text, kill) => {
+      if (!sent && text.includes('READY')) {
+        sent = true;
+        kill('SIGTERM');
+      }
+    });
+    expect(r.code).toBe(1);
+    const failure = fs.readFileSync(out(base, 'failure'), 'utf8');
+    expect(failure).toMatch(/^ExecuteUserScriptError:\nExitCode -15\n/);
+    expect(failure).toContain('ExtraInfo "Stopped: SIGTERM and the user code did not handle it"');
+  });
+
+  it('an uncaught exception ends up in ErrorMessage', async () => {
+    base = makeTrainingTree({
+      code: { 'train.mjs': `await Promise.resolve(); throw new TypeError('bad tensor shape');` },
+    });
+    const r = await runTrain(base);
+    expect(r.code).toBe(1);
+    const failure = fs.readFileSync(out(base, 'failure'), 'utf8');
+    expect(failure).toMatch(
+      /^ExecuteUserScriptError:\nExitCode 1\nErrorMessage ".*TypeError: bad tensor shape/s,
+    );
+    expect(failure).toMatch(/Command "\S*node train\.mjs"$/);
   });
 
   it('bad config reaches the failure file naming the file and problem', async () => {

@@ -8,6 +8,7 @@ import { failureMessageOf, ExecuteUserScriptError } from './errors';
 import { writeFailureFile, writeSuccessFile } from './files';
 import { waitForHosts } from './hosts';
 import { resolveBaseDir, trainingPaths, processingPaths } from './paths';
+import { canRunInProcess, runScriptInProcess } from './in-process';
 import { buildCommand, resolveEntryPoint, runProcess } from './process';
 import { loadProcessingEnv, LoadProcessingEnvOptions, ProcessingEnv } from './processing-env';
 import { graceMsFromEnv, installStopHandlers, requestStop, stopSignal } from './signals';
@@ -52,7 +53,7 @@ async function finish<T>(result: RunResult<T>, options: RunOptions): Promise<Run
 function fail<T>(error: unknown, failureFile: string): RunResult<T> {
   const message = failureMessageOf(error);
   const failureWritten = writeFailureFile(failureFile, message);
-  log(`Reporting training FAILURE${failureWritten ? '' : ' (kept the failure file user code wrote)'}`);
+  log(`Reporting training FAILURE${failureWritten ? '' : ' (kept the failure file already written)'}`);
   log(message);
   return { status: 'failure', error, exitCode: FAILURE_EXIT_CODE, failureWritten };
 }
@@ -196,6 +197,21 @@ export async function runTrainCommand(options: TrainCommandOptions = {}): Promis
     if (cmd.display.includes('python')) {
       childEnv.PYTHONPATH = [env.codeDir, procEnv.PYTHONPATH].filter(Boolean).join(':');
     }
+    if ((options.exit ?? true) && canRunInProcess(entry.program, procEnv)) {
+      uninstall();
+      runScriptInProcess({
+        cmd,
+        cwd: env.codeDir,
+        env: childEnv,
+        successFile: paths.successFile,
+        failureFile: paths.failureFile,
+        graceMs,
+        errorMessageMaxChars: ERROR_MESSAGE_MAX_CHARS,
+        log,
+      });
+      // The user script owns the process now; the 'exit' hook writes the markers.
+      return new Promise<never>(() => undefined);
+    }
     log(`Invoking user script: ${cmd.display} (from ${entry.source})`);
     const r = await runProcess(cmd, { cwd: env.codeDir, env: childEnv, onSpawn: (c) => (child = c) });
     if (r.exitCode === 0) {
@@ -205,9 +221,11 @@ export async function runTrainCommand(options: TrainCommandOptions = {}): Promis
     } else {
       const extra = killedAfterGrace
         ? `Stopped: killed with SIGKILL ${Math.round(graceMs / 1000)} s after ${stopped}`
-        : r.exitCode === 137 || r.signal === 'SIGKILL'
-          ? 'OutOfMemory: Process killed by SIGKILL (signal 9)'
-          : undefined;
+        : stopped && r.signal === stopped
+          ? `Stopped: ${stopped} and the user code did not handle it`
+          : r.exitCode === 137 || r.signal === 'SIGKILL'
+            ? 'OutOfMemory: Process killed by SIGKILL (signal 9)'
+            : undefined;
       const error = new ExecuteUserScriptError(
         r.exitCode,
         cmd.display,
