@@ -31,6 +31,8 @@ export interface FakeSageMaker {
   logs(jobName: string, events: FakeLogEvent[]): void;
   /** The next `n` requests (optionally only to `target`) answer 400 ThrottlingException. */
   throttle(n: number, target?: string): void;
+  /** The next Create registers the job but answers 500, as if the response was lost in transit. */
+  loseNextCreateResponse(): void;
   close(): Promise<void>;
 }
 
@@ -60,6 +62,7 @@ export async function startFakeSageMaker(): Promise<FakeSageMaker> {
   const logEvents = new Map<string, FakeLogEvent[]>();
   const requests: FakeSageMaker['requests'] = [];
   let throttles: { n: number; target?: string } = { n: 0 };
+  let loseCreate = false;
 
   const stepOf = (job: Job) => job.steps[Math.min(job.describes, job.steps.length - 1)];
 
@@ -170,6 +173,10 @@ export async function startFakeSageMaker(): Promise<FakeSageMaker> {
       describes: 0,
       created: Date.now(),
     });
+    if (loseCreate) {
+      loseCreate = false;
+      return { status: 500, body: { __type: 'InternalFailure', message: 'connection reset after commit' } };
+    }
     const arnKind = kind === 'training' ? 'training-job' : 'processing-job';
     const arn = `arn:aws:sagemaker:us-east-1:123456789012:${arnKind}/${name}`;
     return { body: kind === 'training' ? { TrainingJobArn: arn } : { ProcessingJobArn: arn } };
@@ -220,6 +227,7 @@ export async function startFakeSageMaker(): Promise<FakeSageMaker> {
     script: (name, steps) => void scripts.set(name, steps),
     logs: (name, events) => void logEvents.set(name, events),
     throttle: (n, target) => void (throttles = { n, target }),
+    loseNextCreateResponse: () => void (loseCreate = true),
     close: () => new Promise<void>((r) => server.close(() => r())),
   };
 }
