@@ -56,7 +56,7 @@ describe('resume: training batch killed mid-wait', () => {
         configDir: CONFIG_DIR,
         bundle: bundlePath(REPO_ROOT, phase),
         cwd: REPO_ROOT,
-        childEnv: buildChildEnv(t.env, stack!.childEnv),
+        childEnv: buildChildEnv(t.env, stack?.childEnv ?? {}),
       },
       (line) => lines.push(line),
     );
