@@ -4,4 +4,8 @@
  */
 import { runTrainCommand } from '../lib/runner';
 
-void runTrainCommand();
+runTrainCommand().catch((e: unknown) => {
+  // runTrainCommand reports job failures itself; this is only for bugs in the runner.
+  process.stderr.write(`[sagemaker-toolkit] internal error: ${(e as Error)?.stack ?? String(e)}\n`);
+  process.exit(1);
+});
