@@ -86,13 +86,13 @@ describe.each([
     base = makeTrainingTree({
       hyperparameters: { epochs: '2', 'learning-rate': '0.00001', sagemaker_program: '"train.js"' },
       code: {
-        'train.js': 'console.log("ARGS " + JSON.stringify(process.argv.slice(2)) + " CWD " + process.cwd());',
+        'train.js': 'console.log("ARGS " + JSON.stringify(process.argv.slice(2)) + " CWD " + process.cwd() + " MAIN " + (require.main === module));',
       },
     });
     const r = await runTrain(base);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(
-      `ARGS ["--epochs","2","--learning-rate","1e-05"] CWD ${path.join(base, 'code')}`,
+      `ARGS ["--epochs","2","--learning-rate","1e-05"] CWD ${path.join(base, 'code')} MAIN true`,
     );
     expect(fs.readFileSync(out(base, 'success'), 'utf8')).toBe('');
     expect(fs.existsSync(out(base, 'failure'))).toBe(false);
