@@ -17,33 +17,18 @@ export { assertRunId, newRunId, RUN_ID_MAX_LENGTH, RUN_ID_PATTERN } from './run-
 // Layout, naming, job requests
 export { runLayout } from './layout/s3-layout';
 export type { ModelPrefixes, RunLayout } from './layout/s3-layout';
-export { jobNameFor, JOB_NAME_MAX, JOB_NAME_PATTERN } from './naming/job-name';
-export { buildTrainingRequest, TRAINING_CHANNELS } from './specs/training-request';
-export type { TrainingRequestInput } from './specs/training-request';
-export {
-  buildProcessingRequest,
-  processingInputPath,
-  processingOutputPath,
-} from './specs/processing-request';
-export type { ProcessingJobKind, ProcessingRequestInput } from './specs/processing-request';
-export { stringifyHyperparameters } from './specs/hyperparameters';
-export { validateProcessingRequest, validateTrainingRequest } from './specs/validate-request';
-export { JobSpecValidationError } from './specs/job-spec-validation-error';
-export type { SpecViolation } from './specs/job-spec-validation-error';
+export { jobNameFor } from './naming/job-name';
+export { trainingSpecFor, TRAINING_CHANNELS } from './specs/training-spec';
+export { processingSpecFor, processingInputPath, processingOutputPath } from './specs/processing-spec';
+export type { ProcessingJobKind } from './specs/processing-spec';
+export { validateJobPlan } from './specs/job-plan';
+export type { JobPlan } from './specs/job-plan';
+export { jobTags } from './specs/job-tags';
 // SageMaker, progress, resume, recording
-export type { JobKind } from './sagemaker/job-kind';
-export { LOG_GROUP } from './sagemaker/job-kind';
-export type { JobDescription } from './sagemaker/job-description';
-export { isTerminal } from './sagemaker/job-description';
-export { SageMakerJobs } from './sagemaker/sagemaker-jobs';
-export type { StartResult } from './sagemaker/sagemaker-jobs';
-export { LogTail } from './sagemaker/log-tail';
-export type { LogLine } from './sagemaker/log-tail';
+export { describeIfExists } from './sagemaker/describe-if-exists';
 export { ProgressPrinter } from './progress/progress-printer';
-export { waitForJob } from './progress/wait-for-job';
-export type { WaitDeps, WaitOptions } from './progress/wait-for-job';
 export { runJob } from './resume/run-job';
-export type { JobRequest, JobResolution, RunJobDeps, RunJobResult } from './resume/run-job';
+export type { JobResolution, RunJobDeps, RunJobResult } from './resume/run-job';
 export { recordJobStarted, recordJobState } from './record/record-job';
 export type { JobIdentity } from './record/record-job';
 // Evaluation gate
@@ -59,6 +44,7 @@ export type { CollectedData } from './collect/collect-raw';
 // S3 helpers
 export { readS3Text } from './s3/read-text';
 export { hasObjects } from './s3/has-objects';
+export { modelInputPrefix } from './s3/model-input';
 // Context and batch runner
 export type { BatchContext } from './context/batch-context';
 export type { RunContext } from './context/run-context';

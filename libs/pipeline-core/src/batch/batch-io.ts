@@ -10,6 +10,8 @@ export interface BatchIo {
   stderr: (line: string) => void;
   /** Defaults to the SDK clients built from config endpoints. */
   createClients?: (config: MlopsConfig) => AwsClients;
+  /** Longest pause between job describes (ms); default 2000. */
+  pollMs?: number;
   /** Stop waiting (SIGINT/SIGTERM in the CLI). */
   signal?: AbortSignal;
 }

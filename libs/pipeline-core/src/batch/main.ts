@@ -20,9 +20,21 @@ export function main<P>(def: BatchDefinition<P>): void {
     stdout: (line) => process.stdout.write(`${line}\n`),
     stderr: (line) => process.stderr.write(`${line}\n`),
     signal: abort.signal,
+    pollMs: pollMsFromEnv(process.env.MLOPS_POLL_MS),
   }).then((code) => {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
     process.exitCode = code;
   });
+}
+
+/** `MLOPS_POLL_MS` tunes the describe interval (the local stack is fine with 250-500 ms). */
+function pollMsFromEnv(value: string | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const ms = Number(value);
+  if (!Number.isInteger(ms) || ms < 50 || ms > 60_000) {
+    process.stderr.write(`ignoring MLOPS_POLL_MS=${JSON.stringify(value)}: expected an integer 50..60000\n`);
+    return undefined;
+  }
+  return ms;
 }

@@ -57,7 +57,7 @@ export async function runBatch<P>(def: BatchDefinition<P>, io: BatchIo): Promise
     const signal = io.signal ?? new AbortController().signal;
     const summary: string[] = [];
     for (const { ctx, data } of prepared) {
-      const run = openRunContext(ctx, { clients, db, printer, signal });
+      const run = openRunContext(ctx, { clients, db, printer, signal, pollMs: io.pollMs });
       try {
         const lines = await def.execute(run, data);
         summary.push(...lines.map((l) => `${ctx.model.name}: ${l}`));

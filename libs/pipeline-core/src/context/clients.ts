@@ -1,7 +1,7 @@
-import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import type { S3Client } from '@aws-sdk/client-s3';
-import { SageMakerClient } from '@aws-sdk/client-sagemaker';
-import { AwsEndpointConfig, createS3Client, toSdkClientOptions } from '@mlops/aws';
+import type { SageMakerClient } from '@aws-sdk/client-sagemaker';
+import { AwsEndpointConfig, createLogsClient, createS3Client, createSageMakerClient } from '@mlops/aws';
 import type { MlopsConfig } from '@mlops/config-reader';
 
 export interface AwsClients {
@@ -19,14 +19,14 @@ export function createAwsClients(config: MlopsConfig): AwsClients {
   const aws = config.aws;
   const base = (endpoint: string | undefined): AwsEndpointConfig => ({
     region: aws.region,
-    endpoint,
+    ...(endpoint ? { endpoint } : {}),
     forcePathStyle: aws.forcePathStyle,
     maxAttempts: aws.maxAttempts,
     retryMode: aws.retryMode,
   });
   const s3 = createS3Client(base(aws.endpoints.s3));
-  const sagemaker = new SageMakerClient(toSdkClientOptions(base(aws.endpoints.sagemaker)));
-  const logs = new CloudWatchLogsClient(toSdkClientOptions(base(aws.endpoints.logs)));
+  const sagemaker = createSageMakerClient(base(aws.endpoints.sagemaker));
+  const logs = createLogsClient(base(aws.endpoints.logs));
   return {
     s3,
     sagemaker,

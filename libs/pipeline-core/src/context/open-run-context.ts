@@ -1,7 +1,6 @@
 import type { DbAdapter, PipelineRunRow } from '@mlops/db';
 import type { ProgressPrinter } from '../progress/progress-printer';
 import { runJob } from '../resume/run-job';
-import { SageMakerJobs } from '../sagemaker/sagemaker-jobs';
 import type { BatchContext } from './batch-context';
 import type { AwsClients } from './clients';
 import type { RunContext } from './run-context';
@@ -17,7 +16,6 @@ export interface RunServices {
 /** Binds one model's BatchContext to the shared services of a batch invocation. */
 export function openRunContext(ctx: BatchContext, services: RunServices): RunContext {
   const { clients, db, printer, signal } = services;
-  const jobs = new SageMakerJobs(clients.sagemaker);
   let run: PipelineRunRow | undefined;
   const ensureRun = async (): Promise<PipelineRunRow> => {
     if (run) return run;
@@ -29,31 +27,25 @@ export function openRunContext(ctx: BatchContext, services: RunServices): RunCon
     });
     run = created.run;
     printer.info(
-      `${created.created ? 'new' : 'resuming'} run ${ctx.runId} of model ${ctx.model.name} (${ctx.env})`,
+      `${created.created ? 'new' : 'resuming'} run ${ctx.runId} of model ${ctx.model.name} (env ${ctx.env})`,
     );
     return run;
   };
   return {
     ...ctx,
     s3: clients.s3,
-    jobs,
+    sagemaker: clients.sagemaker,
     logs: clients.logs,
     db,
     printer,
     signal,
     ensureRun,
-    async runJob(job) {
+    async runJob(plan) {
       const pipelineRun = await ensureRun();
       return runJob(
-        { jobs, logs: clients.logs, db, printer, signal, pollMs: services.pollMs },
-        {
-          name: (job.kind === 'training' ? job.request.TrainingJobName : job.request.ProcessingJobName) ?? '',
-          kind: job.kind,
-          batch: ctx.batch,
-          modelName: ctx.model.name,
-          pipelineRunId: pipelineRun.id,
-        },
-        job,
+        { sagemaker: clients.sagemaker, logs: clients.logs, db, printer, signal, pollMs: services.pollMs },
+        { batch: ctx.batch, modelName: ctx.model.name, pipelineRunId: pipelineRun.id },
+        plan,
       );
     },
   };

@@ -20,7 +20,6 @@ const BAD_INPUT_NAMES = new Set([
   'ConfigError',
   'AwsConfigError',
   'S3UriError',
-  'JobSpecValidationError',
-  'SpecValidationError',
-  'ValidationError',
+  'SageMakerValidationError',
+  'ArchiveEntryError',
 ]);

@@ -1,3 +1,5 @@
+import type { JobLogEvent, JobProgressEvent } from '@mlops/aws';
+
 /**
  * Human-readable progress on one stream: status transitions with elapsed time, and job log lines
  * indented under them. Plain text (no ANSI), so it reads the same in CI logs and in a terminal.
@@ -12,13 +14,13 @@ export class ProgressPrinter {
     this.write(`${this.clock()} ${message}`);
   }
 
-  status(job: string, status: string, secondary: string | undefined, startedAt: number): void {
-    const elapsed = ((this.now() - startedAt) / 1000).toFixed(1);
-    this.write(`${this.clock()} ${job}: ${status}${secondary ? ` / ${secondary}` : ''} (+${elapsed}s)`);
+  /** e.g. `[06:15:02] iris-training-r1: InProgress / Training - ... (12 s)` */
+  progress(event: JobProgressEvent): void {
+    this.write(`${this.clock()} ${event.jobName}: ${event.summary}`);
   }
 
-  log(host: string, message: string): void {
-    this.write(`  | [${host}] ${message}`);
+  log(event: JobLogEvent): void {
+    this.write(`  | [${event.host}] ${event.message.replace(/\n$/, '')}`);
   }
 
   private clock(): string {

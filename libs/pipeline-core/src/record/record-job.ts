@@ -1,7 +1,6 @@
+import type { JobDescription, JobKind } from '@mlops/aws';
 import type { BatchName, DbAdapter, JobRow, JobStatus } from '@mlops/db';
 import { JobType } from '@mlops/db';
-import type { JobDescription } from '../sagemaker/job-description';
-import type { JobKind } from '../sagemaker/job-kind';
 
 export interface JobIdentity {
   name: string;
@@ -27,13 +26,13 @@ export function recordJobStarted(db: DbAdapter, job: JobIdentity, arn: string | 
 
 /** Mirrors SageMaker's view of the job into its row: status, secondary status, timings, failure, metrics. */
 export function recordJobState(db: DbAdapter, d: JobDescription): Promise<JobRow> {
-  return db.updateJob(d.name, {
+  return db.updateJob(d.jobName, {
     sagemakerArn: d.arn,
     status: d.status as JobStatus,
     secondaryStatus: d.secondaryStatus ?? null,
     failureReason: d.failureReason ?? null,
-    startedAt: d.startTime ?? undefined,
-    endedAt: d.endTime ?? undefined,
+    startedAt: d.startTime,
+    endedAt: d.endTime,
     metrics: Object.keys(d.metrics).length > 0 ? d.metrics : undefined,
   });
 }

@@ -1,26 +1,22 @@
-import type { CreateProcessingJobRequest, CreateTrainingJobRequest } from '@aws-sdk/client-sagemaker';
-import { ArtifactKind } from '@mlops/db';
-import type { DbAdapter, JobRow } from '@mlops/db';
-import { JobFailedError } from '../errors/pipeline-errors';
-import type { ProgressPrinter } from '../progress/progress-printer';
-import { waitForJob } from '../progress/wait-for-job';
-import { JobIdentity, recordJobStarted, recordJobState } from '../record/record-job';
-import type { JobDescription } from '../sagemaker/job-description';
-import { isTerminal } from '../sagemaker/job-description';
-import { LogTail } from '../sagemaker/log-tail';
-import type { SageMakerJobs } from '../sagemaker/sagemaker-jobs';
 import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
-
-export type JobRequest =
-  | { kind: 'training'; request: CreateTrainingJobRequest }
-  | { kind: 'processing'; request: CreateProcessingJobRequest };
+import type { SageMakerClient } from '@aws-sdk/client-sagemaker';
+import { isTerminal, startProcessingJob, startTrainingJob, waitForJob } from '@mlops/aws';
+import type { JobDescription } from '@mlops/aws';
+import type { BatchName, DbAdapter, JobRow, JobStatus } from '@mlops/db';
+import { ArtifactKind } from '@mlops/db';
+import { InterruptedError, JobFailedError } from '../errors/pipeline-errors';
+import type { ProgressPrinter } from '../progress/progress-printer';
+import { JobIdentity, recordJobStarted, recordJobState } from '../record/record-job';
+import { describeIfExists } from '../sagemaker/describe-if-exists';
+import type { JobPlan } from '../specs/job-plan';
 
 export interface RunJobDeps {
-  jobs: SageMakerJobs;
+  sagemaker: SageMakerClient;
   logs: CloudWatchLogsClient;
   db: DbAdapter;
   printer: ProgressPrinter;
   signal?: AbortSignal;
+  /** Describe interval while waiting; default 2000 ms. */
   pollMs?: number;
 }
 
@@ -34,63 +30,81 @@ export interface RunJobResult {
 }
 
 /**
- * Resume logic in one place. With the deterministic name:
- *  - recorded Completed in the DB → skip (nothing is called but Describe, if SageMaker still knows it);
- *  - known to SageMaker → attach and wait (a rerun never launches a duplicate);
- *  - else start (ResourceInUse from a concurrent start still attaches).
- * Every status change is written to the job's row; Failed/Stopped → JobFailedError with FailureReason.
+ * Resume logic in one place. With the plan's deterministic name:
+ *  - recorded Completed in the DB → skipped (described again if SageMaker still knows it);
+ *  - known to SageMaker → re-attach and wait (a rerun never launches a duplicate);
+ *  - else start (a ResourceInUse race still attaches, see @mlops/aws startTrainingJob).
+ * Every status change is written to the job's row as it happens, so a killed batch leaves the row at
+ * the last known status; Failed/Stopped → JobFailedError carrying the FailureReason (exit 1).
  */
 export async function runJob(
   deps: RunJobDeps,
-  identity: JobIdentity,
-  job: JobRequest,
+  owner: { batch: BatchName; modelName: string; pipelineRunId: number },
+  plan: JobPlan,
 ): Promise<RunJobResult> {
-  const { db, jobs, printer } = deps;
-  const name = identity.name;
-  const recorded = await db.getJob(name);
+  const { db, printer, sagemaker } = deps;
+  const identity: JobIdentity = { ...owner, name: plan.name, kind: plan.kind };
+  const recorded = await db.getJob(plan.name);
   if (recorded?.status === 'Completed') {
-    const d = (await jobs.describe(job.kind, name)) ?? (await fromRow(db, recorded, identity));
-    printer.info(`${name}: already Completed in this run — skipped`);
+    const d =
+      (await describeIfExists(sagemaker, plan.kind, plan.name)) ?? (await fromRow(db, recorded, identity));
+    printer.info(`${plan.name}: already Completed in this run — skipped`);
     return { description: d, resolution: 'skipped', row: recorded };
   }
 
-  let resolution: JobResolution;
-  let arn: string | undefined;
-  const existing = await jobs.describe(job.kind, name);
+  const existing = await describeIfExists(sagemaker, plan.kind, plan.name);
+  let resolution: JobResolution = 'attached';
+  let arn = existing?.arn;
   if (existing) {
-    resolution = 'attached';
-    arn = existing.arn;
-    printer.info(`${name}: exists (${existing.status}) — re-attaching instead of starting a duplicate`);
+    printer.info(`${plan.name}: exists (${existing.status}) — re-attaching, not starting a duplicate`);
   } else {
     const started =
-      job.kind === 'training'
-        ? await jobs.startTraining(job.request)
-        : await jobs.startProcessing(job.request);
+      plan.kind === 'training'
+        ? await startTrainingJob(sagemaker, plan.spec, { jobName: plan.name })
+        : await startProcessingJob(sagemaker, plan.spec, { jobName: plan.name });
     resolution = started.attached ? 'attached' : 'started';
     arn = started.arn;
-    printer.info(`${name}: ${started.attached ? 're-attached (started concurrently)' : 'started'}`);
+    printer.info(`${plan.name}: ${started.attached ? 're-attached (created concurrently)' : 'started'}`);
   }
   await recordJobStarted(db, identity, arn);
 
-  const tail = new LogTail(deps.logs, job.kind, name);
-  const final =
-    existing && isTerminal(existing.status)
-      ? existing
-      : await waitForJob(
-          { describe: (k, n) => jobs.describe(k, n), pollLogs: () => tail.poll(), printer },
-          job.kind,
-          name,
-          {
-            pollMs: deps.pollMs,
-            signal: deps.signal,
-            onChange: async (d) => {
-              await recordJobState(db, d);
-            },
-          },
-        );
+  const final = existing && isTerminal(existing.status) ? existing : await waitAndRecord(deps, plan);
   const row = await recordJobState(db, final);
-  if (final.status !== 'Completed') throw new JobFailedError(name, final.status, final.failureReason);
+  if (final.status !== 'Completed') throw new JobFailedError(plan.name, final.status, final.failureReason);
   return { description: final, resolution, row };
+}
+
+async function waitAndRecord(deps: RunJobDeps, plan: JobPlan): Promise<JobDescription> {
+  const { db, printer, sagemaker } = deps;
+  // Progress callbacks are synchronous; DB writes are chained so they land in order.
+  let writes: Promise<unknown> = Promise.resolve();
+  try {
+    return await waitForJob(sagemaker, plan.kind, plan.name, {
+      pollIntervalMs: deps.pollMs ?? 2000,
+      logs: deps.logs,
+      signal: deps.signal,
+      onLog: (e) => printer.log(e),
+      onProgress: (e) => {
+        printer.progress(e);
+        writes = writes.then(() =>
+          db.updateJob(plan.name, {
+            status: e.status as JobStatus,
+            secondaryStatus: e.secondaryStatus ?? null,
+          }),
+        );
+      },
+    });
+  } catch (err) {
+    if (deps.signal?.aborted) throw new InterruptedError(String(deps.signal.reason ?? 'abort'));
+    // @mlops/aws throws on Failed: describe once more so the row gets FailureReason and timings.
+    if ((err as { name?: string }).name === 'JobFailedError') {
+      const d = await describeIfExists(sagemaker, plan.kind, plan.name);
+      if (d) return d;
+    }
+    throw err;
+  } finally {
+    await writes;
+  }
 }
 
 /** A Completed job SageMaker has forgotten (e.g. a wiped local stack): rebuild what callers need from the DB. */
@@ -100,14 +114,15 @@ async function fromRow(db: DbAdapter, row: JobRow, identity: JobIdentity): Promi
   );
   return {
     kind: identity.kind,
-    name: row.sagemakerName,
+    jobName: row.sagemakerName,
     arn: row.sagemakerArn ?? undefined,
     status: row.status,
     secondaryStatus: row.secondaryStatus ?? undefined,
     failureReason: row.failureReason ?? undefined,
     startTime: row.startedAt ?? undefined,
     endTime: row.endedAt ?? undefined,
+    transitions: [],
     metrics: row.metrics ?? {},
-    modelArtifacts: model?.uri,
+    artifacts: { outputs: {}, modelArtifacts: model?.uri },
   };
 }

@@ -1,0 +1,4 @@
+import { main } from '@mlops/pipeline-core';
+import { inference } from './inference';
+
+main(inference);

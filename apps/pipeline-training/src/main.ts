@@ -1,0 +1,4 @@
+import { main } from '@mlops/pipeline-core';
+import { training } from './training';
+
+main(training);
