@@ -1,7 +1,7 @@
 /**
  * A throwaway copy of the workspace for slow tests and the scale benchmark: the files git knows
  * (tracked + untracked-not-ignored, i.e. the working tree, not HEAD), every node_modules dir
- * symlinked (nothing installed), and a fresh one-commit git repo so `nx affected` has a base.
+ * linked (nothing installed), and a fresh one-commit git repo so `nx affected` has a base.
  */
 import { execFileSync, spawnSync, SpawnSyncReturns } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -47,7 +47,23 @@ function nodeModulesDirs(source: string): string[] {
   return dirs;
 }
 
-export function copyWorkspace(source: string = WORKSPACE_ROOT, prefix = 'mlops-ws-'): TempWorkspace {
+/**
+ * `symlink`: fastest, enough for Nx, lint, jest and esbuild. `hardlink`: a real directory tree of hard
+ * links (`cp -al`, same filesystem, no extra space), needed when the copy is bind-mounted into a container
+ * (test:container), where a symlink to the original would dangle.
+ */
+export type NodeModulesMode = 'symlink' | 'hardlink';
+
+function linkNodeModules(from: string, to: string, mode: NodeModulesMode): void {
+  if (mode === 'symlink') return fs.symlinkSync(from, to, 'dir');
+  execFileSync('cp', ['-al', from, to]);
+}
+
+export function copyWorkspace(
+  mode: NodeModulesMode = 'symlink',
+  source: string = WORKSPACE_ROOT,
+  prefix = 'mlops-ws-',
+): TempWorkspace {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   for (const file of listFiles(source)) {
     const to = path.join(root, file);
@@ -55,7 +71,7 @@ export function copyWorkspace(source: string = WORKSPACE_ROOT, prefix = 'mlops-w
     fs.copyFileSync(path.join(source, file), to);
   }
   for (const dir of nodeModulesDirs(source))
-    fs.symlinkSync(path.join(source, dir), path.join(root, dir), 'dir');
+    linkNodeModules(path.join(source, dir), path.join(root, dir), mode);
 
   const run = (cmd: string, args: string[], options: RunOptions = {}) => {
     const r = spawnSync(cmd, args, {
