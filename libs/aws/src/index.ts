@@ -25,3 +25,7 @@ export * from './sagemaker-client/stop-job';
 export * from './sagemaker-client/log-tailer';
 export * from './sagemaker-client/progress';
 export * from './sagemaker-client/wait-for-job';
+export * from './ecr/create-ecr-client';
+export * from './ecr/auth-token';
+export * from './ecr/docker-login';
+export * from './ecr/ensure-repository';

@@ -59,16 +59,14 @@ describe('throttling (aws-sdk-client-mock)', () => {
   test('non-throttling errors are not swallowed', async () => {
     const sm = createSageMakerClient(cfg);
     const mock = mockClient(sm);
-    mock
-      .on(DescribeTrainingJobCommand)
-      .rejects(
-        new SageMakerServiceException({
-          name: 'AccessDeniedException',
-          $fault: 'client',
-          $metadata: {},
-          message: 'no',
-        }),
-      );
+    mock.on(DescribeTrainingJobCommand).rejects(
+      new SageMakerServiceException({
+        name: 'AccessDeniedException',
+        $fault: 'client',
+        $metadata: {},
+        message: 'no',
+      }),
+    );
     await expect(waitForJob(sm, 'training', 'j', { pollIntervalMs: 5 })).rejects.toMatchObject({
       name: 'AccessDeniedException',
     });
