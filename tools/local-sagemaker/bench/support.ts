@@ -1,0 +1,92 @@
+import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DescribeTrainingJobCommand, SageMakerClient } from '@aws-sdk/client-sagemaker';
+
+declare const __BENCH_ROOT__: string;
+/** tools/local-sagemaker, injected by scripts/bench.mjs. */
+export const PROJECT_ROOT = __BENCH_ROOT__;
+export const FIXTURES = join(PROJECT_ROOT, 'test', 'fixtures');
+export const ROLE = 'arn:aws:iam::123456789012:role/bench';
+
+export const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+export function sagemakerClient(endpoint: string): SageMakerClient {
+  // Any credentials do for the emulator; not a secret.
+  return new SageMakerClient({
+    endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
+  });
+}
+
+/** Polls Describe every `everyMs` until the job is terminal; returns the final status. */
+export async function waitTerminal(sm: SageMakerClient, name: string, everyMs = 10): Promise<string> {
+  for (;;) {
+    const d = await sm.send(new DescribeTrainingJobCommand({ TrainingJobName: name }));
+    if (['Completed', 'Failed', 'Stopped'].includes(d.TrainingJobStatus!)) return d.TrainingJobStatus!;
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}
+
+/** Runs a command to completion; resolves with its wall time in ms. Output is discarded. */
+export function timed(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const child = spawn(cmd, args, { env, stdio: 'ignore' });
+    child.on('error', reject);
+    child.on('close', (code) =>
+      code === 0
+        ? resolve(performance.now() - start)
+        : reject(new Error(`${cmd} ${args.join(' ')} exited ${code}`)),
+    );
+  });
+}
+
+/** A training /opt/ml as the platform writes it, for the bare runs. */
+export function bareOptMl(dir: string, hyperParameters: Record<string, string>): string {
+  for (const sub of ['input/config', 'model', 'output/data']) mkdirSync(join(dir, sub), { recursive: true });
+  writeFileSync(join(dir, 'input/config/hyperparameters.json'), JSON.stringify(hyperParameters));
+  writeFileSync(join(dir, 'input/config/inputdataconfig.json'), '{}');
+  writeFileSync(
+    join(dir, 'input/config/resourceconfig.json'),
+    JSON.stringify({ current_host: 'algo-1', hosts: ['algo-1'] }),
+  );
+  return dir;
+}
+
+export function trainingRequest(
+  name: string,
+  image: string,
+  outputPath: string,
+  hyperParameters: Record<string, string>,
+) {
+  return {
+    TrainingJobName: name,
+    RoleArn: ROLE,
+    AlgorithmSpecification: { TrainingImage: image, TrainingInputMode: 'File' as const },
+    HyperParameters: hyperParameters,
+    OutputDataConfig: { S3OutputPath: outputPath },
+    ResourceConfig: { InstanceType: 'ml.m5.large' as const, InstanceCount: 1, VolumeSizeInGB: 1 },
+    StoppingCondition: { MaxRuntimeInSeconds: 600 },
+  };
+}
+
+/** Builds the fixture image (`train` on PATH) from node:20-bookworm-slim, as the integration tests do. */
+export function buildFixtureImage(tag: string): void {
+  const { execFileSync } = require('node:child_process') as typeof import('node:child_process');
+  const { copyFileSync, mkdtempSync, rmSync } = require('node:fs') as typeof import('node:fs');
+  const { tmpdir } = require('node:os') as typeof import('node:os');
+  const ctx = mkdtempSync(join(tmpdir(), 'lsm-bench-image-'));
+  copyFileSync(join(FIXTURES, 'job.js'), join(ctx, 'job.js'));
+  writeFileSync(join(ctx, 'train'), '#!/bin/sh\nexec node /app/job.js train "$@"\n', { mode: 0o755 });
+  writeFileSync(
+    join(ctx, 'Dockerfile'),
+    'FROM node:20-bookworm-slim\nCOPY job.js /app/job.js\nCOPY train /usr/local/bin/train\nCMD ["node", "/app/job.js", "process"]\n',
+  );
+  execFileSync('docker', ['build', '-q', '-t', tag, ctx], { stdio: 'ignore' });
+  rmSync(ctx, { recursive: true, force: true });
+}
