@@ -1,0 +1,107 @@
+import { join } from 'node:path';
+import { assertRunId, formatUsage, newRunId, parseCli, UsageError } from '../src';
+import { REPO_ROOT } from './support/paths';
+
+const spec = {
+  command: 'pipeline-test',
+  summary: 'Test batch.',
+  extraOptions: [{ name: 'data-dir', valueName: 'dir', description: 'data', defaultText: '<ws>/data' }],
+};
+
+function usageError(argv: string[]): UsageError {
+  try {
+    parseCli(argv, spec, REPO_ROOT);
+  } catch (err) {
+    expect(err).toBeInstanceOf(UsageError);
+    return err as UsageError;
+  }
+  throw new Error(`expected a UsageError for ${argv.join(' ')}`);
+}
+
+describe('parseCli', () => {
+  it('parses the common flags and applies defaults from the workspace root', () => {
+    const parsed = parseCli(['--model', 'iris', '--run-id', 'r1'], spec, join(REPO_ROOT, 'libs'));
+    expect(parsed).toEqual({
+      help: false,
+      options: {
+        model: 'iris',
+        allModels: false,
+        env: 'local',
+        runId: 'r1',
+        configDir: join(REPO_ROOT, 'configs'),
+        extra: {},
+      },
+    });
+  });
+
+  it('takes --env, --config-dir, --all-models and extra options', () => {
+    const parsed = parseCli(
+      ['--all-models', '--run-id', 'a-1', '--env', 'dev', '--config-dir', '/c', '--data-dir', '/d'],
+      spec,
+      REPO_ROOT,
+    );
+    expect(parsed.help).toBe(false);
+    if (parsed.help) return;
+    expect(parsed.options).toMatchObject({
+      allModels: true,
+      env: 'dev',
+      configDir: '/c',
+      extra: { 'data-dir': '/d' },
+    });
+    expect(parsed.options.model).toBeUndefined();
+  });
+
+  it('--help wins over everything else, even missing flags', () => {
+    expect(parseCli(['--help'], spec)).toEqual({ help: true });
+    expect(parseCli(['-h', '--model', 'iris'], spec)).toEqual({ help: true });
+  });
+
+  it.each([
+    [['--modle', 'iris', '--run-id', 'r'], /Unknown option '--modle'/],
+    [['--model', 'iris', '--run-id', 'r', 'extra'], /positional/i],
+    [['--run-id', 'r'], /Missing --model/],
+    [['--model', 'iris'], /Missing --run-id/],
+    [['--model', 'iris', '--all-models', '--run-id', 'r'], /either --model or --all-models/],
+    [['--model', 'Iris!', '--run-id', 'r'], /Invalid --model "Iris!"/],
+    [['--model', 'iris', '--run-id', 'Bad_Id'], /Invalid --run-id "Bad_Id"/],
+    [['--model', 'iris', '--run-id', 'r', '--env', '../x'], /Invalid --env/],
+    [['--model', 'iris', '--run-id', 'r', '--data-dir', ''], /--data-dir must not be empty/],
+    [['--model'], /argument missing|requires a value|Option '--model <value>'/],
+  ])('%j is a usage error (exit 2)', (argv, message) => {
+    const err = usageError(argv);
+    expect(err.message).toMatch(message);
+    expect(err.exitCode).toBe(2);
+  });
+});
+
+describe('run ids', () => {
+  it('accepts slugs up to 32 chars and rejects the rest', () => {
+    expect(assertRunId('run-20261126-0615')).toBe('run-20261126-0615');
+    expect(() => assertRunId('a'.repeat(33))).toThrow(/1-32/);
+    for (const bad of ['-a', 'a-', 'a--b', 'A', 'a_b', ''])
+      expect(() => assertRunId(bad)).toThrow(UsageError);
+  });
+
+  it('newRunId is a valid run id derived from the clock', () => {
+    const id = newRunId(new Date('2026-11-26T06:15:30.123Z'));
+    expect(id).toBe('r20261126-061530');
+    expect(assertRunId(id)).toBe(id);
+  });
+});
+
+describe('formatUsage', () => {
+  it('lists every flag, the extra options with defaults, and the exit codes', () => {
+    const text = formatUsage(spec);
+    for (const flag of [
+      '--model <name>',
+      '--all-models',
+      '--run-id <id>',
+      '--env <name>',
+      '--config-dir <dir>',
+      '--help',
+    ])
+      expect(text).toContain(flag);
+    expect(text).toMatch(/--data-dir <dir>\s+data \(default: <ws>\/data\)/);
+    expect(text).toMatch(/Exit codes: 0 ok, 1 job failed, 2 bad input/);
+  });
+});

@@ -1,0 +1,48 @@
+import { findWorkspaceRoot, modelInputPrefix, ProgressPrinter } from '../src';
+import { REPO_ROOT } from './support/paths';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+
+describe('modelInputPrefix', () => {
+  it('is the directory of the model.tar.gz', () => {
+    expect(modelInputPrefix('s3://b/iris/r1/models/iris-training-r1/output/model.tar.gz')).toBe(
+      's3://b/iris/r1/models/iris-training-r1/output/',
+    );
+  });
+  it.each(['model.tar.gz', 's3://b/', 'file:///x/model.tar.gz'])('rejects %s', (uri) => {
+    expect(() => modelInputPrefix(uri)).toThrow(/expected an s3:\/\/ URI of a model.tar.gz/);
+  });
+});
+
+describe('ProgressPrinter', () => {
+  it('prints transitions with the clock and summary, and log lines indented by host', () => {
+    const lines: string[] = [];
+    const p = new ProgressPrinter(
+      (l) => lines.push(l),
+      () => Date.parse('2026-11-26T06:15:02Z'),
+    );
+    p.info('started');
+    p.progress({
+      kind: 'training',
+      jobName: 'iris-training-r1',
+      status: 'InProgress',
+      secondaryStatus: 'Training',
+      elapsedMs: 12_000,
+      transitions: [],
+      summary: 'InProgress / Training (12 s)',
+    });
+    p.log({ timestamp: 1, stream: 'iris-training-r1/algo-1-1', host: 'algo-1', message: 'epoch 1\n' });
+    expect(lines).toEqual([
+      '[06:15:02] started',
+      '[06:15:02] iris-training-r1: InProgress / Training (12 s)',
+      '  | [algo-1] epoch 1',
+    ]);
+  });
+});
+
+describe('findWorkspaceRoot', () => {
+  it('walks up to the directory holding nx.json, else returns the start', () => {
+    expect(findWorkspaceRoot(join(REPO_ROOT, 'libs', 'pipeline-core', 'src'))).toBe(REPO_ROOT);
+    expect(findWorkspaceRoot(tmpdir())).toBe(tmpdir());
+  });
+});
