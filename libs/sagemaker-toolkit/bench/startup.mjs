@@ -34,7 +34,12 @@ writeFileSync(
 );
 // The user script reports the wall clock at its first line.
 const userJs = join(base, 'code/user.js');
-writeFileSync(userJs, 'process.stdout.write("T " + (performance.timeOrigin + performance.now()) + "\\n");\n');
+// performance.now() there is also "ms since this Node process started" (for in-process train: since train started).
+// process.cpuUsage(): CPU ms this process used before user code ran (less sensitive to a busy host than wall time).
+writeFileSync(
+  userJs,
+  'const c = process.cpuUsage(); process.stdout.write("T " + (performance.timeOrigin + performance.now()) + " " + performance.now() + " " + (c.user + c.system) / 1000 + "\\n");\n',
+);
 
 function timeToUserCode(cmd, args, extraEnv = {}) {
   return new Promise((resolve, reject) => {
@@ -47,9 +52,9 @@ function timeToUserCode(cmd, args, extraEnv = {}) {
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.on('close', (code) => {
-      const m = /T ([0-9.]+)/.exec(out);
+      const m = /T ([0-9.]+) ([0-9.]+) ([0-9.]+)/.exec(out);
       if (code !== 0 || !m) return reject(new Error(`${cmd} ${args.join(' ')} exited ${code}: ${out}`));
-      resolve(Number(m[1]) - start);
+      resolve({ wall: Number(m[1]) - start, inProcess: Number(m[2]), cpu: Number(m[3]) });
     });
   });
 }
@@ -63,11 +68,22 @@ const p90 = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.9)];
 const bare = [];
 const train = [];
 const trainSub = [];
+const bareBoot = [];
+const trainBoot = [];
+const bareCpu = [];
+const trainCpu = [];
 for (let i = 0; i < runs; i++) {
   // Interleave so background load hits all variants equally.
-  bare.push(await timeToUserCode(process.execPath, [userJs]));
-  train.push(await timeToUserCode(process.execPath, [trainJs]));
-  trainSub.push(await timeToUserCode(process.execPath, [trainJs], { SAGEMAKER_TOOLKIT_SUBPROCESS: 'true' }));
+  const b = await timeToUserCode(process.execPath, [userJs]);
+  const t = await timeToUserCode(process.execPath, [trainJs]);
+  const s = await timeToUserCode(process.execPath, [trainJs], { SAGEMAKER_TOOLKIT_SUBPROCESS: 'true' });
+  bare.push(b.wall);
+  train.push(t.wall);
+  trainSub.push(s.wall);
+  bareBoot.push(b.inProcess);
+  trainBoot.push(t.inProcess);
+  bareCpu.push(b.cpu);
+  trainCpu.push(t.cpu);
 }
 
 // Environment load time, measured in a fresh process (cold: includes module load) and warm.
@@ -101,6 +117,7 @@ const envTimes = await new Promise((resolve) => {
   c.on('close', () => resolve(JSON.parse(o)));
 });
 
+const cpuLine = `CPU before user code: bare ${median(bareCpu).toFixed(1)} ms, train in-process ${median(trainCpu).toFixed(1)} ms, toolkit share ${(median(trainCpu) - median(bareCpu)).toFixed(1)} ms`;
 const f = (x) => x.toFixed(1).padStart(6);
 console.log(`node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), runs=${runs}`);
 console.log(`bare  node user.js   -> user code: median ${f(median(bare))} ms  p90 ${f(p90(bare))} ms`);
@@ -112,6 +129,10 @@ console.log(`overhead in-process (median train - median bare): ${f(median(train)
 console.log(`overhead subprocess (median train - median bare): ${f(median(trainSub) - median(bare))} ms`);
 const diffs = train.map((t, i) => t - bare[i]);
 console.log(`overhead in-process, median of paired differences: ${f(median(diffs))} ms`);
+console.log(
+  `process start -> user code (performance.now() in user.js): bare ${f(median(bareBoot))} ms, train in-process ${f(median(trainBoot))} ms, toolkit share ${f(median(trainBoot) - median(bareBoot))} ms`,
+);
+console.log(cpuLine);
 console.log(
   `loadTrainingEnv: cold ${envTimes.cold.toFixed(2)} ms, warm ${envTimes.warm.toFixed(2)} ms (bundle require ${envTimes.require.toFixed(2)} ms)`,
 );

@@ -86,7 +86,8 @@ describe.each([
     base = makeTrainingTree({
       hyperparameters: { epochs: '2', 'learning-rate': '0.00001', sagemaker_program: '"train.js"' },
       code: {
-        'train.js': 'console.log("ARGS " + JSON.stringify(process.argv.slice(2)) + " CWD " + process.cwd() + " MAIN " + (require.main === module));',
+        'train.js':
+          'console.log("ARGS " + JSON.stringify(process.argv.slice(2)) + " CWD " + process.cwd() + " MAIN " + (require.main === module));',
       },
     });
     const r = await runTrain(base);

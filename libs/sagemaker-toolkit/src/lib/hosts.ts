@@ -3,7 +3,6 @@
  * /etc/hosts must not be trusted). Same schedule as the Python toolkit: exponential backoff from
  * 100 ms, capped at 30 s per wait, giving up after 15 min.
  */
-import { lookup as dnsLookup } from 'node:dns/promises';
 import { HostResolutionError } from './errors';
 
 export interface WaitForHostsOptions {
@@ -40,7 +39,10 @@ export async function waitForHosts(
 ): Promise<void> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_DNS_TIMEOUT_MS;
   const maxDelay = options.maxDelayMs ?? 30_000;
-  const lookup = options.lookup ?? ((h: string) => dnsLookup(h));
+  // dns is required lazily: single-host jobs (most) never pay for loading it.
+  const lookup =
+    options.lookup ??
+    ((h: string) => (require('node:dns/promises') as typeof import('node:dns/promises')).lookup(h));
   const deadline = Date.now() + timeoutMs;
   let delay = options.initialDelayMs ?? 100;
   let pending = [...hosts];

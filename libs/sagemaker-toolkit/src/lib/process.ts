@@ -2,7 +2,7 @@
  * Finding and running the user entry point: the Python toolkit's rules (`.sh` and other files as
  * commands, `.py` with Python, `python -m` when setup.py exists), extended with `.js/.mjs/.cjs` -> node.
  */
-import { ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import { constants } from 'node:os';
 import * as path from 'node:path';
@@ -126,6 +126,8 @@ export function signalNumber(signal: NodeJS.Signals): number {
 export function runProcess(cmd: Command, options: RunProcessOptions): Promise<ProcessResult> {
   return new Promise((resolve, reject) => {
     const stderr = new TailBuffer();
+    // Required lazily: loading child_process costs ~1-2 ms of start-up that in-process JS runs never need.
+    const { spawn } = require('node:child_process') as typeof import('node:child_process');
     const child = spawn(cmd.file, cmd.args, {
       cwd: options.cwd,
       env: options.env,

@@ -1,8 +1,13 @@
 /** CPU / GPU / Neuron counts, computed like the Python toolkit but without spawning when a tool is absent. */
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+
+// child_process is required only when a probe tool exists, to keep `train` start-up lean.
+function execFileSync(file: string, args: string[]): string {
+  const cp = require('node:child_process') as typeof import('node:child_process');
+  return cp.execFileSync(file, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+}
 
 /** First executable named `name` on PATH, or undefined. A stat per PATH entry beats spawning a shell. */
 export function which(name: string, envPath: string | undefined = process.env.PATH): string | undefined {
@@ -29,7 +34,7 @@ export function numGpus(): number {
   const smi = which('nvidia-smi');
   if (!smi) return 0;
   try {
-    const out = execFileSync(smi, ['--list-gpus'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const out = execFileSync(smi, ['--list-gpus']);
     return out.split('\n').filter((line) => line.startsWith('GPU ')).length;
   } catch {
     return 0;
@@ -42,7 +47,7 @@ export function numNeurons(instanceType: string): number {
   const ls = which('neuron-ls');
   if (!ls) return 0;
   try {
-    const out = execFileSync(ls, ['-j'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const out = execFileSync(ls, ['-j']);
     const devices = JSON.parse(out) as Array<{ nc_count?: number }>;
     return devices.reduce((sum, d) => sum + (d.nc_count ?? 0), 0);
   } catch {

@@ -2,7 +2,7 @@
  * Job lifecycle: load the environment, run user code (in-process or as the `train` child),
  * write /opt/ml/output/success or /opt/ml/output/failure, and choose the exit code.
  */
-import { ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import { failureMessageOf, ExecuteUserScriptError } from './errors';
 import { writeFailureFile, writeSuccessFile } from './files';
