@@ -27,6 +27,10 @@ describe('parseArgs', () => {
     });
   });
 
+  it('reads --parallel', () => {
+    expect(parseArgs(['--parallel', '2']).parallel).toBe(2);
+  });
+
   it('recognises --help and -h', () => {
     expect(parseArgs(['--help']).help).toBe(true);
     expect(parseArgs(['-h']).help).toBe(true);
@@ -40,6 +44,7 @@ describe('parseArgs', () => {
     [['--env'], /--env needs a value/],
     [['--env', '../etc'], /--env: invalid environment name/],
     [['--frobnicate', '1'], /Unknown option --frobnicate/],
+    [['--parallel', '0'], /--parallel: expected an integer 1-16, got "0"/],
     [['positional'], /Unexpected argument "positional"/],
   ])('rejects %j with a message naming the flag and value', (argv, message) => {
     expect(() => parseArgs(argv)).toThrow(message);

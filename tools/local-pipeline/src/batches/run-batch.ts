@@ -30,7 +30,8 @@ export interface RunningBatch {
   done: Promise<BatchResult>;
 }
 
-const KEEP_ERROR_LINES = 5;
+const KEEP_ERROR_LINES = 3;
+const STACK_FRAME = /^\s+at\s/;
 
 /** The batch CLI's argv: the same flags on the local stack and on AWS. */
 export function batchArgs(inv: Pick<BatchInvocation, 'model' | 'env' | 'runId' | 'configDir'>): string[] {
@@ -51,8 +52,11 @@ export function runBatch(
   const errors: string[] = [];
   const out = new LineSplitter((l) => onLine(l, 'stdout'));
   const err = new LineSplitter((l) => {
-    errors.push(l);
-    if (errors.length > KEEP_ERROR_LINES) errors.shift();
+    // Stack frames and blank lines say nothing in a one-line failure summary.
+    if (l.trim() !== '' && !STACK_FRAME.test(l)) {
+      errors.push(l.trim());
+      if (errors.length > KEEP_ERROR_LINES) errors.shift();
+    }
     onLine(l, 'stderr');
   });
   child.stdout?.setEncoding('utf8').on('data', (c: string) => out.push(c));

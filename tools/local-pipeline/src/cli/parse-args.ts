@@ -11,6 +11,8 @@ export interface CliOptions {
   runtime?: RuntimeOption;
   /** Undefined = a new id. */
   runId?: string;
+  /** Models run side by side; undefined = 1. */
+  parallel?: number;
   configDir: string;
 }
 
@@ -62,6 +64,13 @@ export function parseArgs(argv: readonly string[]): CliOptions {
           );
         options.runId = value;
         break;
+      case '--parallel': {
+        const n = Number(value);
+        if (!Number.isInteger(n) || n < 1 || n > 16)
+          throw new UsageError(`--parallel: expected an integer 1-16, got ${JSON.stringify(value)}`);
+        options.parallel = n;
+        break;
+      }
       case '--config-dir':
         if (value === '') throw new UsageError('--config-dir: must not be empty');
         options.configDir = value;

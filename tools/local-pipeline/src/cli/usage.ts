@@ -10,6 +10,7 @@ Options:
   --runtime <r>         auto | docker | process (default: local.runtime of the config).
                         auto = docker when a daemon answers and every model image exists, else process
   --run-id <id>         reuse a run id to resume a run (default: a new id)
+  --parallel <n>        run up to n models side by side, each in phase order (default: 1)
   --config-dir <dir>    config directory (default: configs)
   -h, --help            show this help
 

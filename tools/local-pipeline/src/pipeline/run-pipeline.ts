@@ -26,6 +26,8 @@ export interface RunPipelineOptions {
   runtime?: RuntimeOption;
   /** Default: a new id. Reuse one to resume a run. */
   runId?: string;
+  /** Models run side by side (each still runs its five batches in order). Default 1. */
+  parallel?: number;
   configDir: string;
   /** Holds `apps/pipeline-<phase>/dist/main.js` and `apps/container-<m>/dist`. */
   repoRoot: string;
@@ -130,43 +132,59 @@ interface BatchLoopInput {
   configDir: string;
 }
 
-/** Models one after the other; a failed batch skips the rest of its model, the other models still run. */
+/**
+ * Each model runs its five batches in order; up to `parallel` models at once. A failed batch skips the
+ * rest of its model; the other models still run.
+ */
 async function runAllBatches(input: BatchLoopInput): Promise<BatchResult[]> {
-  const { options, models, progress } = input;
+  const { models } = input;
   const results: BatchResult[] = [];
-  const steps = models.length * PHASES.length;
-  let step = 0;
-  for (const model of models) {
-    for (const phase of PHASES) {
-      step++;
-      if (options.signal?.aborted) return results;
-      progress.phaseStart(model, phase, step, steps);
-      const running = runBatch(
-        {
-          phase,
-          model,
-          env: input.config.env,
-          runId: input.runId,
-          configDir: input.configDir,
-          bundle: bundlePath(options.repoRoot, phase),
-          cwd: options.repoRoot,
-          childEnv: input.childEnv,
-        },
-        (line) => progress.line(model, phase, line),
-      );
-      const result = await untilDoneOrInterrupted(running, options);
-      progress.phaseEnd(result);
-      results.push(result);
-      if (result.exitCode !== 0) {
-        const skipped = PHASES.length - PHASES.indexOf(phase) - 1;
-        if (skipped > 0 && !options.signal?.aborted)
-          progress.info(`  skipping the remaining ${skipped} phase(s) of ${model}`);
-        step += skipped;
-        break;
-      }
+  const counter = { step: 0, steps: models.length * PHASES.length };
+  const queue = [...models];
+  const lanes = Math.max(1, Math.min(input.options.parallel ?? 1, models.length));
+  await Promise.all(
+    Array.from({ length: lanes }, async () => {
+      for (let model = queue.shift(); model !== undefined; model = queue.shift())
+        await runModel(input, model, counter, results);
+    }),
+  );
+  return results;
+}
+
+async function runModel(
+  input: BatchLoopInput,
+  model: string,
+  counter: { step: number; steps: number },
+  results: BatchResult[],
+): Promise<void> {
+  const { options, progress } = input;
+  for (const phase of PHASES) {
+    if (options.signal?.aborted) return;
+    progress.phaseStart(model, phase, ++counter.step, counter.steps);
+    const running = runBatch(
+      {
+        phase,
+        model,
+        env: input.config.env,
+        runId: input.runId,
+        configDir: input.configDir,
+        bundle: bundlePath(options.repoRoot, phase),
+        cwd: options.repoRoot,
+        childEnv: input.childEnv,
+      },
+      (line) => progress.line(model, phase, line),
+    );
+    const result = await untilDoneOrInterrupted(running, options);
+    progress.phaseEnd(result);
+    results.push(result);
+    if (result.exitCode !== 0) {
+      const skipped = PHASES.length - PHASES.indexOf(phase) - 1;
+      if (skipped > 0 && !options.signal?.aborted)
+        progress.info(`  skipping the remaining ${skipped} phase(s) of ${model}`);
+      counter.step += skipped;
+      return;
     }
   }
-  return results;
 }
 
 /** On abort: SIGINT (the batch detaches from its job), then SIGKILL after the grace period. */

@@ -21,7 +21,8 @@ export class Progress {
   private readonly write: (text: string) => void;
   private readonly now: () => number;
   private readonly started: number;
-  private current: Current | undefined;
+  /** Running phases by model: models may run side by side (`--parallel`). */
+  private readonly current = new Map<string, Current>();
   private timer: NodeJS.Timeout | undefined;
 
   constructor(options: ProgressOptions) {
@@ -41,17 +42,18 @@ export class Progress {
 
   phaseStart(model: string, phase: Phase, step: number, steps: number): void {
     const t = this.now();
-    this.current = { model, phase, started: t, lastOutput: t };
+    this.current.set(model, { model, phase, started: t, lastOutput: t });
     this.write(`\n▶ [${step}/${steps}] ${model} · ${phase}  (total ${formatDuration(t - this.started)})\n`);
   }
 
   line(model: string, phase: Phase, line: string): void {
-    if (this.current) this.current.lastOutput = this.now();
+    const c = this.current.get(model);
+    if (c) c.lastOutput = this.now();
     this.write(`  ${model}/${phase} │ ${line}\n`);
   }
 
   phaseEnd(result: BatchResult): void {
-    this.current = undefined;
+    this.current.delete(result.model);
     const ok = result.exitCode === 0;
     const how = ok
       ? 'ok'
@@ -73,11 +75,11 @@ export class Progress {
   }
 
   private heartbeat(after: number): void {
-    const c = this.current;
-    if (!c) return;
     const t = this.now();
-    if (t - c.lastOutput < after) return;
-    c.lastOutput = t;
-    this.write(`  … ${c.model} · ${c.phase} still running (${formatDuration(t - c.started)})\n`);
+    for (const c of this.current.values()) {
+      if (t - c.lastOutput < after) continue;
+      c.lastOutput = t;
+      this.write(`  … ${c.model} · ${c.phase} still running (${formatDuration(t - c.started)})\n`);
+    }
   }
 }
