@@ -81,6 +81,8 @@ describe('iris bundles end to end', () => {
 
   it('trains, evaluates model.tar.gz (accuracy >= 0.9) and predicts', async () => {
     const t = trainingTree(splits, { nEstimators: 30, treesPerRound: 10, maxDepth: 5, seed: 42 });
+    // main.js creates the code dir the toolkit's runner starts in (a bare /opt/ml tree has none).
+    fs.rmSync(path.join(t.base, 'code'), { recursive: true });
     const train = await runBundle(dist, t.base, ['train']);
     expect(train.code).toBe(0);
     expect(fs.existsSync(t.successFile)).toBe(true);

@@ -82,6 +82,8 @@ describe('mpg bundles end to end', () => {
 
   it('trains, evaluates model.tar.gz (R² >= 0.7) and predicts', async () => {
     const t = trainingTree(splits, { learningRate: 0.05, epochs: 200, l2: 0.001, seed: 42 });
+    // main.js creates the code dir the toolkit's runner starts in (a bare /opt/ml tree has none).
+    fs.rmSync(path.join(t.base, 'code'), { recursive: true });
     const train = await runBundle(dist, t.base, ['train']);
     expect(train.code).toBe(0);
     expect(fs.existsSync(t.successFile)).toBe(true);

@@ -41,7 +41,7 @@ export function inferenceJob(env: ProcessingEnv): InferenceResult {
     }
     const { labels, confidence } = predict(
       loaded,
-      toDataset(table, file, FEATURES, TARGET, { requireTarget: false }),
+      toDataset(table, file, FEATURES, TARGET, { requireTarget: false, ignoreTarget: true }),
       file,
     );
     table.rows.forEach((row, i) => rows.push([...row.values, labels[i], String(confidence[i])]));

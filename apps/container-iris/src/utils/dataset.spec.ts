@@ -26,6 +26,15 @@ describe('readDataset', () => {
     expect(d.lines).toEqual([2, 3]);
   });
 
+  it('ignores the target column when asked (inference input with empty labels)', () => {
+    const d = readDataset('x1,x2,label\n1,2,\n', 'f.csv', F, 'label', {
+      requireTarget: false,
+      ignoreTarget: true,
+    });
+    expect(d.X).toEqual([[1, 2]]);
+    expect(d.y).toBeUndefined();
+  });
+
   it('has no labels when the target column is absent and not required', () => {
     expect(readDataset('x1,x2\n1,2\n', 'f.csv', F, 'label', { requireTarget: false }).y).toBeUndefined();
   });

@@ -104,7 +104,10 @@ export function makeTrainingTree(
     failureFile: path.join(base, 'output', 'failure'),
     successFile: path.join(base, 'output', 'success'),
   };
-  for (const d of [...Object.values(tree.channels), tree.modelDir]) fs.mkdirSync(d, { recursive: true });
+  // The local SageMaker lays out code/ too; the toolkit's `train` runs the entry point there.
+  for (const d of [...Object.values(tree.channels), tree.modelDir, path.join(base, 'code')]) {
+    fs.mkdirSync(d, { recursive: true });
+  }
   return tree;
 }
 

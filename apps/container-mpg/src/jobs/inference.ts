@@ -39,7 +39,7 @@ export function inferenceJob(env: ProcessingEnv): InferenceResult {
       throw new DataError(file, `input already has a "${PREDICTION_COLUMN}" column`);
     const predictions = predict(
       loaded,
-      toDataset(table, file, FEATURES, TARGET, { requireTarget: false }),
+      toDataset(table, file, FEATURES, TARGET, { requireTarget: false, ignoreTarget: true }),
       file,
     );
     // Rounded to 4 decimals: plenty for mpg, and stable text across platforms.

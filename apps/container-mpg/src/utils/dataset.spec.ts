@@ -58,4 +58,10 @@ describe('readDataset', () => {
     );
     expect(readDataset('x1,x2\n1,2\n', 'f.csv', F, 'y', { requireTarget: false }).y).toBeUndefined();
   });
+
+  it('ignores the target column when asked (inference input with empty targets)', () => {
+    const d = readDataset('x1,x2,y\n1,2,\n', 'f.csv', F, 'y', { requireTarget: false, ignoreTarget: true });
+    expect(d.X).toEqual([[1, 2]]);
+    expect(d.y).toBeUndefined();
+  });
 });

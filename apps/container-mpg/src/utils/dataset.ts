@@ -17,6 +17,8 @@ export interface Dataset {
 export interface ReadOptions {
   /** The target column must be present (training data) or may be absent (inference input). */
   requireTarget: boolean;
+  /** Do not read the target even when present (inference input may carry an empty or stale target column). */
+  ignoreTarget?: boolean;
   /** Skip rows with an empty feature/target value instead of failing (raw data only). */
   dropMissing?: boolean;
 }
@@ -46,7 +48,7 @@ export function toDataset(
   options: ReadOptions,
 ): Dataset {
   const featureIdx = features.map((f) => columnIndex(table, file, f));
-  const hasTarget = table.header.includes(target);
+  const hasTarget = !options.ignoreTarget && table.header.includes(target);
   if (options.requireTarget && !hasTarget) columnIndex(table, file, target);
   const targetIdx = hasTarget ? table.header.indexOf(target) : -1;
   if (table.rows.length === 0) throw new DataError(file, 'no data rows after the header');
