@@ -1,9 +1,41 @@
-import { Tree } from '@nx/devkit';
+import { formatFiles, generateFiles, GeneratorCallback, logger, names, Tree } from '@nx/devkit';
+import { join } from 'node:path';
 import { GeneratorInputError } from '../../errors/generator-input-error';
+import { nameProblems } from '../../names/validate-name';
+import { takenProblems } from '../shared/project-checks';
 import type { BatchGeneratorSchema } from './schema';
 
-export async function batchGenerator(_tree: Tree, options: BatchGeneratorSchema): Promise<void> {
-  throw new GeneratorInputError([`batch generator for "${options.name}" is not implemented yet`]);
+/**
+ * `nx g @mlops/workspace-plugin:batch <name>`: apps/pipeline-<name>, a batch CLI on libs/pipeline-core
+ * with the same build, Dockerfile and test setup as the five pipeline batches. Checks run before the
+ * first write, so a refused name leaves the tree untouched.
+ */
+export async function batchGenerator(tree: Tree, options: BatchGeneratorSchema): Promise<GeneratorCallback> {
+  const name = typeof options.name === 'string' ? options.name.trim() : options.name;
+  const projectName = `pipeline-${name}`;
+  const projectRoot = `apps/${projectName}`;
+  const problems = nameProblems('batch', name);
+  if (problems.length === 0) problems.push(...takenProblems(tree, projectRoot, projectName));
+  if (problems.length > 0) throw new GeneratorInputError(problems);
+
+  generateFiles(tree, join(__dirname, 'files'), projectRoot, {
+    ...names(name),
+    name,
+    projectName,
+    projectRoot,
+    tmpl: '',
+  });
+  if (!options.skipFormat) await formatFiles(tree);
+
+  return () => {
+    logger.info(
+      [
+        `Batch "${name}" is ready:`,
+        `  npx nx run-many -t lint test build -p ${projectName}`,
+        `  node ${projectRoot}/dist/main.js --model iris --run-id <run-id>`,
+      ].join('\n'),
+    );
+  };
 }
 
 export default batchGenerator;
