@@ -95,6 +95,9 @@ async function seedRun(config: DbConfig, runId: string): Promise<void> {
   }
 }
 
+// Real SQLite + S3 server on a shared 2-core machine: allow for load, not for hangs.
+jest.setTimeout(30_000);
+
 describe('buildReport (SQLite + s3rver)', () => {
   let tmp: string;
   let s3rver: S3rver;
