@@ -29,7 +29,7 @@ export async function runCommand(args: ParsedArgs): Promise<number> {
 
   const running = readEndpoints(stateDirOf(args));
   const emulator = running ? undefined : await startLocalSageMaker(emulatorOptions(args));
-  const endpoint = running?.endpoint ?? emulator!.endpoint;
+  const endpoint = running?.endpoint ?? emulator?.endpoint ?? '';
   const stop = () =>
     void callApi(endpoint, `SageMaker.Stop${kind}Job`, { [nameKey]: name }).catch(() => undefined);
   process.once('SIGINT', stop);
