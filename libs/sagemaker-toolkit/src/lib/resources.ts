@@ -30,8 +30,8 @@ export function numCpus(): number {
 }
 
 /** Lines of `nvidia-smi --list-gpus` that start with `GPU `; 0 without nvidia-smi or on error. */
-export function numGpus(): number {
-  const smi = which('nvidia-smi');
+export function numGpus(envPath: string | undefined = process.env.PATH): number {
+  const smi = which('nvidia-smi', envPath);
   if (!smi) return 0;
   try {
     const out = execFileSync(smi, ['--list-gpus']);
@@ -42,9 +42,9 @@ export function numGpus(): number {
 }
 
 /** Neuron cores: 64 on ml.trn2.48xlarge (hard-coded by the toolkit), else the sum from `neuron-ls -j`. */
-export function numNeurons(instanceType: string): number {
+export function numNeurons(instanceType: string, envPath: string | undefined = process.env.PATH): number {
   if (instanceType === 'ml.trn2.48xlarge') return 64;
-  const ls = which('neuron-ls');
+  const ls = which('neuron-ls', envPath);
   if (!ls) return 0;
   try {
     const out = execFileSync(ls, ['-j']);

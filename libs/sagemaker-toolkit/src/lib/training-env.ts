@@ -177,8 +177,8 @@ export function loadTrainingEnv(options: LoadTrainingEnvOptions = {}): TrainingE
   const topology = resourceConfig.has('topology') ? (resourceConfig.get('topology') as PyValue) : [];
 
   const cpus = options.numCpus ?? numCpus();
-  const gpus = options.numGpus ?? numGpus();
-  const neurons = options.numNeurons ?? numNeurons(pyStr(currentInstanceType));
+  const gpus = options.numGpus ?? numGpus(env.PATH);
+  const neurons = options.numNeurons ?? numNeurons(pyStr(currentInstanceType), env.PATH);
   const channelInputDirs: PyDict = new Map(
     [...inputDataConfig.keys()].map((c) => [c, `${paths.inputDataDir}/${c}`]),
   );
