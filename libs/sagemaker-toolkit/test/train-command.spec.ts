@@ -231,6 +231,17 @@ describe.each([
     );
   });
 
+  it('no base dir at all: error on stderr, exit 1, and no /opt/ml tree invented', async () => {
+    const missing = path.join(workDir, 'no-such-opt-ml');
+    const r = await runTrain(missing);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(
+      `ConfigError: ${path.join(missing, 'input/config/hyperparameters.json')}: file not found`,
+    );
+    expect(r.stderr).toContain('no failure file could be written');
+    expect(fs.existsSync(missing)).toBe(false);
+  });
+
   it('missing entry point is a clear error', async () => {
     base = makeTrainingTree();
     const r = await runTrain(base, { SAGEMAKER_PROGRAM: 'nope.py' });

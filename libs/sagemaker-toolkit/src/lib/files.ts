@@ -58,7 +58,8 @@ export function writeSuccessFile(file: string): void {
  * Returns false when a failure file was already there.
  */
 export function writeFailureFile(file: string, message: string): boolean {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  // Create output/ but not the base dir: with no /opt/ml at all we must not invent one.
+  fs.mkdirSync(path.dirname(file), { recursive: fs.existsSync(path.dirname(path.dirname(file))) });
   if (fs.existsSync(file)) return false;
   const tmp = `${file}.${process.pid}.tmp`;
   fs.writeFileSync(tmp, message);
@@ -70,5 +71,18 @@ export function writeFailureFile(file: string, message: string): boolean {
     throw e;
   } finally {
     fs.rmSync(tmp, { force: true });
+  }
+}
+
+/**
+ * writeFailureFile that never throws: when the output dir itself is unusable (e.g. no /opt/ml outside
+ * SageMaker), the message still goes to stderr and the exit code still says failure.
+ */
+export function tryWriteFailureFile(file: string, message: string, log: (line: string) => void): boolean {
+  try {
+    return writeFailureFile(file, message);
+  } catch (e) {
+    log(`could not write ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    return false;
   }
 }

@@ -10,7 +10,7 @@ import Module from 'node:module';
 import * as path from 'node:path';
 import { constants } from 'node:os';
 import { ExecuteUserScriptError, failureMessageOf } from './errors';
-import { writeFailureFile, writeSuccessFile } from './files';
+import { tryWriteFailureFile, writeSuccessFile } from './files';
 import { Command, TailBuffer } from './process';
 
 export const SUBPROCESS_ENV = 'SAGEMAKER_TOOLKIT_SUBPROCESS';
@@ -28,6 +28,7 @@ export interface InProcessOptions {
   graceMs: number;
   errorMessageMaxChars: number;
   log: (line: string) => void;
+  failureNote: (written: boolean, file: string) => string;
 }
 
 /** Hands the process over to the user script. Markers are written when the process exits. */
@@ -84,8 +85,8 @@ export function runScriptInProcess(o: InProcessOptions): void {
       tail.text(o.errorMessageMaxChars),
       killed?.extraInfo ?? (code === 137 ? 'OutOfMemory: Process killed by SIGKILL (signal 9)' : undefined),
     );
-    const written = writeFailureFile(o.failureFile, failureMessageOf(error));
-    o.log(`Reporting training FAILURE${written ? '' : ' (kept the failure file already written)'}`);
+    const written = tryWriteFailureFile(o.failureFile, failureMessageOf(error), o.log);
+    o.log(`Reporting training FAILURE${o.failureNote(written, o.failureFile)}`);
     process.exitCode = 1;
   });
 

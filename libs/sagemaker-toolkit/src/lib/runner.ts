@@ -5,7 +5,7 @@
 import type { ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import { failureMessageOf, ExecuteUserScriptError } from './errors';
-import { writeFailureFile, writeSuccessFile } from './files';
+import { tryWriteFailureFile, writeSuccessFile } from './files';
 import { waitForHosts } from './hosts';
 import { resolveBaseDir, trainingPaths, processingPaths } from './paths';
 import { canRunInProcess, runScriptInProcess } from './in-process';
@@ -50,10 +50,17 @@ async function finish<T>(result: RunResult<T>, options: RunOptions): Promise<Run
   return result;
 }
 
+export function failureNote(written: boolean, file: string): string {
+  if (written) return '';
+  return fs.existsSync(file)
+    ? ' (kept the failure file already written)'
+    : ' (no failure file could be written)';
+}
+
 function fail<T>(error: unknown, failureFile: string): RunResult<T> {
   const message = failureMessageOf(error);
-  const failureWritten = writeFailureFile(failureFile, message);
-  log(`Reporting training FAILURE${failureWritten ? '' : ' (kept the failure file already written)'}`);
+  const failureWritten = tryWriteFailureFile(failureFile, message, log);
+  log(`Reporting training FAILURE${failureNote(failureWritten, failureFile)}`);
   log(message);
   return { status: 'failure', error, exitCode: FAILURE_EXIT_CODE, failureWritten };
 }
@@ -137,7 +144,8 @@ export async function runProcessing<T>(
   } catch (e) {
     const message = failureMessageOf(e);
     let failureWritten = false;
-    if (!fs.existsSync(paths.messageFile)) failureWritten = writeFailureFile(paths.messageFile, message);
+    if (!fs.existsSync(paths.messageFile))
+      failureWritten = tryWriteFailureFile(paths.messageFile, message, log);
     log(`Reporting processing FAILURE`);
     log(message);
     result = { status: 'failure', error: e, exitCode: FAILURE_EXIT_CODE, failureWritten };
@@ -169,7 +177,11 @@ export async function runTrainCommand(options: TrainCommandOptions = {}): Promis
     void requestStop(s);
     if (!child) {
       // Stopped before the user process started: nothing to save, stop now.
-      writeFailureFile(paths.failureFile, `JobStopped: received ${s} before the user entry point started`);
+      tryWriteFailureFile(
+        paths.failureFile,
+        `JobStopped: received ${s} before the user entry point started`,
+        log,
+      );
       process.exit(FAILURE_EXIT_CODE);
     }
     log(`received ${s}; forwarding to the user process, SIGKILL in ${Math.round(graceMs / 1000)} s`);
@@ -208,6 +220,7 @@ export async function runTrainCommand(options: TrainCommandOptions = {}): Promis
         graceMs,
         errorMessageMaxChars: ERROR_MESSAGE_MAX_CHARS,
         log,
+        failureNote,
       });
       // The user script owns the process now; the 'exit' hook writes the markers.
       return new Promise<never>(() => undefined);
