@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { S3Client } from '@aws-sdk/client-s3';
@@ -21,9 +21,15 @@ export interface TestS3 {
  */
 export async function startS3Server(bucket = 'test-bucket'): Promise<TestS3> {
   const directory = mkdtempSync(path.join(os.tmpdir(), 's3rver-'));
+  // Next to this file under Jest; from the repo root when bundled into bench/dist.
+  const script = [
+    path.join(__dirname, 's3rver-process.js'),
+    path.resolve('libs/aws/test/support/s3rver-process.js'),
+  ].find((p) => existsSync(p));
+  if (!script) throw new Error('s3rver-process.js not found (run benchmarks from the repo root)');
   const child = spawn(
     process.execPath,
-    ['--openssl-legacy-provider', path.join(__dirname, 's3rver-process.js'), directory, bucket],
+    ['--openssl-legacy-provider', script, directory, bucket],
     { stdio: ['pipe', 'pipe', 'pipe'] },
   );
   const port = await new Promise<number>((resolve, reject) => {
