@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { DbConfig, describeDb } from './db-config';
+import { DbLogger } from './db-logger';
 import { DbConnectionError, DbMigrationError } from './errors';
 import { MIGRATIONS } from './migrations';
 import { createEntitySchemas, EntitySchemas } from './schema';
@@ -12,6 +13,8 @@ export interface ConnectOptions {
   runMigrations?: boolean;
   /** PostgreSQL connect timeout; default 5000 ms so an unreachable host fails fast. */
   connectTimeoutMs?: number;
+  /** Where migration progress and DB warnings go; default stderr (stdout stays clean for CLI output). */
+  log?: (line: string) => void;
 }
 
 /** TypeORM options for a config: explicit entity schemas and migration classes (bundle-safe, no globs). */
@@ -27,6 +30,7 @@ export function buildDataSourceOptions(
     migrationsTransactionMode: 'each' as const,
     synchronize: false,
     logging: false,
+    logger: new DbLogger(options.log),
   };
   if (config.type === 'sqlite') {
     return {
@@ -85,13 +89,46 @@ export async function connectDataSource(
   }
   if (options.runMigrations ?? true) {
     try {
-      await dataSource.runMigrations({ transaction: 'each' });
+      await runMigrationsOnce(dataSource, config);
     } catch (err) {
       await dataSource.destroy().catch(() => undefined);
       throw new DbMigrationError(`Migrations failed on ${target}: ${errorText(err)}`, err);
     }
   }
   return { dataSource, entities };
+}
+
+/**
+ * Batches may start together against a fresh database. TypeORM does not lock, so on PostgreSQL a session
+ * advisory lock (per schema) makes other processes wait, then find nothing pending. SQLite already
+ * serializes writers; a process that lost the race sees the migration applied and moves on.
+ */
+async function runMigrationsOnce(dataSource: DataSource, config: DbConfig): Promise<void> {
+  if (config.type === 'postgres') {
+    const lockRunner = dataSource.createQueryRunner();
+    const key = `mlops-migrations:${config.schema ?? 'public'}`;
+    try {
+      await lockRunner.query('SELECT pg_advisory_lock(hashtext($1))', [key]);
+      try {
+        await dataSource.runMigrations({ transaction: 'each' });
+      } finally {
+        await lockRunner.query('SELECT pg_advisory_unlock(hashtext($1))', [key]);
+      }
+    } finally {
+      await lockRunner.release();
+    }
+    return;
+  }
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await dataSource.runMigrations({ transaction: 'each' });
+      return;
+    } catch (err) {
+      if (!(await dataSource.showMigrations())) return;
+      if (attempt >= 3) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+    }
+  }
 }
 
 function errorText(err: unknown): string {

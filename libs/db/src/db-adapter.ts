@@ -123,7 +123,30 @@ export class DbAdapter {
   }
 
   private tx<T>(fn: (m: EntityManager) => Promise<T>): Promise<T> {
-    return this.serial(() => this.dataSource.transaction(fn));
+    if (this.dataSource.options.type === 'postgres') return this.dataSource.transaction(fn);
+    return this.serial(() => this.sqliteImmediateTransaction(fn));
+  }
+
+  /**
+   * TypeORM begins SQLite transactions DEFERRED; a read-then-write transaction racing another process
+   * then fails with "database is locked" without waiting. IMMEDIATE takes the write lock up front, so
+   * the busy timeout applies and concurrent batches simply queue.
+   */
+  private async sqliteImmediateTransaction<T>(fn: (m: EntityManager) => Promise<T>): Promise<T> {
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      await runner.query('BEGIN IMMEDIATE');
+      try {
+        const result = await fn(runner.manager);
+        await runner.query('COMMIT');
+        return result;
+      } catch (err) {
+        await runner.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      }
+    } finally {
+      await runner.release();
+    }
   }
 
   private read<T>(fn: (m: EntityManager) => Promise<T>): Promise<T> {

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildSmokeBundle, EXPECTED_SMOKE, REPO_ROOT, runBundle } from './bundle';
+import { buildSmokeBundle, EXPECTED_SMOKE, REPO_ROOT, runBundle, runBundleAsync } from './bundle';
 
 describe('esbuild bundle of a script using @mlops/db (SQLite)', () => {
   let bundle: string;
@@ -42,4 +42,20 @@ describe('esbuild bundle of a script using @mlops/db (SQLite)', () => {
       raw.close();
     }
   });
+  it('four processes racing on a fresh SQLite file: one migration, one job, all succeed', async () => {
+    const dbFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'mlops-db-race-')), 'm.sqlite');
+    const nodePath = path.join(REPO_ROOT, 'node_modules');
+    const outs = await Promise.all(
+      Array.from({ length: 4 }, () => runBundleAsync(bundle, { type: 'sqlite', path: dbFile }, nodePath)),
+    );
+    for (const out of outs) expect(out).toEqual(EXPECTED_SMOKE);
+    const raw = new Database(dbFile, { readonly: true });
+    try {
+      expect(raw.prepare('SELECT COUNT(*) AS n FROM migrations').get()).toEqual({ n: 1 });
+      expect(raw.prepare('SELECT COUNT(*) AS n FROM jobs').get()).toEqual({ n: 1 });
+      expect(raw.prepare('SELECT COUNT(*) AS n FROM model_versions').get()).toEqual({ n: 1 });
+    } finally {
+      raw.close();
+    }
+  }, 120000);
 });

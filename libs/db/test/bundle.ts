@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -54,3 +54,22 @@ export const EXPECTED_SMOKE: SmokeOutput = {
   verdict: 'Passed',
   approvedVersion: 1,
 };
+
+/** Same as runBundle, without blocking, so several processes can race. */
+export function runBundleAsync(bundle: string, config: object, nodePath?: string): Promise<SmokeOutput> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      [bundle, JSON.stringify(config)],
+      {
+        cwd: path.dirname(bundle),
+        env: { PATH: process.env.PATH ?? '', ...(nodePath ? { NODE_PATH: nodePath } : {}) },
+        timeout: 60000,
+      },
+      (err, stdout, stderr) => {
+        if (err) reject(new Error(`bundle failed: ${stderr || err.message}`));
+        else resolve(JSON.parse(stdout.trim()) as SmokeOutput);
+      },
+    );
+  });
+}

@@ -70,6 +70,24 @@ export function dbSuite(label: string, makeDb: () => Promise<TestDb>): void {
         expect((await db.getModel('iris'))?.team).toBe('team-a');
       });
 
+      it('several processes opening a fresh database at once migrate it exactly once', async () => {
+        const fresh = await makeDb();
+        try {
+          const adapters = await Promise.all(Array.from({ length: 4 }, () => openDatabase(fresh.config)));
+          try {
+            const [first] = adapters;
+            const applied = (await first.dataSource.query('SELECT name FROM migrations')) as unknown[];
+            expect(applied).toHaveLength(MIGRATIONS.length);
+            await first.upsertModel({ name: 'iris', team: 'team-a', task: 'classification' });
+            expect((await adapters[3].getModel('iris'))?.team).toBe('team-a');
+          } finally {
+            await Promise.all(adapters.map((a) => a.close()));
+          }
+        } finally {
+          await fresh.cleanup();
+        }
+      });
+
       it('can be reverted and re-applied', async () => {
         await db.dataSource.undoLastMigration();
         expect(await db.dataSource.createQueryRunner().hasTable('jobs')).toBe(false);
