@@ -1,9 +1,9 @@
-import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadConfig } from '@mlops/config-reader';
 import { openDatabase } from '@mlops/db';
-import { CONFIG_DIR, makeTestEnv, portIsOpen, runMain, TestEnv } from './support/workspace';
+import { CONFIG_DIR, makeTestEnv, portIsOpen, REPO_ROOT, runMain, TestEnv } from './support/workspace';
 
 describe('main job: bad input', () => {
   const envs: TestEnv[] = [];
@@ -25,7 +25,10 @@ describe('main job: bad input', () => {
   it('corrupt raw data: the preprocess job fails with its FailureReason in the DB; the rest is skipped', async () => {
     const t0 = await makeTestEnv('lp-corrupt-');
     const corrupt = join(t0.tmp, 'iris.csv');
-    writeFileSync(corrupt, 'sepal_length,sepal_width\n5.1,not-a-number,extra\n\u0000\u0001garbage\n');
+    // The shipped iris.csv with one value broken on its third line.
+    const rows = readFileSync(join(REPO_ROOT, 'data', 'iris', 'iris.csv'), 'utf8').split('\n');
+    rows[2] = rows[2].replace(/^[^,]+/, 'five-point-one');
+    writeFileSync(corrupt, rows.join('\n'));
     const t = { ...t0, env: { ...t0.env, MLOPS__MODELS__IRIS__SOURCE: pathToFileURL(corrupt).href } };
     envs.push(t);
     const runId = `bad-${Date.now().toString(36)}`;
@@ -41,7 +44,10 @@ describe('main job: bad input', () => {
     try {
       const jobs = await db.listJobs({ modelName: 'iris' });
       expect(jobs.map((j) => [j.batch, j.status])).toEqual([['preprocess', 'Failed']]);
-      expect(jobs[0].failureReason).toMatch(/\S{10,}/);
+      // The container's own words: which file, line and column, and what is wrong.
+      expect(jobs[0].failureReason).toMatch(
+        /iris\.csv.*line 3, column "sepal_length": "five-point-one" is not a number/,
+      );
       expect(result.stdout).toContain(jobs[0].failureReason?.slice(0, 40));
     } finally {
       await db.close();
