@@ -25,7 +25,7 @@ describe('py-value', () => {
       Array(7).fill(false),
     );
     expect(
-      [true, 'false', new PyInt(2n), new PyFloat(NaN), [0], new Map([['a', null]])].map(pyTruthy),
+      [true, 'false', new PyInt(2n), new PyFloat(NaN), [new PyInt(0n)], new Map([['a', null]])].map(pyTruthy),
     ).toEqual(Array(6).fill(true));
   });
   it('JS <-> Python values', () => {
