@@ -159,8 +159,9 @@ export interface TrainCommandOptions extends RunOptions, LoadTrainingEnvOptions 
 }
 
 /**
- * The `train` command: load the environment, run the entry point as a child process with the
- * SM_* env and CLI args, forward SIGTERM (SIGKILL after the grace period), write the markers.
+ * The `train` command: load the environment, run the entry point with the SM_* env and CLI args
+ * (JS in-process, everything else as a child that gets SIGTERM forwarded and SIGKILL after the grace
+ * period), write the markers.
  */
 export async function runTrainCommand(options: TrainCommandOptions = {}): Promise<RunResult<number>> {
   const procEnv = options.env ?? process.env;
@@ -206,7 +207,7 @@ export async function runTrainCommand(options: TrainCommandOptions = {}): Promis
       CURRENT_HOST: env.currentHost,
       SAGEMAKER_REGION: env.region,
     };
-    if (cmd.display.includes('python')) {
+    if (/\.py$/i.test(entry.program)) {
       childEnv.PYTHONPATH = [env.codeDir, procEnv.PYTHONPATH].filter(Boolean).join(':');
     }
     if ((options.exit ?? true) && canRunInProcess(entry.program, procEnv)) {
