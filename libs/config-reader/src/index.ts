@@ -10,3 +10,4 @@ export type { Threshold, ThresholdOp } from './threshold';
 export { configSchema, modelSchema } from './schema';
 export type { ConfigData, ModelConfigData } from './schema';
 export { redactConfig } from './redact';
+export { assertNoPlaceholders } from './placeholders';

@@ -1,0 +1,34 @@
+import { ConfigError, ConfigIssue } from './config-error';
+import { formatKeyPath } from './key-path';
+import type { MlopsConfig } from './load-config';
+
+const PLACEHOLDER_RE = /<[a-z][a-z0-9-]*>/;
+
+/**
+ * The shipped dev/prod files are examples with placeholders such as `<your-bucket>`; they load (so they
+ * can be validated and tested) but must not reach AWS. Call this before starting anything real.
+ */
+export function assertNoPlaceholders(config: MlopsConfig): void {
+  const issues: ConfigIssue[] = [];
+  const walk = (node: unknown, path: PropertyKey[]): void => {
+    if (typeof node === 'string') {
+      const m = PLACEHOLDER_RE.exec(node);
+      if (m) {
+        issues.push({
+          file: config.file,
+          path: formatKeyPath(path),
+          message: `still holds the placeholder ${m[0]}; set a real value (or an MLOPS__ override)`,
+        });
+      }
+    } else if (Array.isArray(node)) {
+      node.forEach((v, i) => walk(v, [...path, i]));
+    } else if (node !== null && typeof node === 'object') {
+      for (const [k, v] of Object.entries(node)) walk(v, [...path, k]);
+    }
+  };
+  const { aws, db, models } = config;
+  walk({ aws, db, models }, []);
+  if (issues.length > 0) {
+    throw new ConfigError(`Config for environment "${config.env}" has unfilled placeholders`, issues);
+  }
+}
