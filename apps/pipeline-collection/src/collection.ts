@@ -33,16 +33,11 @@ export const collection: BatchDefinition<ResolvedSource> = {
     const previous = (await ctx.db.listArtifacts({ pipelineRunId: run.id })).find(
       (a) => a.kind === ArtifactKind.RawData && a.uri === ctx.layout.raw,
     );
+    const recorded = previous?.metadata?.datasetVersion;
     ctx.printer.info(`collecting ${source.source} → ${ctx.layout.raw}`);
-    const data = await collectRaw(ctx.s3, source, ctx.layout.raw);
-    const recordedVersion = previous?.metadata?.datasetVersion;
-    if (previous && recordedVersion !== data.datasetVersion) {
-      // The run's later batches were built on the recorded data; mixing datasets in one run would lie.
-      throw new InputError(
-        `run ${ctx.runId} already collected dataset version ${String(recordedVersion)}, but ${source.source} ` +
-          `is now ${data.datasetVersion}; use a new --run-id`,
-      );
-    }
+    const data = await collectRaw(ctx.s3, source, ctx.layout.raw, {
+      expectVersion: typeof recorded === 'string' ? recorded : undefined,
+    });
     await ctx.db.recordArtifact({
       uri: data.uri,
       kind: ArtifactKind.RawData,

@@ -22,6 +22,10 @@ export async function collectRaw(
   s3: S3Client,
   source: ResolvedSource,
   rawUri: string,
+  opts: {
+    /** The version this run already recorded: other content is refused before anything is uploaded. */
+    expectVersion?: string;
+  } = {},
 ): Promise<CollectedData> {
   let staged: string | undefined;
   try {
@@ -40,6 +44,13 @@ export async function collectRaw(
       files = source.files;
     }
     const version = await datasetVersion(files);
+    if (opts.expectVersion !== undefined && opts.expectVersion !== version) {
+      // Later batches of the run were built on the recorded data; mixing datasets in one run would lie.
+      throw new InputError(
+        `${rawUri} already holds dataset version ${opts.expectVersion}, but ${source.source} is now ` +
+          `${version}; use a new --run-id`,
+      );
+    }
     const uploaded: CollectedData['files'] = [];
     for (const f of files) {
       const out = await uploadFile(s3, f.path, joinS3Uri(rawUri, f.name));
