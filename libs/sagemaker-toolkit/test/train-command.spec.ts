@@ -12,6 +12,9 @@ import { makeTrainingTree, removeTree } from './support/opt-ml';
 
 const { buildTrain } = require('../tools/build.js') as { buildTrain: (out: string) => Promise<string> };
 
+// Each case starts one or two Node processes; on a loaded CI box that can take seconds.
+jest.setTimeout(30_000);
+
 let workDir: string;
 let trainJs: string;
 let exampleJs: string;
