@@ -2,10 +2,12 @@ import { ConfigError, ConfigIssue } from './config-error';
 import { formatKeyPath } from './key-path';
 import type { MlopsConfig } from './load-config';
 
-const PLACEHOLDER_RE = /<[a-z][a-z0-9-]*>/;
+// `<your-bucket>`-style markers, AWS's documentation account id and the reserved example domains.
+const PLACEHOLDER_RE = /<[a-z][a-z0-9-]*>|\b123456789012\b|\bexample\.(?:com|org|net|internal)\b/;
 
 /**
- * The shipped dev/prod files are examples with placeholders such as `<your-bucket>`; they load (so they
+ * The shipped dev/prod files are examples with placeholders such as `<your-bucket>`, the account id
+ * `123456789012` and `*.example.internal` hosts; they load (so they
  * can be validated and tested) but must not reach AWS. Call this before starting anything real.
  */
 export function assertNoPlaceholders(config: MlopsConfig): void {

@@ -51,7 +51,7 @@ const trainingSchema = computeSchema.extend({
 });
 
 export const modelSchema = z.strictObject({
-  team: z.string().regex(/^[a-z0-9-]+$/, 'expected a team slug like "team-a"'),
+  team: z.string().regex(/^[a-z0-9-]+$/, 'expected a team slug like "team-iris"'),
   task: z.enum(['classification', 'regression']),
   /** Container image URI (ECR on AWS, a local tag locally). */
   image: z.string().min(1),

@@ -5,7 +5,7 @@ import { SHIPPED_CONFIG_DIR, thrown, writeConfig, writeRaw } from './helpers';
 describe('loadConfig: shipped configs', () => {
   it('loads local.yaml with both models, parsed thresholds and absolute local paths', () => {
     const config = loadConfig({ env: 'local', configDir: SHIPPED_CONFIG_DIR, processEnv: {} });
-    expect(Object.keys(config.models).sort()).toEqual(['housing', 'iris']);
+    expect(Object.keys(config.models).sort()).toEqual(['mpg', 'iris']);
     expect(config.aws.endpoints.s3).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(config.aws.forcePathStyle).toBe(true);
     expect(config.db.type).toBe('sqlite');
@@ -13,12 +13,12 @@ describe('loadConfig: shipped configs', () => {
     expect(path.isAbsolute(config.db.path)).toBe(true);
     expect(config.db.path.startsWith(path.dirname(SHIPPED_CONFIG_DIR))).toBe(true);
     const iris = getModelConfig(config, 'iris');
-    expect(iris).toMatchObject({ name: 'iris', team: 'team-a', task: 'classification' });
+    expect(iris).toMatchObject({ name: 'iris', team: 'team-iris', task: 'classification' });
     expect(iris.training.hyperparameters).toEqual({ nEstimators: 50, maxDepth: 5, seed: 42 });
     expect(iris.evaluation.thresholds).toEqual([{ metric: 'accuracy', op: '>=', value: 0.9 }]);
-    const housing = getModelConfig(config, 'housing');
-    expect(housing.team).toBe('team-b');
-    expect(housing.evaluation.thresholds[0]).toEqual({ metric: 'rmse', op: '<=', value: 5 });
+    const mpg = getModelConfig(config, 'mpg');
+    expect(mpg.team).toBe('team-mpg');
+    expect(mpg.evaluation.thresholds[0]).toEqual({ metric: 'rmse', op: '<=', value: 5 });
     expect(modelS3Uri(config, iris, 'raw')).toBe('s3://mlops-local/iris/raw/');
   });
 
@@ -79,7 +79,7 @@ describe('loadConfig: bad config', () => {
   it('collects every problem at once, not just the first', () => {
     const { configDir } = writeConfig([
       [['aws', 'region'], undefined],
-      [['models', 'housing', 'task'], 'clustering'],
+      [['models', 'mpg', 'task'], 'clustering'],
       [['models', 'iris', 'processing', 'maxRuntimeInSeconds'], 0],
       [['models', 'iris', 'trainnig'], {}],
     ]);
@@ -89,7 +89,7 @@ describe('loadConfig: bad config', () => {
     const byPath = Object.fromEntries(err.issues.map((i) => [i.path, i.message]));
     expect(byPath).toEqual({
       'aws.region': 'missing required key (expected string)',
-      'models.housing.task': 'expected one of "classification" | "regression", got string "clustering"',
+      'models.mpg.task': 'expected one of "classification" | "regression", got string "clustering"',
       'models.iris.processing.maxRuntimeInSeconds': 'expected a value >= 1, got number 0',
       'models.iris.trainnig': 'unknown key (typo?)',
     });
@@ -98,7 +98,7 @@ describe('loadConfig: bad config', () => {
   it('explains union, list-size and mapping mismatches in YAML terms', () => {
     const { configDir } = writeConfig([
       [['models', 'iris', 'training', 'hyperparameters', 'nEstimators'], { nested: 1 }],
-      [['models', 'housing', 'evaluation', 'thresholds'], []],
+      [['models', 'mpg', 'evaluation', 'thresholds'], []],
       [['local'], ['not', 'a', 'mapping']],
     ]);
     const err = thrown(() =>
@@ -107,7 +107,7 @@ describe('loadConfig: bad config', () => {
     const byPath = Object.fromEntries(err.issues.map((i) => [i.path, i.message]));
     expect(byPath).toEqual({
       'models.iris.training.hyperparameters.nEstimators': 'expected string | number | boolean, got an object',
-      'models.housing.evaluation.thresholds': 'expected >= 1 item(s), got 0',
+      'models.mpg.evaluation.thresholds': 'expected >= 1 item(s), got 0',
       local: 'expected a mapping, got an array',
     });
   });
@@ -225,7 +225,7 @@ describe('getModelConfig', () => {
     expect(err).toBeInstanceOf(ConfigError);
     expect(err.exitCode).toBe(2);
     expect(err.message).toContain('Unknown model "mnist"');
-    expect(err.message).toContain('known models: housing, iris');
+    expect(err.message).toContain('known models: mpg, iris');
   });
 
   it('does not treat Object.prototype members as models', () => {

@@ -7,18 +7,31 @@ describe('assertNoPlaceholders', () => {
     const err = thrown(() => assertNoPlaceholders(config)) as unknown as ConfigError;
     expect(err).toBeInstanceOf(ConfigError);
     expect(err.exitCode).toBe(2);
-    expect(err.issues.map((i) => i.path)).toEqual(['aws.bucket']);
+    expect(err.issues.map((i) => i.path)).toEqual([
+      'aws.roleArn',
+      'aws.bucket',
+      'db.host',
+      'models.iris.image',
+      'models.mpg.image',
+    ]);
     expect(err.message).toContain('<your-bucket>');
+    expect(err.message).toContain('123456789012');
   });
 
-  it('passes once the placeholders are overridden, and for local.yaml', () => {
+  it('passes once every placeholder is overridden', () => {
     const dev = loadConfig({
       env: 'dev',
       configDir: SHIPPED_CONFIG_DIR,
-      processEnv: { PGPASSWORD: 'x', MLOPS__AWS__BUCKET: 'acme-mlops-dev' },
+      processEnv: {
+        PGPASSWORD: 'x',
+        MLOPS__AWS__BUCKET: 'acme-mlops-dev',
+        MLOPS__AWS__ROLE_ARN: 'arn:aws:iam::210987654321:role/mlops',
+        MLOPS__DB__HOST: 'mlops-dev.db.acme.net',
+        MLOPS__MODELS__IRIS__IMAGE: '210987654321.dkr.ecr.eu-west-1.amazonaws.com/container-iris:abc1234',
+        MLOPS__MODELS__HOUSING__IMAGE:
+          '210987654321.dkr.ecr.eu-west-1.amazonaws.com/container-mpg:abc1234',
+      },
     });
     expect(() => assertNoPlaceholders(dev)).not.toThrow();
-    const local = loadConfig({ env: 'local', configDir: SHIPPED_CONFIG_DIR, processEnv: {} });
-    expect(() => assertNoPlaceholders(local)).not.toThrow();
   });
 });
