@@ -5,7 +5,7 @@ import { SHIPPED_CONFIG_DIR, thrown, writeConfig, writeRaw } from './helpers';
 describe('loadConfig: shipped configs', () => {
   it('loads local.yaml with both models, parsed thresholds and absolute local paths', () => {
     const config = loadConfig({ env: 'local', configDir: SHIPPED_CONFIG_DIR, processEnv: {} });
-    expect(Object.keys(config.models).sort()).toEqual(['mpg', 'iris']);
+    expect(Object.keys(config.models).sort()).toEqual(['iris', 'mpg']);
     expect(config.aws.endpoints.s3).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(config.aws.forcePathStyle).toBe(true);
     expect(config.db.type).toBe('sqlite');
@@ -225,7 +225,7 @@ describe('getModelConfig', () => {
     expect(err).toBeInstanceOf(ConfigError);
     expect(err.exitCode).toBe(2);
     expect(err.message).toContain('Unknown model "mnist"');
-    expect(err.message).toContain('known models: mpg, iris');
+    expect(err.message).toContain('known models: iris, mpg');
   });
 
   it('does not treat Object.prototype members as models', () => {

@@ -28,8 +28,7 @@ describe('assertNoPlaceholders', () => {
         MLOPS__AWS__ROLE_ARN: 'arn:aws:iam::210987654321:role/mlops',
         MLOPS__DB__HOST: 'mlops-dev.db.acme.net',
         MLOPS__MODELS__IRIS__IMAGE: '210987654321.dkr.ecr.eu-west-1.amazonaws.com/container-iris:abc1234',
-        MLOPS__MODELS__HOUSING__IMAGE:
-          '210987654321.dkr.ecr.eu-west-1.amazonaws.com/container-mpg:abc1234',
+        MLOPS__MODELS__MPG__IMAGE: '210987654321.dkr.ecr.eu-west-1.amazonaws.com/container-mpg:abc1234',
       },
     });
     expect(() => assertNoPlaceholders(dev)).not.toThrow();
