@@ -241,11 +241,12 @@ describe('errors.py message format (test_errors fixture)', () => {
 });
 
 describe('reference §2 golden table (Python vs JS divergences)', () => {
-  let base: string;
-  afterEach(() => removeTree(base));
+  const bases: string[] = [];
+  afterEach(() => bases.splice(0).forEach(removeTree));
 
   const load = (hps: Record<string, string>) => {
-    base = makeTrainingTree({ hyperparameters: hps });
+    const base = makeTrainingTree({ hyperparameters: hps });
+    bases.push(base);
     return loadTrainingEnv({ baseDir: base, env: {}, numCpus: 1, numGpus: 0 });
   };
 
