@@ -132,17 +132,15 @@ describe('container-mpg image', () => {
     const i = track(makeProcessingTree(['model', 'data'], ['predictions']));
     copyInto(i.inputs.model, { 'model.json': path.join(modelDir, 'model.json') });
     copyInto(i.inputs.data, { 'cars.csv': RAW_CSV });
-    // The raw file has rows with a missing Horsepower (first at line 40): inference refuses them, naming
-    // the line. Its empty Miles_per_Gallon values are fine: inference ignores the target column.
-    const bad = await dockerRun(IMAGE, i.base, ['inference'], PROCESSING);
-    expect(bad.code).toBe(1);
-    expect(read(path.join(i.base, 'output', 'message'))).toBe(
-      'DataError: /opt/ml/processing/input/data/cars.csv: line 40, column "Horsepower": "" is empty (missing value)',
-    );
-    fs.rmSync(path.join(i.base, 'output', 'message'));
-    copyInto(i.inputs.data, { 'cars.csv': splits.test });
+    // The raw file itself: Name/Origin kept, empty Miles_per_Gallon ignored, the 6 rows without
+    // Horsepower keep their place with an empty prediction.
     expect((await dockerRun(IMAGE, i.base, ['inference'], PROCESSING)).code).toBe(0);
-    expect(read(path.join(i.outputs.predictions, 'predictions.csv')).trim().split('\n')).toHaveLength(60);
+    const lines = read(path.join(i.outputs.predictions, 'predictions.csv')).trim().split('\n');
+    expect(lines[0]).toBe(
+      'Name,Miles_per_Gallon,Cylinders,Displacement,Horsepower,Weight_in_lbs,Acceleration,Year,Origin,predicted_Miles_per_Gallon',
+    );
+    expect(lines).toHaveLength(407);
+    expect(lines.filter((l) => l.endsWith(','))).toHaveLength(6);
   });
 
   it('corrupt raw data fails the processing job with output/message', async () => {

@@ -76,12 +76,23 @@ describe('evaluationJob / inferenceJob (in process)', () => {
     );
   });
 
-  it('inference: a row with a missing feature fails naming line and column', () => {
+  it('inference: a row with a missing feature keeps its place with an empty prediction', () => {
     const t = tree(['model', 'data'], ['predictions']);
     writeInto(t.inputs.model, { 'model.json': modelJson });
-    writeInto(t.inputs.data, { 'cars.csv': `${FEATURES.join(',')}\n4,1,,3500,1,1970\n` });
+    writeInto(t.inputs.data, { 'cars.csv': `${FEATURES.join(',')}\n4,1,,3500,1,1970\n4,1,1,3000,1,1970\n` });
+    const r = inferenceJob(loadProcessingEnv({ baseDir: t.base }));
+    expect(r).toMatchObject({ rows: 2, skipped: 1 });
+    expect(fs.readFileSync(r.predictionsFile, 'utf8')).toBe(
+      `${FEATURES.join(',')},predicted_Miles_per_Gallon\n4,1,,3500,1,1970,\n4,1,1,3000,1,1970,30.0000\n`,
+    );
+  });
+
+  it('inference: a non-numeric feature fails naming line and column, nothing written', () => {
+    const t = tree(['model', 'data'], ['predictions']);
+    writeInto(t.inputs.model, { 'model.json': modelJson });
+    writeInto(t.inputs.data, { 'cars.csv': `${FEATURES.join(',')}\n4,1,fast,3500,1,1970\n` });
     expect(() => inferenceJob(loadProcessingEnv({ baseDir: t.base }))).toThrow(
-      /cars\.csv: line 2, column "Horsepower": "" is empty \(missing value\)/,
+      /cars\.csv: line 2, column "Horsepower": "fast" is not a number/,
     );
     expect(fs.readdirSync(t.outputs.predictions)).toEqual([]);
   });

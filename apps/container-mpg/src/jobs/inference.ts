@@ -1,6 +1,8 @@
 /**
  * Inference (ProcessingJob): inputs `model` and `data` (one or more CSVs with the feature columns,
  * same header) → output `predictions`: predictions.csv = the input rows + `predicted_Miles_per_Gallon`.
+ * A row with an empty feature (as in the raw Auto MPG data) keeps its place with an empty prediction,
+ * so outputs stay aligned with inputs; a non-numeric value still fails the job.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -16,6 +18,8 @@ export const PREDICTION_COLUMN = `predicted_${TARGET}`;
 
 export interface InferenceResult {
   rows: number;
+  /** Rows left without a prediction because a feature was empty. */
+  skipped: number;
   files: string[];
   predictionsFile: string;
 }
@@ -26,6 +30,7 @@ export function inferenceJob(env: ProcessingEnv): InferenceResult {
   const outFile = path.join(namedDir(env.outputs, 'predictions', 'output'), 'predictions.csv');
   let header: string[] | undefined;
   const rows: string[][] = [];
+  let skipped = 0;
   for (const file of files) {
     const table = parseCsv(fs.readFileSync(file, 'utf8'), file);
     if (header && table.header.join(',') !== header.join(',')) {
@@ -37,15 +42,21 @@ export function inferenceJob(env: ProcessingEnv): InferenceResult {
     header = table.header;
     if (table.header.includes(PREDICTION_COLUMN))
       throw new DataError(file, `input already has a "${PREDICTION_COLUMN}" column`);
-    const predictions = predict(
-      loaded,
-      toDataset(table, file, FEATURES, TARGET, { requireTarget: false, ignoreTarget: true }),
-      file,
-    );
+    const data = toDataset(table, file, FEATURES, TARGET, {
+      requireTarget: false,
+      ignoreTarget: true,
+      dropMissing: true,
+    });
+    const predictions = predict(loaded, data, file);
     // Rounded to 4 decimals: plenty for mpg, and stable text across platforms.
-    table.rows.forEach((row, i) => rows.push([...row.values, predictions[i].toFixed(4)]));
+    const byLine = new Map(data.lines.map((line, i) => [line, predictions[i].toFixed(4)]));
+    skipped += data.dropped;
+    table.rows.forEach((row) => rows.push([...row.values, byLine.get(row.line) ?? '']));
   }
   writeAll({ [outFile]: toCsv([...(header as string[]), PREDICTION_COLUMN], rows) });
-  console.log(`inference: ${rows.length} predictions from ${files.length} file(s) -> ${outFile}`);
-  return { rows: rows.length, files: files.map((f) => path.basename(f)), predictionsFile: outFile };
+  console.log(
+    `inference: ${rows.length - skipped} predictions for ${rows.length} rows from ${files.length} file(s)` +
+      `${skipped ? ` (${skipped} rows with a missing feature left empty)` : ''} -> ${outFile}`,
+  );
+  return { rows: rows.length, skipped, files: files.map((f) => path.basename(f)), predictionsFile: outFile };
 }
