@@ -131,12 +131,12 @@ export function dbSuite(label: string, makeDb: () => Promise<TestDb>): void {
 
       it('createPipelineRun returns the existing run for the same run id and model', async () => {
         await seedModel();
-        await db.upsertModel({ name: 'housing', team: 'team-b', task: 'regression' });
+        await db.upsertModel({ name: 'mpg', team: 'team-mpg', task: 'regression' });
         const first = await db.createPipelineRun({ runId: 'run-1', modelName: 'iris', environment: 'local' });
         const again = await db.createPipelineRun({ runId: 'run-1', modelName: 'iris', environment: 'local' });
         const other = await db.createPipelineRun({
           runId: 'run-1',
-          modelName: 'housing',
+          modelName: 'mpg',
           environment: 'local',
         });
         expect(first.created).toBe(true);
@@ -490,11 +490,11 @@ export function dbSuite(label: string, makeDb: () => Promise<TestDb>): void {
     describe('report queries', () => {
       it('lists runs newest first and jobs in pipeline order, filtered', async () => {
         await seedModel();
-        await db.upsertModel({ name: 'housing', team: 'team-b', task: 'regression' });
+        await db.upsertModel({ name: 'mpg', team: 'team-mpg', task: 'regression' });
         const r1 = (await db.createPipelineRun({ runId: 'r1', modelName: 'iris', environment: 'local' })).run;
         await new Promise((r) => setTimeout(r, 5));
         const r2 = (await db.createPipelineRun({ runId: 'r2', modelName: 'iris', environment: 'local' })).run;
-        await db.createPipelineRun({ runId: 'r1', modelName: 'housing', environment: 'local' });
+        await db.createPipelineRun({ runId: 'r1', modelName: 'mpg', environment: 'local' });
         for (const [name, batch, jobType] of [
           ['iris-pre', 'preprocess', 'Processing'],
           ['iris-train', 'training', 'Training'],
@@ -509,10 +509,10 @@ export function dbSuite(label: string, makeDb: () => Promise<TestDb>): void {
           });
         }
         await db.upsertJob({
-          sagemakerName: 'housing-pre',
+          sagemakerName: 'mpg-pre',
           batch: 'preprocess',
           jobType: 'Processing',
-          modelName: 'housing',
+          modelName: 'mpg',
         });
 
         expect((await db.listPipelineRuns({ modelName: 'iris' })).map((r) => r.id)).toEqual([r2.id, r1.id]);
@@ -524,9 +524,7 @@ export function dbSuite(label: string, makeDb: () => Promise<TestDb>): void {
           'iris-train',
           'iris-eval',
         ]);
-        expect((await db.listJobs({ modelName: 'housing' })).map((j) => j.sagemakerName)).toEqual([
-          'housing-pre',
-        ]);
+        expect((await db.listJobs({ modelName: 'mpg' })).map((j) => j.sagemakerName)).toEqual(['mpg-pre']);
         expect((await db.listJobs({ batch: 'training' })).map((j) => j.sagemakerName)).toEqual([
           'iris-train',
         ]);
