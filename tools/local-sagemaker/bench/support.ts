@@ -36,7 +36,9 @@ export async function waitTerminal(sm: SageMakerClient, name: string, everyMs = 
 export function timed(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   return new Promise((resolve, reject) => {
     const start = performance.now();
-    const child = spawn(cmd, args, { env, stdio: 'ignore' });
+    // Own session, like the emulator's job processes (detached): with the kernel's autogroup scheduling a
+    // new session gets its own CPU share, so on a loaded machine anything else would compare unlike with like.
+    const child = spawn(cmd, args, { env, stdio: 'ignore', detached: true });
     child.on('error', reject);
     child.on('close', (code) =>
       code === 0

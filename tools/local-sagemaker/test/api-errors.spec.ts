@@ -78,6 +78,16 @@ describe('AWS-shaped errors through the stock SageMaker client', () => {
     expect(message).toContain("MetricDefinitions 'loss': invalid regex 'loss=([0-9'");
   });
 
+  it('rejects what the emulator cannot run (Pipe mode) with a clear ValidationException', async () => {
+    const req = trainingRequest('pipe-job', out);
+    (req.AlgorithmSpecification as { TrainingInputMode: string }).TrainingInputMode = 'Pipe';
+    await expect(h.sm.send(new CreateTrainingJobCommand(req))).rejects.toMatchObject({
+      name: 'ValidationException',
+      message:
+        '1 validation error detected: Pipe input mode is not supported by local-sagemaker; use File or FastFile',
+    });
+  });
+
   it('rejects processing LocalPaths outside /opt/ml/processing/', async () => {
     const err = await h.sm
       .send(

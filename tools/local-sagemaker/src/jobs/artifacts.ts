@@ -28,11 +28,12 @@ export async function uploadTrainingArtifacts(
   );
   const modelTar = join(staging, 'model.tar.gz');
   const outputTar = join(staging, 'output.tar.gz');
-  await pack(model, modelTar);
-  await pack(data, outputTar);
+  await Promise.all([pack(model, modelTar), pack(data, outputTar)]);
   const destination = joinUri(outputPath, jobName, 'output');
-  await ctx.transfer.uploadFile(modelTar, `${destination}/model.tar.gz`);
-  await ctx.transfer.uploadFile(outputTar, `${destination}/output.tar.gz`);
+  await Promise.all([
+    ctx.transfer.uploadFile(modelTar, `${destination}/model.tar.gz`),
+    ctx.transfer.uploadFile(outputTar, `${destination}/output.tar.gz`),
+  ]);
   return `${destination}/model.tar.gz`;
 }
 

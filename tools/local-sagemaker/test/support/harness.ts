@@ -72,7 +72,7 @@ const TERMINAL = ['Completed', 'Failed', 'Stopped'];
 export async function waitForTraining(
   sm: SageMakerClient,
   name: string,
-  timeoutMs = 20_000,
+  timeoutMs = 60_000,
   onDescribe?: (d: DescribeTrainingJobCommandOutput) => void,
 ): Promise<DescribeTrainingJobCommandOutput> {
   const deadline = Date.now() + timeoutMs;
@@ -89,7 +89,7 @@ export async function waitForTraining(
 export async function waitForProcessing(
   sm: SageMakerClient,
   name: string,
-  timeoutMs = 20_000,
+  timeoutMs = 60_000,
 ): Promise<DescribeProcessingJobCommandOutput> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -131,7 +131,7 @@ export async function waitForLog(
   group: 'TrainingJobs' | 'ProcessingJobs',
   job: string,
   text: string,
-  timeoutMs = 10_000,
+  timeoutMs = 30_000,
 ): Promise<string[]> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
