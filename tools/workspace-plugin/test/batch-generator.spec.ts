@@ -32,6 +32,7 @@ describe('batch generator', () => {
     expect(def).toContain('export const driftChk: BatchDefinition = {');
     expect(def).toContain("command: 'pipeline-drift-chk',");
     expect(tree.isFile(`${root}/test/drift-chk.spec.ts`)).toBe(true);
+    expect(tree.read(`${root}/README.md`, 'utf-8')).toContain('# pipeline-drift-chk');
     expect(tree.read(`${root}/Dockerfile`, 'utf-8')).toContain('COPY dist/ /app/');
     expect(tree.read(`${root}/jest.config.js`, 'utf-8')).toContain("displayName: 'pipeline-drift-chk'");
     for (const f of tree.listChanges().filter((c) => c.path.startsWith(root)))

@@ -1,9 +1,9 @@
 /**
  * The slow proof: in a temp copy of the workspace, generate a model with the real `nx g`, then run the
  * new project's typecheck, lint, test and build, validate the edited configs with libs/config-reader
- * and CODEOWNERS with tools/ci/codeowners.mjs, and, in the production image, docker:build and
- * test:container. Docker is required: without a daemon or the base image the test fails, saying how
- * to get them.
+ * and CODEOWNERS with tools/ci/codeowners.mjs, and, in the production image, docker:build,
+ * test:container and the app's own Docker integration test. Docker is required: without a daemon
+ * or the base image the test fails, saying how to get them.
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -103,5 +103,15 @@ describe('nx g @mlops/workspace-plugin:model in a copy of the workspace', () => 
     expect(r.stdout).toMatch(/Tests:\s+\d+ passed, \d+ total/);
     const inspect = spawnSync('docker', ['image', 'inspect', `${PROJECT}:latest`], { encoding: 'utf8' });
     expect(inspect.status).toBe(0);
+  });
+
+  it('passes its own Docker integration test (the image run as SageMaker runs it)', () => {
+    const problem = dockerProblem();
+    if (problem) throw new Error(`Docker check failed: ${problem}`);
+    const r = ws.run('npx', ['nx', 'run', `${PROJECT}:integration`, '--outputStyle=static'], {
+      timeoutMs: 20 * 60 * 1000,
+    });
+    expect(r.stdout).toMatch(/Tests:\s+\d+ passed, \d+ total/);
+    expect(r.stdout).not.toMatch(/failed/);
   });
 });

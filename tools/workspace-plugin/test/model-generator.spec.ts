@@ -42,6 +42,9 @@ describe('model generator', () => {
       'src/jobs/evaluation.ts',
       'src/jobs/inference.ts',
       'test/pipeline.spec.ts',
+      'test/image.integration.ts',
+      'jest.integration.config.js',
+      'README.md',
     ])
       expect(tree.isFile(`${root}/${f}`)).toBe(true);
     const files = filesUnder(tree, root);
@@ -69,7 +72,16 @@ describe('model generator', () => {
     expect(project.tags).toEqual(['type:app', 'platform:container', 'scope:fraud']);
     expect(project.metadata).toEqual({ owner: '@acme/Team_Fraud' });
     expect(project.targets.build.options.command).toBe('node apps/container-fraud/tools/build.mjs');
-    expect(Object.keys(project.targets).sort()).toEqual(['build', 'test:container', 'typecheck']);
+    expect(Object.keys(project.targets).sort()).toEqual([
+      'build',
+      'integration',
+      'test',
+      'test:container',
+      'typecheck',
+    ]);
+    // The raw data is an input of the tests, and the image builds on the runtime base image.
+    expect(project.targets.test.inputs).toContain('{workspaceRoot}/data/fraud/**/*');
+    expect(project.implicitDependencies).toEqual(['sagemaker-runtime']);
   });
 
   it('adds a section to every environment file, following its image registry and sizes, comments kept', async () => {
