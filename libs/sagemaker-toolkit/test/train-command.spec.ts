@@ -317,3 +317,33 @@ describe.each([
     );
   });
 });
+
+describe('train in a custom image without /opt/ml/code', () => {
+  it("runs the entry point from the image's working directory", async () => {
+    const base = makeTrainingTree(); // no code/ folder, as SageMaker lays out a custom-image job
+    const image = fs.mkdtempSync(path.join(os.tmpdir(), 'image-workdir-'));
+    try {
+      fs.writeFileSync(
+        path.join(image, 'job.js'),
+        "require('fs').writeFileSync(require('path').join(process.env.SM_MODEL_DIR, 'cwd.txt'), process.cwd());\n",
+      );
+      const code = await new Promise<number | null>((resolve) => {
+        const child = spawn(trainJs, [], {
+          cwd: image,
+          env: { PATH: process.env.PATH ?? '', SAGEMAKER_BASE_DIR: base, SAGEMAKER_PROGRAM: 'job.js' },
+          stdio: 'ignore',
+        });
+        child.on('close', resolve);
+      });
+      expect(code).toBe(0);
+      expect(fs.existsSync(path.join(base, 'code'))).toBe(false);
+      expect(fs.realpathSync(fs.readFileSync(path.join(base, 'model', 'cwd.txt'), 'utf8'))).toBe(
+        fs.realpathSync(image),
+      );
+      expect(fs.existsSync(path.join(base, 'output', 'success'))).toBe(true);
+    } finally {
+      removeTree(base);
+      removeTree(image);
+    }
+  });
+});

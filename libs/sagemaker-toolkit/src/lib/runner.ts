@@ -195,8 +195,10 @@ export async function runTrainCommand(options: TrainCommandOptions = {}): Promis
   try {
     const env = loadTrainingEnv(options);
     prepareDirs(env);
-    const entry = resolveEntryPoint(env.userEntryPoint, env.codeDir, procEnv);
-    const cmd = buildCommand(entry.program, env.userArgs, env.codeDir, procEnv);
+    // Custom images bake their code in (WORKDIR); /opt/ml/code exists only when SageMaker ships code.
+    const workDir = fs.existsSync(env.codeDir) ? env.codeDir : process.cwd();
+    const entry = resolveEntryPoint(env.userEntryPoint, workDir, procEnv);
+    const cmd = buildCommand(entry.program, env.userArgs, workDir, procEnv);
     if (env.hosts.length > 1 && procEnv.SM_STUDIO_LOCAL_MODE !== 'true') {
       await waitForHosts(env.hosts, { timeoutMs: options.dnsTimeoutMs, signal: stopSignal() });
     }
@@ -208,13 +210,13 @@ export async function runTrainCommand(options: TrainCommandOptions = {}): Promis
       SAGEMAKER_REGION: env.region,
     };
     if (/\.py$/i.test(entry.program)) {
-      childEnv.PYTHONPATH = [env.codeDir, procEnv.PYTHONPATH].filter(Boolean).join(':');
+      childEnv.PYTHONPATH = [workDir, procEnv.PYTHONPATH].filter(Boolean).join(':');
     }
     if ((options.exit ?? true) && canRunInProcess(entry.program, procEnv)) {
       uninstall();
       runScriptInProcess({
         cmd,
-        cwd: env.codeDir,
+        cwd: workDir,
         env: childEnv,
         successFile: paths.successFile,
         failureFile: paths.failureFile,
@@ -227,7 +229,7 @@ export async function runTrainCommand(options: TrainCommandOptions = {}): Promis
       return new Promise<never>(() => undefined);
     }
     log(`Invoking user script: ${cmd.display} (from ${entry.source})`);
-    const r = await runProcess(cmd, { cwd: env.codeDir, env: childEnv, onSpawn: (c) => (child = c) });
+    const r = await runProcess(cmd, { cwd: workDir, env: childEnv, onSpawn: (c) => (child = c) });
     if (r.exitCode === 0) {
       writeSuccessFile(paths.successFile);
       log('Reporting training SUCCESS');
