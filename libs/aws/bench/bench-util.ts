@@ -18,7 +18,8 @@ export function median(xs: number[]): number {
 export async function dirBytes(dir: string): Promise<number> {
   let total = 0;
   for (const e of await fs.readdir(dir, { withFileTypes: true, recursive: true })) {
-    if (e.isFile()) total += (await fs.stat(path.join(e.parentPath ?? (e as { path: string }).path, e.name))).size;
+    if (e.isFile())
+      total += (await fs.stat(path.join(e.parentPath ?? (e as { path: string }).path, e.name))).size;
   }
   return total;
 }
@@ -37,6 +38,8 @@ export async function peakRss<T>(fn: () => Promise<T>, everyMs = 10): Promise<{ 
 }
 
 export function machine(): string {
-  const cpu = execFileSync('sh', ['-c', "grep -m1 'model name' /proc/cpuinfo | cut -d: -f2"], { encoding: 'utf8' }).trim();
+  const cpu = execFileSync('sh', ['-c', "grep -m1 'model name' /proc/cpuinfo | cut -d: -f2"], {
+    encoding: 'utf8',
+  }).trim();
   return `${cpu || 'unknown CPU'}, ${require('node:os').cpus().length} cores, Node ${process.version}`;
 }

@@ -9,12 +9,17 @@ import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { downloadFile, downloadPrefix, keyToRelativePath, listObjectsArray } from '../src';
 import { forEachConcurrent } from '../src/util/concurrency';
 import { startS3Server } from '../test/support/s3-server';
+import { createS3Client } from '../src';
+import type { S3Client } from '@aws-sdk/client-s3';
+import { startLatencyProxy } from './latency-proxy';
 import { machine, median, timed } from './bench-util';
 
 const N = Number(process.env.OBJECTS ?? 2000);
 const SIZE = Number(process.env.OBJECT_BYTES ?? 2048);
 const REPS = Number(process.env.REPS ?? 3);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 16);
+/** Extra per-response latency scenarios (ms); 0 = plain loopback. */
+const LATENCIES = (process.env.LATENCIES ?? '0,20').split(',').map(Number);
 
 async function main(): Promise<void> {
   const srv = await startS3Server('bench-bucket');
@@ -27,37 +32,67 @@ async function main(): Promise<void> {
         Array.from({ length: N }, (_, i) => i),
         32,
         async (i) => {
-          await srv.s3.send(new PutObjectCommand({ Bucket: srv.bucket, Key: `many/d${i % 20}/obj-${i}.bin`, Body: body }));
+          await srv.s3.send(
+            new PutObjectCommand({ Bucket: srv.bucket, Key: `many/d${i % 20}/obj-${i}.bin`, Body: body }),
+          );
         },
       ),
     );
-    const seq: number[] = [];
-    const par: number[] = [];
-    for (let r = 0; r < REPS; r++) {
-      const a = path.join(work, `seq-${r}`);
-      seq.push(
-        (
-          await timed(async () => {
-            for (const o of await listObjectsArray(srv.s3, prefix)) {
-              await downloadFile(srv.s3, o.uri, path.join(a, ...keyToRelativePath(o.key, 'many/', o.uri).split('/')));
-            }
-          })
-        ).ms,
+    console.log(
+      `machine: ${machine()}, load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
+    );
+    console.log(
+      `${N} objects x ${SIZE} B, seeded in ${(seed.ms / 1000).toFixed(1)} s; ${REPS} reps, medians (listing included)`,
+    );
+    for (const latency of LATENCIES) {
+      let s3: S3Client = srv.s3;
+      let proxy: { close(): Promise<void> } | undefined;
+      if (latency > 0) {
+        const port = Number(new URL(srv.cfg.endpoint as string).port);
+        const p = await startLatencyProxy(port, latency);
+        proxy = p;
+        s3 = createS3Client({ ...srv.cfg, endpoint: `http://127.0.0.1:${p.port}` });
+      }
+      const seq: number[] = [];
+      const par: number[] = [];
+      for (let r = 0; r < REPS; r++) {
+        const a = path.join(work, `seq-${r}`);
+        seq.push(
+          (
+            await timed(async () => {
+              for (const o of await listObjectsArray(s3, prefix)) {
+                await downloadFile(
+                  s3,
+                  o.uri,
+                  path.join(a, ...keyToRelativePath(o.key, 'many/', o.uri).split('/')),
+                );
+              }
+            })
+          ).ms,
+        );
+        const b = path.join(work, `par-${r}`);
+        const got = await timed(() => downloadPrefix(s3, prefix, b, { concurrency: CONCURRENCY }));
+        if (got.value.length !== N) throw new Error(`expected ${N} objects, got ${got.value.length}`);
+        par.push(got.ms);
+        await fs.rm(a, { recursive: true });
+        await fs.rm(b, { recursive: true });
+      }
+      const sq = median(seq);
+      const pr = median(par);
+      const label = latency > 0 ? `+${latency} ms per response (proxy)` : 'loopback';
+      console.log(
+        `[${label}] sequential ${sq.toFixed(0)} ms (${((N / sq) * 1000).toFixed(0)} obj/s); ` +
+          `downloadPrefix concurrency ${CONCURRENCY} ${pr.toFixed(0)} ms (${((N / pr) * 1000).toFixed(0)} obj/s); ` +
+          `speed-up ${(sq / pr).toFixed(2)}x`,
       );
-      const b = path.join(work, `par-${r}`);
-      const got = await timed(() => downloadPrefix(srv.s3, prefix, b, { concurrency: CONCURRENCY }));
-      if (got.value.length !== N) throw new Error(`expected ${N} objects, got ${got.value.length}`);
-      par.push(got.ms);
-      await fs.rm(a, { recursive: true });
-      await fs.rm(b, { recursive: true });
+      if (proxy) {
+        s3.destroy();
+        await proxy.close();
+      }
     }
-    const s = median(seq);
-    const p = median(par);
-    console.log(`machine: ${machine()}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-    console.log(`${N} objects x ${SIZE} B, seeded in ${(seed.ms / 1000).toFixed(1)} s; ${REPS} reps, medians (listing included)`);
-    console.log(`sequential ${s.toFixed(0)} ms (${((N / s) * 1000).toFixed(0)} obj/s)`);
-    console.log(`downloadPrefix concurrency ${CONCURRENCY}: ${p.toFixed(0)} ms (${((N / p) * 1000).toFixed(0)} obj/s)`);
-    console.log(`speed-up ${(s / p).toFixed(2)}x`);
   } finally {
     await srv.close();
     await fs.rm(work, { recursive: true, force: true });

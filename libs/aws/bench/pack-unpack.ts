@@ -21,12 +21,18 @@ async function buildTree(root: string): Promise<void> {
     await fs.writeFile(path.join(root, 'weights', `layer-${i}.bin`), Buffer.from(floats.buffer));
   }
   await fs.writeFile(path.join(root, 'weights', 'noise.bin'), randomBytes(8 * MB));
-  const rows = Array.from({ length: 200_000 }, (_, i) => `${i},${(i * 0.37).toFixed(4)},${i % 3},label-${i % 7}`);
+  const rows = Array.from(
+    { length: 200_000 },
+    (_, i) => `${i},${(i * 0.37).toFixed(4)},${i % 3},label-${i % 7}`,
+  );
   await fs.writeFile(path.join(root, 'metrics.csv'), rows.join('\n'));
   for (let d = 0; d < 20; d++) {
     await fs.mkdir(path.join(root, 'assets', `d${d}`), { recursive: true });
     for (let f = 0; f < 50; f++) {
-      await fs.writeFile(path.join(root, 'assets', `d${d}`, `f${f}.json`), JSON.stringify({ d, f, v: 'x'.repeat(f * 40) }));
+      await fs.writeFile(
+        path.join(root, 'assets', `d${d}`, `f${f}.json`),
+        JSON.stringify({ d, f, v: 'x'.repeat(f * 40) }),
+      );
     }
   }
 }
@@ -37,33 +43,88 @@ async function main(): Promise<void> {
     const src = path.join(work, 'model');
     await buildTree(src);
     const bytes = await dirBytes(src);
-    const ours = { pack: [] as number[], unpack: [] as number[] };
-    const gnu = { pack: [] as number[], unpack: [] as number[] };
+    // Wall time and CPU time (user+sys, all threads / child processes). The machine is shared, so
+    // CPU time is the steadier measure of work; wall time is what a pipeline waits for.
+    const runs: Record<
+      'oursPack' | 'gnuPack' | 'oursUnpack' | 'gnuUnpack',
+      { wall: number[]; cpu: number[] }
+    > = {
+      oursPack: { wall: [], cpu: [] },
+      gnuPack: { wall: [], cpu: [] },
+      oursUnpack: { wall: [], cpu: [] },
+      gnuUnpack: { wall: [], cpu: [] },
+    };
+    const ours = async (name: keyof typeof runs, fn: () => Promise<unknown>) => {
+      const c0 = process.cpuUsage();
+      const { ms } = await timed(fn);
+      const c = process.cpuUsage(c0);
+      runs[name].wall.push(ms);
+      runs[name].cpu.push((c.user + c.system) / 1000);
+    };
+    const gnu = async (name: keyof typeof runs, cmd: string) => {
+      // bash's `times` prints the children's user and sys time on its second line.
+      const { ms, value } = await timed(async () =>
+        execFileSync('bash', ['-c', `${cmd} && times`], { encoding: 'utf8' }),
+      );
+      const secs = [
+        ...value
+          .trim()
+          .split('\n')[1]
+          .matchAll(/(\d+)m([\d.]+)s/g),
+      ].map((m) => Number(m[1]) * 60 + Number(m[2]));
+      runs[name].wall.push(ms);
+      runs[name].cpu.push((secs[0] + secs[1]) * 1000);
+    };
     let sizes = { ours: 0, gnu: 0 };
     for (let r = 0; r < REPS; r++) {
       const a = path.join(work, `ours-${r}.tar.gz`);
       const b = path.join(work, `gnu-${r}.tar.gz`);
-      ours.pack.push((await timed(() => packDirectory(src, a))).ms);
-      gnu.pack.push(
-        (await timed(async () => void execFileSync('tar', ['-I', 'gzip -6', '-cf', b, '-C', src, '.']))).ms,
-      );
-      sizes = { ours: (await fs.stat(a)).size, gnu: (await fs.stat(b)).size };
-      // Each side unpacks the same (GNU-made) archive.
       const outA = path.join(work, `out-ours-${r}`);
       const outB = path.join(work, `out-gnu-${r}`);
       await fs.mkdir(outB);
-      ours.unpack.push((await timed(() => unpackArchive(b, outA))).ms);
-      gnu.unpack.push((await timed(async () => void execFileSync('tar', ['-xzf', b, '-C', outB]))).ms);
+      // Alternate who goes first so load drift does not favour one side.
+      const packs = [
+        () => ours('oursPack', () => packDirectory(src, a)),
+        () => gnu('gnuPack', `tar -I 'gzip -6' -cf '${b}' -C '${src}' .`),
+      ];
+      const unpacks = [
+        () => ours('oursUnpack', () => unpackArchive(b, outA)), // both unpack the GNU-made archive
+        () => gnu('gnuUnpack', `tar -xzf '${b}' -C '${outB}'`),
+      ];
+      if (r % 2 === 1) {
+        packs.reverse();
+        unpacks.reverse();
+      }
+      for (const f of packs) await f();
+      for (const f of unpacks) await f();
+      sizes = { ours: (await fs.stat(a)).size, gnu: (await fs.stat(b)).size };
       await fs.rm(outA, { recursive: true });
       await fs.rm(outB, { recursive: true });
+      await fs.rm(a);
+      await fs.rm(b);
     }
     const mbps = (ms: number) => (bytes / MB / (ms / 1000)).toFixed(1);
-    const p = { ours: median(ours.pack), gnu: median(gnu.pack) };
-    const u = { ours: median(ours.unpack), gnu: median(gnu.unpack) };
-    console.log(`machine: ${machine()}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-    console.log(`tree: ${(bytes / MB).toFixed(1)} MiB, ${REPS} reps, medians`);
-    console.log(`pack   ours ${p.ours.toFixed(0)} ms (${mbps(p.ours)} MiB/s, ${(sizes.ours / MB).toFixed(1)} MiB)  tar -czf ${p.gnu.toFixed(0)} ms (${mbps(p.gnu)} MiB/s, ${(sizes.gnu / MB).toFixed(1)} MiB)  speed ratio ${(p.gnu / p.ours).toFixed(2)}x`);
-    console.log(`unpack ours ${u.ours.toFixed(0)} ms (${mbps(u.ours)} MiB/s)  tar -xzf ${u.gnu.toFixed(0)} ms (${mbps(u.gnu)} MiB/s)  speed ratio ${(u.gnu / u.ours).toFixed(2)}x`);
+    const m = (k: keyof typeof runs) => ({ wall: median(runs[k].wall), cpu: median(runs[k].cpu) });
+    const line = (
+      what: string,
+      o: { wall: number; cpu: number },
+      g: { wall: number; cpu: number },
+      gnuName: string,
+    ) =>
+      `${what} ours ${o.wall.toFixed(0)} ms wall (${mbps(o.wall)} MiB/s), ${o.cpu.toFixed(0)} ms CPU | ` +
+      `${gnuName} ${g.wall.toFixed(0)} ms wall (${mbps(g.wall)} MiB/s), ${g.cpu.toFixed(0)} ms CPU | ` +
+      `throughput ratio wall ${(g.wall / o.wall).toFixed(2)}x, CPU ${(g.cpu / o.cpu).toFixed(2)}x`;
+    console.log(
+      `machine: ${machine()}, load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
+    );
+    console.log(
+      `tree: ${(bytes / MB).toFixed(1)} MiB, ${REPS} reps, medians; archives ours ${(sizes.ours / MB).toFixed(1)} MiB, tar ${(sizes.gnu / MB).toFixed(1)} MiB`,
+    );
+    console.log(line('pack  ', m('oursPack'), m('gnuPack'), 'tar -czf (gzip -6)'));
+    console.log(line('unpack', m('oursUnpack'), m('gnuUnpack'), 'tar -xzf'));
   } finally {
     await fs.rm(work, { recursive: true, force: true });
   }

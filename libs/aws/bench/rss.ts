@@ -44,10 +44,19 @@ async function main(): Promise<void> {
     if (!same) throw new Error('downloaded file differs from the upload');
     const f = (b: number) => `${(b / MB).toFixed(0)} MiB`;
     const rate = (ms: number) => `${(SIZE_MB / (ms / 1000)).toFixed(0)} MiB/s`;
-    console.log(`machine: ${machine()}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+    console.log(
+      `machine: ${machine()}, load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
+    );
     console.log(`file ${SIZE_MB} MiB; baseline RSS ${f(baseline)}; defaults (8 MiB parts x 4 in flight)`);
-    console.log(`upload   peak RSS ${f(up.peak)} in ${(up.value.ms / 1000).toFixed(1)} s (${rate(up.value.ms)})`);
-    console.log(`download peak RSS ${f(down.peak)} in ${(down.value.ms / 1000).toFixed(1)} s (${rate(down.value.ms)}), sha256 match ${same}`);
+    console.log(
+      `upload   peak RSS ${f(up.peak)} in ${(up.value.ms / 1000).toFixed(1)} s (${rate(up.value.ms)})`,
+    );
+    console.log(
+      `download peak RSS ${f(down.peak)} in ${(down.value.ms / 1000).toFixed(1)} s (${rate(down.value.ms)}), sha256 match ${same}`,
+    );
   } finally {
     await srv.close();
     await fs.rm(work, { recursive: true, force: true });

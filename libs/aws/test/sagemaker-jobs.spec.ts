@@ -160,6 +160,22 @@ describe('waitForJob', () => {
     });
   });
 
+  test('without onLog, log lines go to stdout as "[host] message"', async () => {
+    const { jobName } = await startTrainingJob(sm, trainingSpec(), { jobName: 'wait-stdout' });
+    fake.logs(jobName, [{ stream: `${jobName}/algo-1-1`, timestamp: 1, message: 'hello from algo-1' }]);
+    const writes: string[] = [];
+    const spy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      writes.push(String(chunk));
+      return true;
+    });
+    try {
+      await waitForJob(sm, 'training', jobName, { pollIntervalMs: 10, logs });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(writes).toEqual(['[algo-1] hello from algo-1\n']);
+  });
+
   test('a failed job becomes JobFailedError carrying FailureReason', async () => {
     fake.script('wait-fail', [
       { status: 'InProgress', secondaryStatus: 'Training' },

@@ -14,6 +14,7 @@ export interface WaitForJobOptions {
   onProgress?: (event: JobProgressEvent) => void;
   /** Follow CloudWatch Logs with this client (`wait(logs=True)`); events go to `onLog`. */
   logs?: CloudWatchLogsClient;
+  /** Default: print `[host] message` to stdout, like the Python SDK. */
   onLog?: (event: JobLogEvent) => void;
   /** Consecutive transient Describe errors tolerated (after the SDK's own retries). Default 5. */
   maxConsecutiveErrors?: number;
@@ -60,9 +61,10 @@ export async function waitForJob(
   const maxErrors = opts.maxConsecutiveErrors ?? 5;
   const started = Date.now();
   const tailer = opts.logs ? new JobLogTailer(opts.logs, kind, jobName) : undefined;
+  const onLog = opts.onLog ?? ((e: JobLogEvent) => void process.stdout.write(`[${e.host}] ${e.message}\n`));
   const emitLogs = async (): Promise<void> => {
     if (!tailer) return;
-    for (const e of await tailer.poll()) opts.onLog?.(e);
+    for (const e of await tailer.poll()) onLog(e);
   };
 
   let last: JobDescription | undefined;
