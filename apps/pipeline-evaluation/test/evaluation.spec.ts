@@ -51,7 +51,7 @@ describe('pipeline-evaluation', () => {
     const r = await run(['--help']);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/Usage: pipeline-evaluation/);
-    expect(r.out).toMatch(/the model version becomes Approved or Rejected/);
+    expect(r.out).toMatch(/the\s+model\s+version\s+becomes\s+Approved\s+or\s+Rejected/);
   });
 
   it('unknown model: exit 2, no DB, no call', async () => {

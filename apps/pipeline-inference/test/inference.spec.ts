@@ -60,7 +60,7 @@ describe('pipeline-inference', () => {
     const r = await run(['--help']);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/--input <s3-uri>.*\(default: the run's test split\)/);
-    expect(r.out).toMatch(/Refuses \(exit 2\) when no version is approved/);
+    expect(r.out).toMatch(/Refuses \(exit 2\)\s+when\s+no\s+version\s+is\s+approved/);
   });
 
   it('unknown model: exit 2, no DB, no call', async () => {

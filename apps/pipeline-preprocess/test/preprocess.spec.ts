@@ -69,7 +69,7 @@ describe('pipeline-preprocess', () => {
     const r = await run(['--help']);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/Usage: pipeline-preprocess \(--model <name> \| --all-models\) --run-id <id>/);
-    expect(r.out).toMatch(/preprocess ProcessingJob/);
+    expect(r.out).toMatch(/preprocess\s+ProcessingJob/);
   });
 
   it('unknown model: exit 2, no DB, no job', async () => {

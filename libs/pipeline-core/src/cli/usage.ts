@@ -18,11 +18,24 @@ export function formatUsage(spec: BatchCliSpec): string {
   return [
     `Usage: ${spec.command} (--model <name> | --all-models) --run-id <id> [options]`,
     '',
-    spec.summary,
+    ...wrap(spec.summary, 100),
     '',
     'Options:',
     ...rows.map(([flag, text]) => `  ${flag.padEnd(width)}${text}`),
     '',
     'Exit codes: 0 ok, 1 job failed, 2 bad input or config (nothing started), 130 interrupted (job keeps running).',
   ].join('\n');
+}
+
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  if (line !== '') lines.push(line);
+  return lines;
 }
