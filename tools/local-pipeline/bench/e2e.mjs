@@ -1,11 +1,11 @@
 // Benchmark (not a test): wall time of the main job for each runtime, with the per-phase breakdown of batch
 // wall times, each run on a fresh state dir, SQLite file and free ports. Needs the bundles built
 // (`npx nx run local-pipeline:start -- --help`) and, for docker, the images (`nx run-many -t docker:build`).
-//   node tools/local-pipeline/bench/e2e.mjs [--runtimes process,docker] [--repeat 1]
+//   node tools/local-pipeline/bench/e2e.mjs [--runtimes process,docker] [--repeat 1] [--parallel 1] [--config-dir configs]
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -18,6 +18,8 @@ const { values } = parseArgs({
   options: {
     runtimes: { type: 'string', default: 'process,docker' },
     repeat: { type: 'string', default: '1' },
+    parallel: { type: 'string', default: '1' },
+    'config-dir': { type: 'string', default: join(ROOT, 'configs') },
   },
 });
 
@@ -87,8 +89,11 @@ for (const runtime of values.runtimes.split(',')) {
   }
   const runs = [];
   for (let i = 0; i < Number(values.repeat); i++) {
+    const load = loadavg()[0].toFixed(1);
     runs.push(await runOnce(runtime));
-    console.log(`${runtime} run ${i + 1}: ${runs[i].wall.toFixed(1)} s`);
+    console.log(
+      `${runtime} run ${i + 1}: ${runs[i].wall.toFixed(1)} s (1-min load average at start ${load})`,
+    );
   }
   const best = runs.reduce((a, b) => (b.wall < a.wall ? b : a));
   results[runtime] = best;
