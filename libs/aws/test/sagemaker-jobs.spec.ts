@@ -176,6 +176,26 @@ describe('waitForJob', () => {
     expect(writes).toEqual(['[algo-1] hello from algo-1\n']);
   });
 
+  test('throttled log reads do not end the wait, and no line is lost or repeated', async () => {
+    const { jobName } = await startTrainingJob(sm, trainingSpec(), { jobName: 'wait-log-throttle' });
+    fake.logs(jobName, [
+      { stream: `${jobName}/algo-1-1`, timestamp: 1, message: 'one' },
+      { stream: `${jobName}/algo-1-1`, timestamp: 2, message: 'two' },
+      { stream: `${jobName}/algo-1-1`, timestamp: 3, message: 'three' },
+    ]);
+    const oneShotLogs = createLogsClient({ ...fake.cfg, maxAttempts: 1 });
+    fake.throttle(1, 'Logs_20140328.GetLogEvents');
+    const lines: string[] = [];
+    await waitForJob(sm, 'training', jobName, {
+      pollIntervalMs: 10,
+      logs: oneShotLogs,
+      onLog: (e) => lines.push(e.message),
+    });
+    expect(lines).toEqual(['one', 'two', 'three']);
+    expect(fake.requests.filter((r) => r.target === 'Logs_20140328.GetLogEvents').length).toBeGreaterThan(2);
+    oneShotLogs.destroy();
+  });
+
   test('a failed job becomes JobFailedError carrying FailureReason', async () => {
     fake.script('wait-fail', [
       { status: 'InProgress', secondaryStatus: 'Training' },

@@ -64,7 +64,12 @@ export async function waitForJob(
   const onLog = opts.onLog ?? ((e: JobLogEvent) => void process.stdout.write(`[${e.host}] ${e.message}\n`));
   const emitLogs = async (): Promise<void> => {
     if (!tailer) return;
-    for (const e of await tailer.poll()) onLog(e);
+    try {
+      for (const e of await tailer.poll()) onLog(e);
+    } catch (err) {
+      // Throttled log reads must not end the wait; the tailer keeps its tokens and catches up next poll.
+      if (!isTransient(err)) throw err;
+    }
   };
 
   let last: JobDescription | undefined;
