@@ -145,12 +145,13 @@ describe('docker runtime', () => {
 
   it('enforces MaxRuntimeInSeconds on a container that ignores SIGTERM (SIGKILL after the grace)', async () => {
     const req = dockerTraining('dk-maxrt', { mode: 'ignore-term' });
-    req.StoppingCondition.MaxRuntimeInSeconds = 3;
+    // Long enough for a slow container start on a loaded machine, so the app's SIGTERM handler is in place.
+    req.StoppingCondition.MaxRuntimeInSeconds = 6;
     await h.sm.send(new CreateTrainingJobCommand(req));
     const d = await waitForTraining(h.sm, 'dk-maxrt', 120_000);
     expect([d.TrainingJobStatus, d.SecondaryStatus]).toEqual(['Stopped', 'MaxRuntimeExceeded']);
-    // 3 s runtime + 2 s grace before the kill.
-    expect(d.TrainingEndTime!.getTime() - d.TrainingStartTime!.getTime()).toBeGreaterThanOrEqual(5000);
+    // 6 s runtime + 2 s grace before the kill.
+    expect(d.TrainingEndTime!.getTime() - d.TrainingStartTime!.getTime()).toBeGreaterThanOrEqual(8000);
     expect(await waitForLog(h.logs, 'TrainingJobs', 'dk-maxrt', 'got SIGTERM')).toEqual(['got SIGTERM']);
     expect(leftovers('dk-maxrt')).toEqual({ containers: '', networks: '' });
   });

@@ -46,13 +46,17 @@ export class DockerRuntime implements Runtime {
 
     // A stop can come before a container exists: retry until each container got the signal once
     // (SageMaker sends it once), then SIGKILL whatever still runs after the grace period.
+    // `sending` guards against a second signal while a slow `docker kill` is still in flight.
     const signalled = new Set<string>();
+    const sending = new Set<string>();
     const signalPending = async () => {
       await Promise.all(
         names
-          .filter((n) => running.has(n) && !signalled.has(n))
+          .filter((n) => running.has(n) && !signalled.has(n) && !sending.has(n))
           .map(async (n) => {
+            sending.add(n);
             if ((await docker(['kill', '--signal', spec.stopSignal, n])).code === 0) signalled.add(n);
+            sending.delete(n);
           }),
       );
     };
