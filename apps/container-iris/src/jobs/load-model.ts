@@ -1,9 +1,8 @@
 /** Loads the iris model from a processing input (model.json or model.tar.gz) and checks data columns against it. */
 import { Dataset } from '../utils/dataset';
-import { DataError } from '../utils/errors';
+import { DataError, readModelFile } from '@mlops/ml-kit';
 import { Forest } from '../utils/forest';
 import { deserializeModel, IrisModel, MODEL_FILE } from '../utils/model';
-import { readModelFile } from '../utils/model-input';
 
 export interface LoadedModel {
   model: IrisModel;

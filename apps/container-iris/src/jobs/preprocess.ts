@@ -8,13 +8,20 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ProcessingEnv } from '@mlops/sagemaker-toolkit';
-import { toCsv } from '../utils/csv';
+import {
+  toCsv,
+  DataError,
+  namedDir,
+  singleCsv,
+  writeAll,
+  DEFAULT_FRACTIONS,
+  splitIndexes,
+  countBy,
+  featureStats,
+  FeatureStats,
+} from '@mlops/ml-kit';
 import { readDataset } from '../utils/dataset';
-import { DataError } from '../utils/errors';
-import { namedDir, singleCsv, writeAll } from '../utils/files';
 import { FEATURES, MODEL_NAME, TARGET } from '../utils/schema';
-import { DEFAULT_FRACTIONS, splitIndexes } from '../utils/split';
-import { countBy, featureStats, FeatureStats } from '../utils/stats';
 
 export const DEFAULT_SPLIT_SEED = 42;
 /** Fewer rows than this cannot give three meaningful splits. */

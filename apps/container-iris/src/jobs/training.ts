@@ -16,10 +16,15 @@ import {
   type TrainingEnv,
 } from '@mlops/sagemaker-toolkit';
 import { Dataset, readDataset } from '../utils/dataset';
-import { DataError, JobStoppedError } from '../utils/errors';
-import { singleCsv, writeFileAtomic } from '../utils/files';
+import {
+  DataError,
+  JobStoppedError,
+  singleCsv,
+  writeFileAtomic,
+  accuracy,
+  classificationReport,
+} from '@mlops/ml-kit';
 import { argmax, Forest, ForestParams, roundCount, RoundJson, trainRound } from '../utils/forest';
-import { accuracy, classificationReport } from '../utils/metrics';
 import { IrisModel, MODEL_FILE, MODEL_FORMAT, MODEL_VERSION, serializeModel } from '../utils/model';
 import { FEATURES, TARGET } from '../utils/schema';
 import { readHyperparameters } from './hyperparameters';

@@ -1,5 +1,5 @@
 import { argmax, Forest, ForestParams, roundCount, trainRound } from './forest';
-import { mulberry32 } from './prng';
+import { mulberry32 } from '@mlops/ml-kit';
 
 // Two well-separated blobs: every sensible forest gets them right.
 const rng = mulberry32(5);

@@ -1,5 +1,5 @@
 /** model.json: the forest rounds plus everything inference needs (feature order, class names). */
-import { DataError } from './errors';
+import { DataError } from '@mlops/ml-kit';
 import { ForestParams, RoundJson } from './forest';
 
 export const MODEL_FORMAT = 'mlops.iris.random-forest';

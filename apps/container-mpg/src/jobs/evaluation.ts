@@ -6,10 +6,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { logMetric, type ProcessingEnv } from '@mlops/sagemaker-toolkit';
 import { readDataset } from '../utils/dataset';
-import { csvFiles, namedDir, writeAll } from '../utils/files';
-import { regressionMetrics } from '../utils/metrics';
+import { csvFiles, namedDir, writeAll, regressionMetrics, scatterSvg } from '@mlops/ml-kit';
 import { FEATURES, MODEL_NAME, TARGET } from '../utils/schema';
-import { scatterSvg } from '../utils/svg';
 import { loadModel, predict } from './load-model';
 
 export interface EvaluationReport {

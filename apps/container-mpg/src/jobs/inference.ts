@@ -7,10 +7,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ProcessingEnv } from '@mlops/sagemaker-toolkit';
-import { parseCsv, toCsv } from '../utils/csv';
+import { parseCsv, toCsv, DataError, csvFiles, namedDir, writeAll } from '@mlops/ml-kit';
 import { toDataset } from '../utils/dataset';
-import { DataError } from '../utils/errors';
-import { csvFiles, namedDir, writeAll } from '../utils/files';
 import { FEATURES, TARGET } from '../utils/schema';
 import { loadModel, predict } from './load-model';
 

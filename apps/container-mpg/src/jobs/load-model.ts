@@ -1,8 +1,7 @@
 /** Loads the mpg model from a processing input (model.json or model.tar.gz) and checks data columns against it. */
 import { Dataset } from '../utils/dataset';
-import { DataError } from '../utils/errors';
+import { DataError, readModelFile } from '@mlops/ml-kit';
 import { deserializeModel, MODEL_FILE, MpgModel, predict as predictModel } from '../utils/model';
-import { readModelFile } from '../utils/model-input';
 
 export interface LoadedModel {
   model: MpgModel;

@@ -18,8 +18,15 @@ import {
   type TrainingEnv,
 } from '@mlops/sagemaker-toolkit';
 import { Dataset, readDataset } from '../utils/dataset';
-import { DataError, JobStoppedError } from '../utils/errors';
-import { singleCsv, writeFileAtomic } from '../utils/files';
+import {
+  DataError,
+  JobStoppedError,
+  singleCsv,
+  writeFileAtomic,
+  regressionMetrics,
+  columnStats,
+  ColumnStats,
+} from '@mlops/ml-kit';
 import {
   initParams,
   LinearParams,
@@ -29,10 +36,8 @@ import {
   Standardization,
   standardize,
 } from '../utils/linear';
-import { regressionMetrics } from '../utils/metrics';
 import { MODEL_FILE, MODEL_FORMAT, MODEL_VERSION, MpgModel, serializeModel } from '../utils/model';
 import { FEATURES, TARGET } from '../utils/schema';
-import { columnStats, ColumnStats } from '../utils/stats';
 import { MpgHyperparameters, readHyperparameters } from './hyperparameters';
 
 export const CHECKPOINT_FILE = 'mpg-ridge.json';

@@ -1,6 +1,6 @@
 import { Matrix, solve } from 'ml-matrix';
 import { initParams, predictStandardized, sgdEpoch, standardization, standardize } from './linear';
-import { mulberry32 } from './prng';
+import { mulberry32 } from '@mlops/ml-kit';
 
 // y = 3 + 2 z1 - 1 z2 + small noise, on standardised features.
 const rng = mulberry32(9);

@@ -4,7 +4,7 @@
  * resumed from a checkpoint follows exactly the path of an uninterrupted one.
  */
 import { Matrix } from 'ml-matrix';
-import { mulberry32, shuffled } from './prng';
+import { mulberry32, shuffled } from '@mlops/ml-kit';
 
 export interface Standardization {
   mean: number[];

@@ -1,5 +1,5 @@
 /** model.json: weights in standardised space plus the standardisation and column names inference needs. */
-import { DataError } from './errors';
+import { DataError } from '@mlops/ml-kit';
 import { LinearParams, Standardization } from './linear';
 
 export const MODEL_FORMAT = 'mlops.mpg.ridge-regression';

@@ -1,25 +1,36 @@
 // Benchmark: wall time of each job of the built bundles, run as the local SageMaker's process runtime
 // runs them (`node main.js <job>`, cwd = dist, SAGEMAKER_BASE_DIR = a fresh tree), and with --docker
 // as SageMaker runs the image (`docker run`, /opt/ml mounted); plus the image size over its base.
-// Usage: node apps/container-iris/bench/jobs.mjs [runs=5] [--docker]
+// The model specifics (name, raw CSV, hyperparameters) come from the app's bench/jobs.json.
+// Usage: node tools/build/bench-container-jobs.mjs <projectRoot> [runs=5] [--docker]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildBundles } from '../tools/build.mjs';
+import { buildBundles } from './bundle-container-app.mjs';
 
-const MODEL = 'iris';
-const RAW = 'iris/iris.csv';
-const HYPERPARAMETERS = { nEstimators: '50', maxDepth: '5', seed: '42' };
-
-const app = join(dirname(fileURLToPath(import.meta.url)), '..');
-const repo = join(app, '..', '..');
-const runs = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 5);
-const useDocker = process.argv.includes('--docker');
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const [projectRoot, ...args] = process.argv.slice(2);
+if (!projectRoot || /^\d+$/.test(projectRoot) || projectRoot.startsWith('--')) {
+  console.error('usage: node tools/build/bench-container-jobs.mjs <projectRoot> [runs=5] [--docker]');
+  process.exit(2);
+}
+const app = resolve(repo, projectRoot);
+const configFile = join(app, 'bench', 'jobs.json');
+/** { model, raw: path under data/, hyperparameters: SageMaker string values } */
+const {
+  model: MODEL,
+  raw: RAW,
+  hyperparameters: HYPERPARAMETERS,
+} = JSON.parse(readFileSync(configFile, 'utf8'));
+if (typeof MODEL !== 'string' || typeof RAW !== 'string' || typeof HYPERPARAMETERS !== 'object')
+  throw new Error(`${configFile}: expected {"model": string, "raw": string, "hyperparameters": object}`);
+const runs = Number(args.find((a) => /^\d+$/.test(a)) ?? 5);
+const useDocker = args.includes('--docker');
 const image = `container-${MODEL}:latest`;
 const work = mkdtempSync(join(tmpdir(), `bench-${MODEL}-`));
-const dist = await buildBundles(join(work, 'dist'));
+const dist = await buildBundles(app, join(work, 'dist'));
 
 function write(file, text) {
   mkdirSync(dirname(file), { recursive: true });

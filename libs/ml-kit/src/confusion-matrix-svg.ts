@@ -1,9 +1,6 @@
 /** A confusion-matrix heatmap as a standalone SVG (no dependency; opens in any browser / HTML report). */
-import { ConfusionMatrix } from './metrics';
-
-function esc(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
+import { escapeXml as esc } from './svg-escape';
+import { ConfusionMatrix } from './classification-metrics';
 
 /** Cell colour from white (0) to dark blue (row maximum = recall 1). */
 function shade(fraction: number): string {

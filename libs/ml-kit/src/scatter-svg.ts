@@ -1,8 +1,5 @@
 /** Predicted-vs-actual scatter plot as a standalone SVG, with the y = x line (perfect predictions). */
-function esc(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
+import { escapeXml as esc } from './svg-escape';
 function niceTicks(lo: number, hi: number, count = 5): number[] {
   const step0 = (hi - lo) / count;
   const mag = 10 ** Math.floor(Math.log10(step0));

@@ -1,4 +1,4 @@
-import { confusionMatrixSvg } from './svg';
+import { confusionMatrixSvg } from './confusion-matrix-svg';
 
 describe('confusionMatrixSvg', () => {
   const svg = confusionMatrixSvg(

@@ -1,4 +1,4 @@
-import { accuracy, classificationReport, confusionMatrix } from './metrics';
+import { accuracy, classificationReport, confusionMatrix } from './classification-metrics';
 
 describe('classification metrics', () => {
   // actual:    a a a b b c

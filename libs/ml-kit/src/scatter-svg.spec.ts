@@ -1,4 +1,4 @@
-import { scatterSvg } from './svg';
+import { scatterSvg } from './scatter-svg';
 
 describe('scatterSvg', () => {
   const svg = scatterSvg([10, 20, 30], [12, 19, 33], 'mpg <test> & more', 'mpg');

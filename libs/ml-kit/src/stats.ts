@@ -18,3 +18,13 @@ export function columnStats(values: readonly number[]): ColumnStats {
 export function featureStats(X: number[][], features: readonly string[]): Record<string, ColumnStats> {
   return Object.fromEntries(features.map((name, j) => [name, columnStats(X.map((row) => row[j]))]));
 }
+
+/** Count per distinct value, keys in sorted order (class balance of a label column). */
+export function countBy(values: readonly string[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const v of [...values].sort()) out[v] = (out[v] ?? 0) + 1;
+  return out;
+}
+
+/** Per-feature statistics are per-column statistics (the name the classification app uses). */
+export type FeatureStats = ColumnStats;

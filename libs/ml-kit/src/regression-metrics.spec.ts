@@ -1,4 +1,4 @@
-import { regressionMetrics } from './metrics';
+import { regressionMetrics } from './regression-metrics';
 
 describe('regressionMetrics', () => {
   it('hand-computed RMSE, MAE and R²', () => {

@@ -1,0 +1,18 @@
+// Model-independent building blocks of the container apps (no AWS SDK, no DB: container platform).
+// `testing` (temp /opt/ml trees, Docker) is only reached from tests; esbuild drops it from job bundles.
+export * from './errors';
+export * from './csv';
+export * from './dataset';
+export * from './files';
+export * from './tar';
+export * from './model-input';
+export * from './prng';
+export * from './split';
+export * from './stats';
+export * from './classification-metrics';
+export * from './regression-metrics';
+export * from './svg-escape';
+export * from './confusion-matrix-svg';
+export * from './scatter-svg';
+export * from './container-main';
+export * as testing from './testing';
