@@ -29,7 +29,7 @@ export { describeIfExists } from './sagemaker/describe-if-exists';
 export { ProgressPrinter } from './progress/progress-printer';
 export { runJob } from './resume/run-job';
 export type { JobResolution, RunJobDeps, RunJobResult } from './resume/run-job';
-export { recordJobStarted, recordJobState } from './record/record-job';
+export { failureText, recordJobStarted, recordJobState } from './record/record-job';
 export type { JobIdentity } from './record/record-job';
 // Evaluation gate
 export { extractMetrics } from './gate/evaluation-metrics';

@@ -1,4 +1,4 @@
-import { findWorkspaceRoot, modelInputPrefix, ProgressPrinter } from '../src';
+import { failureText, findWorkspaceRoot, modelInputPrefix, ProgressPrinter } from '../src';
 import { REPO_ROOT } from './support/paths';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -44,5 +44,19 @@ describe('findWorkspaceRoot', () => {
   it('walks up to the directory holding nx.json, else returns the start', () => {
     expect(findWorkspaceRoot(join(REPO_ROOT, 'libs', 'pipeline-core', 'src'))).toBe(REPO_ROOT);
     expect(findWorkspaceRoot(tmpdir())).toBe(tmpdir());
+  });
+});
+
+describe('failureText', () => {
+  it("puts the container's exit message first, keeping SageMaker's reason", () => {
+    expect(
+      failureText({
+        exitMessage: 'iris.csv line 3: bad value\n',
+        failureReason: 'AlgorithmError: See job logs',
+      }),
+    ).toBe('iris.csv line 3: bad value (AlgorithmError: See job logs)');
+    expect(failureText({ failureReason: 'ClientError: no image' })).toBe('ClientError: no image');
+    expect(failureText({ exitMessage: 'only this' })).toBe('only this');
+    expect(failureText({})).toBeUndefined();
   });
 });

@@ -30,9 +30,19 @@ export function recordJobState(db: DbAdapter, d: JobDescription): Promise<JobRow
     sagemakerArn: d.arn,
     status: d.status as JobStatus,
     secondaryStatus: d.secondaryStatus ?? null,
-    failureReason: d.failureReason ?? null,
+    failureReason: failureText(d) ?? null,
     startedAt: d.startTime,
     endedAt: d.endTime,
     metrics: Object.keys(d.metrics).length > 0 ? d.metrics : undefined,
   });
+}
+
+/**
+ * What went wrong, in the container's own words first: processing jobs report them in ExitMessage
+ * (`/opt/ml/output/message`) while FailureReason stays generic ("AlgorithmError: See job logs...").
+ */
+export function failureText(d: Pick<JobDescription, 'failureReason' | 'exitMessage'>): string | undefined {
+  const message = d.exitMessage?.trim();
+  if (message && d.failureReason) return `${message} (${d.failureReason})`;
+  return message || d.failureReason;
 }

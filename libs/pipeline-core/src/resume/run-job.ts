@@ -6,7 +6,7 @@ import type { BatchName, DbAdapter, JobRow, JobStatus } from '@mlops/db';
 import { ArtifactKind } from '@mlops/db';
 import { InterruptedError, JobFailedError } from '../errors/pipeline-errors';
 import type { ProgressPrinter } from '../progress/progress-printer';
-import { JobIdentity, recordJobStarted, recordJobState } from '../record/record-job';
+import { failureText, JobIdentity, recordJobStarted, recordJobState } from '../record/record-job';
 import { describeIfExists } from '../sagemaker/describe-if-exists';
 import type { JobPlan } from '../specs/job-plan';
 
@@ -70,7 +70,7 @@ export async function runJob(
 
   const final = existing && isTerminal(existing.status) ? existing : await waitAndRecord(deps, plan);
   const row = await recordJobState(db, final);
-  if (final.status !== 'Completed') throw new JobFailedError(plan.name, final.status, final.failureReason);
+  if (final.status !== 'Completed') throw new JobFailedError(plan.name, final.status, failureText(final));
   return { description: final, resolution, row };
 }
 
