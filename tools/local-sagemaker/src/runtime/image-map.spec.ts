@@ -51,6 +51,10 @@ describe('process runtime image convention', () => {
     );
     expect(mapArgument('/opt/mlx', '/w', 1)).toBe('/opt/mlx');
     expect(mapArgument('node', '/w', 0)).toBe(process.execPath);
+    expect(mapArgument('/opt/program/jobs/training.js', '/w', 1, '/repo/apps/x/dist')).toBe(
+      '/repo/apps/x/dist/jobs/training.js',
+    );
+    expect(mapArgument('/opt/program/jobs/training.js', '/w', 1)).toBe('/opt/program/jobs/training.js');
     expect(() => mapOptMlPath('/tmp/x', '/w')).toThrow('Not an /opt/ml path: /tmp/x');
   });
 });

@@ -9,8 +9,12 @@ export function mapOptMlPath(path: string, optMlDir: string): string {
   return join(optMlDir, path.slice('/opt/ml/'.length));
 }
 
-/** Rewrites an argument that is, or ends in `=`, an /opt/ml path; `node` becomes this Node binary. */
-export function mapArgument(arg: string, optMlDir: string, index: number): string {
+const OPT_PROGRAM = /(^|=)\/opt\/program(?=\/|$)/;
+
+/** Rewrites an argument that is, or ends in `=`, an /opt/ml path (→ the job folder) or an /opt/program
+ *  path (the apps' image WORKDIR → the app's dist folder); `node` becomes this Node binary. */
+export function mapArgument(arg: string, optMlDir: string, index: number, workdir?: string): string {
   if (index === 0 && arg === 'node') return process.execPath;
-  return arg.replace(OPT_ML, (_m, prefix: string) => `${prefix}${optMlDir}`);
+  const mapped = arg.replace(OPT_ML, (_m, prefix: string) => `${prefix}${optMlDir}`);
+  return workdir ? mapped.replace(OPT_PROGRAM, (_m, prefix: string) => `${prefix}${workdir}`) : mapped;
 }

@@ -29,13 +29,14 @@ export class ProcessRuntime implements Runtime {
       this.options.imageMap ?? {},
       this.options.appsRoot ?? process.cwd(),
     );
+    const workdir = isAbsolute(mapping.workdir) ? mapping.workdir : join(process.cwd(), mapping.workdir);
     const children: ChildProcess[] = [];
     let killTimer: NodeJS.Timeout | undefined;
     const done = Promise.all(
       spec.hosts.map((host) => {
         linkMounts(host);
         const argv = commandFor(spec, mapping.trainCommand, mapping.processCommand).map((arg, i) =>
-          mapArgument(arg, host.optMlDir, i),
+          mapArgument(arg, host.optMlDir, i, workdir),
         );
         const env: Record<string, string> = {};
         for (const key of PASS_THROUGH) {
@@ -48,7 +49,7 @@ export class ProcessRuntime implements Runtime {
           SM_LOCAL_HOST: host.host,
         });
         const child = spawn(argv[0], argv.slice(1), {
-          cwd: isAbsolute(mapping.workdir) ? mapping.workdir : join(process.cwd(), mapping.workdir),
+          cwd: workdir,
           env,
           stdio: ['ignore', 'pipe', 'pipe'],
           detached: true, // own process group, so a stop reaches grandchildren too
