@@ -150,6 +150,23 @@ describe('training jobs on the process runtime, through the stock SageMaker clie
     expect(d.TrainingEndTime!.getTime() - d.TrainingStartTime!.getTime()).toBeGreaterThanOrEqual(1000);
   });
 
+  it('restores CheckpointConfig data into /opt/ml/checkpoints and saves new checkpoints back', async () => {
+    const checkpoints = join(h.tmp, 'checkpoints');
+    mkdirSync(checkpoints, { recursive: true });
+    writeFileSync(join(checkpoints, 'ckpt-old.txt'), 'old');
+    const req = {
+      ...trainingRequest('train-ckpt', out, { mode: 'ok' }),
+      CheckpointConfig: { S3Uri: pathToFileURL(checkpoints).href },
+    };
+    await h.sm.send(new CreateTrainingJobCommand(req));
+    const d = await waitForTraining(h.sm, 'train-ckpt');
+    expect([d.TrainingJobStatus, d.FailureReason]).toEqual(['Completed', undefined]);
+    expect((await unpackModel(d.ModelArtifacts!.S3ModelArtifacts!)).checkpoints).toEqual([
+      'ckpt-old.txt=old',
+    ]);
+    expect(readFileSync(join(checkpoints, 'ckpt-new.txt'), 'utf8')).toBe('new');
+  });
+
   it('runs every host of a multi-instance job with its own resourceconfig.json', async () => {
     const req = trainingRequest('train-two-hosts', out, { mode: 'ok' });
     req.ResourceConfig.InstanceCount = 2;
