@@ -1,5 +1,7 @@
-import { formatFiles, generateFiles, GeneratorCallback, logger, names, Tree } from '@nx/devkit';
+import { generateFiles, GeneratorCallback, logger, names, Tree } from '@nx/devkit';
 import { join } from 'node:path';
+import { formatGenerated } from '../../format/format-generated';
+import { templatedOutputs } from '../../format/templated-files';
 import { GeneratorInputError } from '../../errors/generator-input-error';
 import { nameProblems } from '../../names/validate-name';
 import { takenProblems } from '../shared/project-checks';
@@ -25,7 +27,8 @@ export async function batchGenerator(tree: Tree, options: BatchGeneratorSchema):
     projectRoot,
     tmpl: '',
   });
-  if (!options.skipFormat) await formatFiles(tree);
+  if (!options.skipFormat)
+    await formatGenerated(tree, templatedOutputs(join(__dirname, 'files'), projectRoot, { name }));
 
   return () => {
     logger.info(

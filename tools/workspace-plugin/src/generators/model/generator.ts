@@ -1,7 +1,9 @@
-import { formatFiles, generateFiles, GeneratorCallback, logger, names, Tree } from '@nx/devkit';
+import { generateFiles, GeneratorCallback, logger, names, Tree } from '@nx/devkit';
 import { join } from 'node:path';
 import { updateCodeowners } from '../../codeowners/codeowners';
 import { planConfigEdits } from '../../configs/add-model-to-configs';
+import { formatGenerated } from '../../format/format-generated';
+import { templatedOutputs } from '../../format/templated-files';
 import { GeneratorInputError } from '../../errors/generator-input-error';
 import { nameProblems } from '../../names/validate-name';
 import { ownerProblems, teamSlug } from '../../owners/owner';
@@ -44,7 +46,8 @@ export async function modelGenerator(tree: Tree, options: ModelGeneratorSchema):
   generateFiles(tree, join(__dirname, 'files', 'data'), dataDir, vars);
   for (const edit of configEdits) tree.write(edit.path, edit.text);
   updateCodeowners(tree);
-  if (!options.skipFormat) await formatFiles(tree);
+  if (!options.skipFormat)
+    await formatGenerated(tree, templatedOutputs(join(__dirname, 'files', 'app'), projectRoot, { name }));
 
   return () => {
     logger.info(
