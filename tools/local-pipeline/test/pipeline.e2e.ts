@@ -60,6 +60,8 @@ describe('main job on the docker runtime with PostgreSQL', () => {
     docker(['info', '--format', '{{.ServerVersion}}']);
     await pg(`CREATE SCHEMA "${schema}"`);
     t = await makeTestEnv('lp-e2e-');
+    // The DB is PostgreSQL here: no SQLite path override.
+    delete t.env.MLOPS__DB__PATH;
     const configDir = writePostgresConfig(t.tmp, schema);
     config = loadConfig({ env: 'local', configDir, processEnv: t.env });
     result = await runMain(['--runtime', 'docker', '--run-id', runId, '--config-dir', configDir], t.env);
