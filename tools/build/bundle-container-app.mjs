@@ -46,6 +46,10 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     process.exit(2);
   }
   // Optional output dir argument (tests build into a temp dir).
-  const out = await buildBundles(projectRoot, outdir);
-  console.log(`built ${out}`);
+  try {
+    console.log(`built ${await buildBundles(projectRoot, outdir)}`);
+  } catch (e) {
+    console.error(e.message);
+    process.exit(1);
+  }
 }

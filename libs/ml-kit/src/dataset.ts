@@ -109,3 +109,30 @@ export function readDataset<Y>(
 ): Dataset<Y> {
   return toDataset(parseCsv(text, file), file, features, target, options, parsers);
 }
+
+export interface DatasetReader<Y> {
+  toDataset(
+    table: CsvTable,
+    file: string,
+    features: readonly string[],
+    target: string,
+    options: ReadOptions,
+  ): Dataset<Y>;
+  readDataset(
+    text: string,
+    file: string,
+    features: readonly string[],
+    target: string,
+    options: ReadOptions,
+  ): Dataset<Y>;
+}
+
+/** `toDataset` / `readDataset` bound to a model's column parsers (what each app's dataset module exports). */
+export function datasetReader<Y>(parsers: ColumnParsers<Y>): DatasetReader<Y> {
+  return {
+    toDataset: (table, file, features, target, options) =>
+      toDataset(table, file, features, target, options, parsers),
+    readDataset: (text, file, features, target, options) =>
+      readDataset(text, file, features, target, options, parsers),
+  };
+}

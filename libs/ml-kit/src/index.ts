@@ -15,4 +15,5 @@ export * from './svg-escape';
 export * from './confusion-matrix-svg';
 export * from './scatter-svg';
 export * from './container-main';
+export * from './split-seed';
 export * as testing from './testing';

@@ -40,4 +40,16 @@ describe('testing helpers', () => {
   it('resolves the repo root (where the shared build script lives)', () => {
     expect(fs.existsSync(testing.BUNDLE_SCRIPT)).toBe(true);
   });
+
+  it('gives an app its raw data path and temp dir prefix', () => {
+    const app = path.join(testing.REPO_DIR, 'apps', 'container-iris');
+    const f = testing.appFixtures(app, 'iris', 'iris/iris.csv');
+    expect(f.RAW_CSV).toBe(path.join(testing.REPO_DIR, 'data', 'iris', 'iris.csv'));
+    const dir = f.tempDir();
+    try {
+      expect(path.basename(dir)).toMatch(/^iris-/);
+    } finally {
+      testing.removeDir(dir);
+    }
+  });
 });

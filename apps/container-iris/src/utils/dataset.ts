@@ -1,6 +1,5 @@
 /** The iris dataset reader: numeric features and a string label (the generic reader lives in @mlops/ml-kit). */
 import * as kit from '@mlops/ml-kit';
-import type { CsvTable, ReadOptions } from '@mlops/ml-kit';
 
 export type { ReadOptions } from '@mlops/ml-kit';
 export type Dataset = kit.Dataset<string>;
@@ -10,24 +9,4 @@ export function parseNumber(raw: string, file: string, line: number, column: str
   return kit.parseNumber(raw, file, line, column, false);
 }
 
-const parsers: kit.ColumnParsers<string> = { target: kit.parseLabel, feature: parseNumber };
-
-export function toDataset(
-  table: CsvTable,
-  file: string,
-  features: readonly string[],
-  target: string,
-  options: ReadOptions,
-): Dataset {
-  return kit.toDataset(table, file, features, target, options, parsers);
-}
-
-export function readDataset(
-  text: string,
-  file: string,
-  features: readonly string[],
-  target: string,
-  options: ReadOptions,
-): Dataset {
-  return kit.readDataset(text, file, features, target, options, parsers);
-}
+export const { toDataset, readDataset } = kit.datasetReader({ target: kit.parseLabel, feature: parseNumber });

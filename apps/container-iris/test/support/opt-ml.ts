@@ -11,19 +11,8 @@ export const {
   runBundle,
   writeInto,
 } = testing;
-export type ProcessingTree = testing.ProcessingTree;
-export type TrainingTree = testing.TrainingTree;
-export type RunOutput = testing.RunOutput;
-
-export const APP_DIR = path.resolve(__dirname, '..', '..');
-export const REPO_DIR = testing.REPO_DIR;
-export const RAW_CSV = path.join(REPO_DIR, 'data', 'iris', 'iris.csv');
-
-export function tempDir(prefix = 'iris-'): string {
-  return testing.tempDir(prefix);
-}
-
-/** Builds the bundles into a temp dir with the shared build script. */
-export function buildBundles(): string {
-  return testing.buildAppBundles(APP_DIR, 'iris-dist-');
-}
+export const { APP_DIR, REPO_DIR, RAW_CSV, tempDir, buildBundles } = testing.appFixtures(
+  path.resolve(__dirname, '..', '..'),
+  'iris',
+  'iris/iris.csv',
+);

@@ -2,24 +2,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadProcessingEnv } from '@mlops/sagemaker-toolkit';
 import { copyInto, makeProcessingTree, RAW_CSV, removeDir, writeInto } from '../../test/support/opt-ml';
-import { preprocessJob, resolveSplitSeed } from './preprocess';
+import { preprocessJob } from './preprocess';
 
 const OUTPUTS = ['train', 'validation', 'test', 'stats'];
-
-describe('resolveSplitSeed', () => {
-  it('prefers --split-seed, then the request Environment, then the process env, then 42', () => {
-    expect(resolveSplitSeed(['--split-seed', '7'], { SPLIT_SEED: '8' }, { SPLIT_SEED: '9' })).toBe(7);
-    expect(resolveSplitSeed([], { SPLIT_SEED: '8' }, { SPLIT_SEED: '9' })).toBe(8);
-    expect(resolveSplitSeed([], {}, { SPLIT_SEED: '9' })).toBe(9);
-    expect(resolveSplitSeed([], {}, {})).toBe(42);
-  });
-
-  it('names the source of a bad seed', () => {
-    expect(() => resolveSplitSeed([], { SPLIT_SEED: 'abc' }, {})).toThrow(
-      'Environment SPLIT_SEED: expected an integer split seed, got "abc"',
-    );
-  });
-});
 
 describe('preprocessJob', () => {
   const bases: string[] = [];

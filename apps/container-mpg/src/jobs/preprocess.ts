@@ -16,6 +16,7 @@ import {
   writeAll,
   DEFAULT_FRACTIONS,
   splitIndexes,
+  resolveSplitSeed,
   ColumnStats,
   columnStats,
   featureStats,
@@ -23,7 +24,6 @@ import {
 import { readDataset } from '../utils/dataset';
 import { FEATURES, MODEL_NAME, TARGET } from '../utils/schema';
 
-export const DEFAULT_SPLIT_SEED = 42;
 /** Fewer usable rows than this cannot give three meaningful splits. */
 export const MIN_ROWS = 20;
 
@@ -38,28 +38,6 @@ export interface PreprocessStats {
   /** Computed on the train split only; training standardises features with these. */
   featureStats: Record<string, ColumnStats>;
   targetStats: ColumnStats;
-}
-
-/** `--split-seed N` (job argument) wins over SPLIT_SEED (request Environment, then process env). */
-export function resolveSplitSeed(
-  argv: readonly string[],
-  environment: Record<string, string>,
-  processEnv: NodeJS.ProcessEnv,
-): number {
-  const i = argv.indexOf('--split-seed');
-  const [raw, from] =
-    i >= 0
-      ? [argv[i + 1], 'argument --split-seed']
-      : environment.SPLIT_SEED !== undefined
-        ? [environment.SPLIT_SEED, 'Environment SPLIT_SEED']
-        : processEnv.SPLIT_SEED !== undefined
-          ? [processEnv.SPLIT_SEED, 'env SPLIT_SEED']
-          : [String(DEFAULT_SPLIT_SEED), 'default'];
-  const seed = Number(raw);
-  if (raw === undefined || !/^-?\d+$/.test(raw.trim()) || !Number.isSafeInteger(seed)) {
-    throw new Error(`${from}: expected an integer split seed, got ${JSON.stringify(raw ?? null)}`);
-  }
-  return seed;
 }
 
 export interface PreprocessOptions {
