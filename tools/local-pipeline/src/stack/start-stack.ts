@@ -1,6 +1,3 @@
-// local-sagemaker is a tool with a library API (startLocalSageMaker) but its project.json says
-// projectType "application", which the boundary rule reads as "app". Drop this once it is a library.
-// eslint-disable-next-line @nx/enforce-module-boundaries
 import { startLocalSageMaker } from '@mlops/local-sagemaker';
 import { join } from 'node:path';
 import type { MlopsConfig } from '@mlops/config-reader';
