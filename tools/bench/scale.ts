@@ -40,8 +40,8 @@ function parseOptions(argv: string[]): Options {
   }
   if (!Number.isInteger(o.models) || o.models < 1 || o.models > 500)
     throw new Error(`--models must be an integer 1..500, got ${o.models}`);
-  if (o.runMany !== undefined && !(Number.isInteger(o.runMany) && o.runMany >= 1 && o.runMany <= o.models))
-    throw new Error(`--run-many must be an integer 1..${o.models}, got ${o.runMany}`);
+  if (o.runMany !== undefined && !(Number.isInteger(o.runMany) && o.runMany >= 0 && o.runMany <= o.models))
+    throw new Error(`--run-many must be an integer 0..${o.models} (0 skips it), got ${o.runMany}`);
   if (!Number.isInteger(o.cli) || o.cli < 0 || o.cli > o.models)
     throw new Error(`--cli must be an integer 0..${o.models}, got ${o.cli}`);
   return o;
@@ -194,6 +194,10 @@ function main(): void {
 
     // Cold: empty cache; warm: the same command again, every task must come from the cache.
     const covered = names.slice(0, o.runMany ?? names.length).map((n) => `container-${n}`);
+    if (covered.length === 0) {
+      log('run-many skipped (--run-many 0)');
+      return;
+    }
     const runMany = [
       'nx',
       'run-many',
