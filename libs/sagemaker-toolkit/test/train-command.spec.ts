@@ -245,12 +245,21 @@ describe.each([
     expect(fs.existsSync(missing)).toBe(false);
   });
 
-  it('missing entry point is a clear error', async () => {
-    base = makeTrainingTree();
+  it('missing entry point is a clear error naming the code dir', async () => {
+    base = makeTrainingTree({ code: { 'other.js': '' } });
     const r = await runTrain(base, { SAGEMAKER_PROGRAM: 'nope.py' });
     expect(r.code).toBe(1);
     expect(fs.readFileSync(out(base, 'failure'), 'utf8')).toBe(
       `EntryPointError: entry point "nope.py" not found in ${path.join(base, 'code')}`,
+    );
+  });
+
+  it('missing entry point without /opt/ml/code names the working directory', async () => {
+    base = makeTrainingTree();
+    const r = await runTrain(base, { SAGEMAKER_PROGRAM: 'nope.py' });
+    expect(r.code).toBe(1);
+    expect(fs.readFileSync(out(base, 'failure'), 'utf8')).toBe(
+      `EntryPointError: entry point "nope.py" not found in ${process.cwd()}`,
     );
   });
 
