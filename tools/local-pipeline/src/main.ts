@@ -3,6 +3,7 @@ import { parseArgs } from './cli/parse-args';
 import { USAGE } from './cli/usage';
 import { findWorkspaceRoot } from '@mlops/pipeline-core';
 import { runPipeline } from './pipeline/run-pipeline';
+import { removeLiveContainersSync } from './batches/run-docker-batch';
 
 /** CLI entry of the main job; see USAGE. Exit codes: 0 ok, 1 a batch failed, 2 bad input, 130 interrupted. */
 async function main(argv: string[]): Promise<number> {
@@ -24,6 +25,8 @@ async function main(argv: string[]): Promise<number> {
       controller.abort();
     } else {
       process.stderr.write(`${sig} again: exiting now\n`);
+      // No time for the normal path: batch containers (--batches docker) must not outlive us.
+      removeLiveContainersSync();
       process.exit(130);
     }
   };

@@ -14,6 +14,8 @@ describe('parseArgs', () => {
         '--runtime',
         'process',
         '--run-id=r1',
+        '--batches',
+        'docker',
         '--config-dir',
         'x',
       ]),
@@ -22,6 +24,7 @@ describe('parseArgs', () => {
       env: 'dev',
       models: ['iris', 'mpg'],
       runtime: 'process',
+      batches: 'docker',
       runId: 'r1',
       configDir: 'x',
     });
@@ -38,6 +41,7 @@ describe('parseArgs', () => {
 
   it.each([
     [['--runtime', 'k8s'], /--runtime: expected one of auto, docker, process, got "k8s"/],
+    [['--batches', 'k8s'], /--batches: expected one of process, docker, got "k8s"/],
     [['--models', ','], /--models: give at least one model/],
     [['--models', 'Iris'], /--models: invalid model name "Iris"/],
     [['--run-id', 'bad id'], /--run-id: .*"bad id"/],

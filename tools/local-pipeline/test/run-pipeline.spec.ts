@@ -168,4 +168,25 @@ describe('runPipeline with stand-in batches', () => {
     });
     expect(() => readFileSync(log)).toThrow();
   });
+
+  it('--batches docker with an image missing: exit 2 naming it and the build command, nothing started', async () => {
+    const asked: string[] = [];
+    const dockerProbe = {
+      daemonAnswers: async () => true,
+      imageExists: async (image: string) => {
+        asked.push(image);
+        return image !== 'pipeline-training:latest';
+      },
+    };
+    const { opts, out } = options({ env: 'local', batches: 'docker', dockerProbe });
+    await expect(runPipeline(opts)).rejects.toMatchObject({
+      exitCode: 2,
+      message: expect.stringMatching(
+        /image\(s\) pipeline-training:latest do not exist; build them with `npx nx run-many -t docker:build -p pipeline-collection .*pipeline-inference`/,
+      ),
+    });
+    expect(asked).toEqual(PHASES.map((p) => `pipeline-${p}:latest`));
+    expect(out).toEqual([]);
+    expect(() => readFileSync(log)).toThrow();
+  });
 });

@@ -1,6 +1,8 @@
 import { UsageError } from './usage-error';
 
 export type RuntimeOption = 'auto' | 'docker' | 'process';
+/** How the batches run: host processes of their bundles, or containers of their images. */
+export type BatchesOption = 'process' | 'docker';
 
 export interface CliOptions {
   help: boolean;
@@ -9,6 +11,8 @@ export interface CliOptions {
   models?: string[];
   /** Undefined = `local.runtime` from the config. */
   runtime?: RuntimeOption;
+  /** Undefined = process. */
+  batches?: BatchesOption;
   /** Undefined = a new id. */
   runId?: string;
   /** Models run side by side; undefined = 1. */
@@ -17,6 +21,7 @@ export interface CliOptions {
 }
 
 const RUNTIMES: readonly RuntimeOption[] = ['auto', 'docker', 'process'];
+const BATCHES: readonly BatchesOption[] = ['process', 'docker'];
 // Job names are built from it (SageMaker: [a-zA-Z0-9-], at most 63 chars), so keep it short and plain.
 const RUN_ID = /^[a-zA-Z0-9][a-zA-Z0-9-]{0,31}$/;
 const MODEL = /^[a-z][a-z0-9-]*$/;
@@ -56,6 +61,13 @@ export function parseArgs(argv: readonly string[]): CliOptions {
             `--runtime: expected one of ${RUNTIMES.join(', ')}, got ${JSON.stringify(value)}`,
           );
         options.runtime = value as RuntimeOption;
+        break;
+      case '--batches':
+        if (!BATCHES.includes(value as BatchesOption))
+          throw new UsageError(
+            `--batches: expected one of ${BATCHES.join(', ')}, got ${JSON.stringify(value)}`,
+          );
+        options.batches = value as BatchesOption;
         break;
       case '--run-id':
         if (!RUN_ID.test(value))

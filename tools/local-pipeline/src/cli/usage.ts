@@ -9,6 +9,11 @@ Options:
   --models <a,b>        only these models (default: every model in the config)
   --runtime <r>         auto | docker | process (default: local.runtime of the config).
                         auto = docker when a daemon answers and every model image exists, else process
+  --batches <b>         where the batch CLIs run: process | docker (default: process).
+                        docker = \`docker run --rm pipeline-<phase>:latest\` per batch (host network,
+                        host user); build the images with
+                        \`npx nx run-many -t docker:build -p pipeline-collection pipeline-preprocess
+                        pipeline-training pipeline-evaluation pipeline-inference\`
   --run-id <id>         reuse a run id to resume a run (default: a new id)
   --parallel <n>        run up to n models side by side, each in phase order (default: 1)
   --config-dir <dir>    config directory (default: configs)

@@ -1,11 +1,15 @@
 import { resolve } from 'node:path';
 import { getModelConfig, loadConfig, MlopsConfig } from '@mlops/config-reader';
 import type { AwsEndpointConfig } from '@mlops/aws';
-import type { RuntimeOption } from '../cli/parse-args';
+import type { BatchesOption, RuntimeOption } from '../cli/parse-args';
 import { UsageError } from '../cli/usage-error';
 import { bundlePath, missingBundles } from '../batches/bundle-path';
-import { PHASES } from '../batches/phases';
-import { BatchResult, RunningBatch, runBatch } from '../batches/run-batch';
+import { batchMounts } from '../batches/batch-mounts';
+import { checkBatchImages } from '../batches/batch-images';
+import { batchContainerName, batchImage, forwardedEnvNames } from '../batches/docker-run-args';
+import { PHASES, Phase } from '../batches/phases';
+import { BatchResult, batchArgs, RunningBatch, runBatch } from '../batches/run-batch';
+import { removeRunContainers, runDockerBatch } from '../batches/run-docker-batch';
 import { Progress } from '../progress/progress';
 import { formatDuration } from '../progress/format-duration';
 import { buildReport } from '../report/build-report';
@@ -24,6 +28,8 @@ export interface RunPipelineOptions {
   models?: string[];
   /** Default: `local.runtime` of the config. */
   runtime?: RuntimeOption;
+  /** Where the batch CLIs run: host processes (default) or `pipeline-<phase>:latest` containers. */
+  batches?: BatchesOption;
   /** Default: a new id. Reuse one to resume a run. */
   runId?: string;
   /** Models run side by side (each still runs its five batches in order). Default 1. */
@@ -54,9 +60,10 @@ export interface PipelineOutcome {
 }
 
 /**
- * The main job: validates everything first (config, models, run id, built bundles: errors → exit 2 with
+ * The main job: validates everything first (config, models, run id, built bundles or batch images: errors → exit 2 with
  * nothing started), starts the local stack when the config is local, runs the five batches for each model
- * as child processes, then prints the summary and writes the HTML report. The stack is always stopped.
+ * as child processes (or, with `batches: 'docker'`, containers of their images), then prints the summary
+ * and writes the HTML report. The stack is always stopped.
  */
 export async function runPipeline(options: RunPipelineOptions): Promise<PipelineOutcome> {
   const processEnv = options.processEnv ?? process.env;
@@ -66,9 +73,13 @@ export async function runPipeline(options: RunPipelineOptions): Promise<Pipeline
   if (models.length === 0) throw new UsageError(`${config.file}: no models configured`);
   for (const model of models) getModelConfig(config, model);
   const runId = options.runId !== undefined ? assertRunId(options.runId) : newRunId();
-  const bundles = missingBundles(options.repoRoot);
-  if (bundles.missing.length > 0)
-    throw new UsageError(`Batch bundle(s) not built: ${bundles.missing.join(', ')}; ${bundles.hint}`);
+  const batchRunner = options.batches ?? 'process';
+  if (batchRunner === 'docker') await checkBatchImages(options.dockerProbe ?? dockerCliProbe);
+  else {
+    const bundles = missingBundles(options.repoRoot);
+    if (bundles.missing.length > 0)
+      throw new UsageError(`Batch bundle(s) not built: ${bundles.missing.join(', ')}; ${bundles.hint}`);
+  }
 
   const progress = new Progress({ write: options.write, heartbeatMs: options.heartbeatMs });
   const local = isLocalEndpoint(config.aws.endpoints.sagemaker);
@@ -91,6 +102,14 @@ export async function runPipeline(options: RunPipelineOptions): Promise<Pipeline
     }
     progress.info(`Run id: ${runId} · models: ${models.join(', ')} · env: ${config.env}`);
     const childEnv = buildChildEnv(processEnv, stack?.childEnv ?? {});
+    if (batchRunner === 'docker') {
+      const stale = await removeRunContainers(runId);
+      if (stale.length > 0)
+        progress.info(`Removed container(s) left by an earlier attempt: ${stale.join(', ')}`);
+      progress.info(
+        `Batches: docker (images pipeline-<phase>:latest, containers lp-${runId}-<model>-<phase>)`,
+      );
+    }
 
     const batches = await runAllBatches({ options, config, models, runId, childEnv, progress, configDir });
     const interrupted = options.signal?.aborted === true;
@@ -161,19 +180,7 @@ async function runModel(
   for (const phase of PHASES) {
     if (options.signal?.aborted) return;
     progress.phaseStart(model, phase, ++counter.step, counter.steps);
-    const running = runBatch(
-      {
-        phase,
-        model,
-        env: input.config.env,
-        runId: input.runId,
-        configDir: input.configDir,
-        bundle: bundlePath(options.repoRoot, phase),
-        cwd: options.repoRoot,
-        childEnv: input.childEnv,
-      },
-      (line) => progress.line(model, phase, line),
-    );
+    const running = startBatch(input, model, phase, (line) => progress.line(model, phase, line));
     const result = await untilDoneOrInterrupted(running, options);
     progress.phaseEnd(result);
     results.push(result);
@@ -185,6 +192,39 @@ async function runModel(
       return;
     }
   }
+}
+
+/** The batch as a host process of its bundle, or as a container of its image (`--batches docker`). */
+function startBatch(
+  input: BatchLoopInput,
+  model: string,
+  phase: Phase,
+  onLine: (line: string) => void,
+): RunningBatch {
+  const { options, config, runId, configDir, childEnv } = input;
+  const inv = { phase, model, env: config.env, runId, configDir };
+  if ((options.batches ?? 'process') === 'process')
+    return runBatch(
+      { ...inv, bundle: bundlePath(options.repoRoot, phase), cwd: options.repoRoot, childEnv },
+      onLine,
+    );
+  const uid = process.getuid?.();
+  const gid = process.getgid?.();
+  return runDockerBatch(
+    inv,
+    {
+      image: batchImage(phase),
+      name: batchContainerName(runId, model, phase),
+      runId,
+      cwd: options.repoRoot,
+      mounts: batchMounts({ config, configDir, repoRoot: options.repoRoot, phase, model }),
+      envNames: forwardedEnvNames(childEnv),
+      user: uid !== undefined && gid !== undefined ? `${uid}:${gid}` : undefined,
+      command: batchArgs(inv),
+    },
+    childEnv,
+    onLine,
+  );
 }
 
 /** On abort: SIGINT (the batch detaches from its job), then SIGKILL after the grace period. */
