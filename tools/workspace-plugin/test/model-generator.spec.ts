@@ -24,7 +24,7 @@ describe('model generator', () => {
     seedWorkspace(tree);
   });
 
-  it('creates the app with the four jobs, Dockerfile, tests and build script, fully rendered', async () => {
+  it('creates the app with the four jobs, Dockerfile and tests on the shared libs, fully rendered', async () => {
     await generate(tree, 'fraud');
     const root = 'apps/container-fraud';
     for (const f of [
@@ -35,7 +35,6 @@ describe('model generator', () => {
       'tsconfig.json',
       'jest.config.js',
       'eslint.config.mjs',
-      'tools/build.mjs',
       'src/main.ts',
       'src/jobs/preprocess.ts',
       'src/jobs/training.ts',
@@ -54,6 +53,18 @@ describe('model generator', () => {
       expect({ f, ejs: /<%|%>/.test(text) }).toEqual({ f, ejs: false });
       expect({ f, iris: /container-iris|'iris'|iris-forest/.test(text) }).toEqual({ f, iris: false });
     }
+    // Model code only: what is model-independent comes from the libs, as in the iris and mpg apps.
+    expect(filesUnder(tree, `${root}/src/utils`).sort()).toEqual(
+      ['dataset.ts', 'linear.spec.ts', 'linear.ts', 'model.ts', 'schema.ts'].map(
+        (f) => `${root}/src/utils/${f}`,
+      ),
+    );
+    expect(tree.exists(`${root}/tools`)).toBe(false);
+    expect(tree.read(`${root}/src/main.ts`, 'utf-8')).toContain(
+      "import { runContainerMain } from '@mlops/ml-kit';",
+    );
+    for (const job of ['preprocess', 'training', 'evaluation', 'inference'])
+      expect(tree.read(`${root}/src/jobs/${job}.ts`, 'utf-8')).toMatch(/from '@mlops\/ml-kit';/);
     expect(tree.read(`${root}/src/utils/schema.ts`, 'utf-8')).toContain("export const MODEL_NAME = 'fraud';");
     expect(tree.read(`${root}/src/utils/model.ts`, 'utf-8')).toContain('export interface FraudModel {');
     expect(readJson(tree, `${root}/package.json`)).toMatchObject({
@@ -71,9 +82,13 @@ describe('model generator', () => {
     expect(project.name).toBe('container-fraud');
     expect(project.tags).toEqual(['type:app', 'platform:container', 'scope:fraud']);
     expect(project.metadata).toEqual({ owner: '@acme/Team_Fraud' });
-    expect(project.targets.build.options.command).toBe('node apps/container-fraud/tools/build.mjs');
+    // The shared bundle script, as apps/container-iris and apps/container-mpg use it.
+    expect(project.targets.build.options.command).toBe(
+      'node tools/build/bundle-container-app.mjs apps/container-fraud',
+    );
     expect(Object.keys(project.targets).sort()).toEqual([
       'build',
+      'docker:push',
       'integration',
       'test',
       'test:container',
