@@ -4,6 +4,7 @@ import { DbConfig, describeDb } from './db-config';
 import {
   ArtifactKind,
   BatchName,
+  batchNameProblem,
   isTerminalJobStatus,
   JOB_STATUSES,
   JobStatus,
@@ -231,7 +232,8 @@ export class DbAdapter {
    */
   async upsertJob(input: UpsertJobInput): Promise<JobRow> {
     assertOneOf('jobType', input.jobType, Object.values(JobType));
-    assertOneOf('batch', input.batch, Object.values(BatchName));
+    const badBatch = batchNameProblem(input.batch);
+    if (badBatch) throw new DbConflictError(badBatch);
     if (input.status !== undefined) assertOneOf('status', input.status, JOB_STATUSES);
     return this.tx(async (m) => {
       const model = await this.requireModel(m, input.modelName);

@@ -1,5 +1,6 @@
 import { EntitySchema, EntitySchemaRelationOptions } from 'typeorm';
 import { sqlList, timestampType } from './column-types';
+import { jobBatchCheck } from './batch-check';
 import type { DbDialect } from './db-config';
 import {
   ArtifactKind,
@@ -146,7 +147,6 @@ export const CHECKS = {
     expression: `"status" IN (${sqlList(Object.values(PipelineRunStatus))})`,
   },
   jobType: { name: 'CHK_jobs_job_type', expression: `"job_type" IN (${sqlList(Object.values(JobType))})` },
-  jobBatch: { name: 'CHK_jobs_batch', expression: `"batch" IN (${sqlList(Object.values(BatchName))})` },
   jobStatus: { name: 'CHK_jobs_status', expression: `"status" IN (${sqlList(JOB_STATUSES)})` },
   approval: {
     name: 'CHK_model_versions_approval_status',
@@ -244,7 +244,7 @@ export function createEntitySchemas(dialect: DbDialect) {
     },
     uniques: [{ name: 'UQ_jobs_sagemaker_name', columns: ['sagemakerName'] }],
     indices: [{ name: 'IDX_jobs_pipeline_run', columns: ['pipelineRunId'] }],
-    checks: [CHECKS.jobType, CHECKS.jobBatch, CHECKS.jobStatus],
+    checks: [CHECKS.jobType, jobBatchCheck(dialect), CHECKS.jobStatus],
   });
 
   const ModelVersion = new EntitySchema<Rel<ModelVersionRow, 'model' | 'trainingJob'>>({

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { MIGRATIONS } from '../src';
 import { buildSmokeBundle, EXPECTED_SMOKE, REPO_ROOT, runBundle, runBundleAsync } from './bundle';
 
 describe('esbuild bundle of a script using @mlops/db (SQLite)', () => {
@@ -37,7 +38,7 @@ describe('esbuild bundle of a script using @mlops/db (SQLite)', () => {
       expect(raw.prepare('SELECT approval_status FROM model_versions').all()).toEqual([
         { approval_status: 'Approved' },
       ]);
-      expect(raw.prepare('SELECT COUNT(*) AS n FROM migrations').get()).toEqual({ n: 1 });
+      expect(raw.prepare('SELECT COUNT(*) AS n FROM migrations').get()).toEqual({ n: MIGRATIONS.length });
     } finally {
       raw.close();
     }
@@ -51,7 +52,7 @@ describe('esbuild bundle of a script using @mlops/db (SQLite)', () => {
     for (const out of outs) expect(out).toEqual(EXPECTED_SMOKE);
     const raw = new Database(dbFile, { readonly: true });
     try {
-      expect(raw.prepare('SELECT COUNT(*) AS n FROM migrations').get()).toEqual({ n: 1 });
+      expect(raw.prepare('SELECT COUNT(*) AS n FROM migrations').get()).toEqual({ n: MIGRATIONS.length });
       expect(raw.prepare('SELECT COUNT(*) AS n FROM jobs').get()).toEqual({ n: 1 });
       expect(raw.prepare('SELECT COUNT(*) AS n FROM model_versions').get()).toEqual({ n: 1 });
     } finally {

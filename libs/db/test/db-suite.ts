@@ -42,6 +42,15 @@ export function dbSuite(label: string, makeDb: () => Promise<TestDb>): void {
       return Number(row.n);
     }
 
+    /** A job row written with plain SQL, past the adapter: what the CHECK constraints alone allow. */
+    function insertJobRow(modelId: number, batch: string, name: string): Promise<unknown> {
+      const now = new Date().toISOString();
+      return db.dataSource.query(
+        `INSERT INTO jobs (model_id, job_type, batch, sagemaker_name, status, created_at, updated_at) ` +
+          `VALUES (${modelId}, 'Processing', '${batch}', '${name}', 'InProgress', '${now}', '${now}')`,
+      );
+    }
+
     async function seedModel(name = 'iris') {
       return db.upsertModel({ name, team: 'team-a', task: 'classification' });
     }
@@ -89,7 +98,7 @@ export function dbSuite(label: string, makeDb: () => Promise<TestDb>): void {
       });
 
       it('can be reverted and re-applied', async () => {
-        await db.dataSource.undoLastMigration();
+        for (let i = 0; i < MIGRATIONS.length; i++) await db.dataSource.undoLastMigration();
         expect(await db.dataSource.createQueryRunner().hasTable('jobs')).toBe(false);
         await db.dataSource.runMigrations();
         expect(await db.dataSource.createQueryRunner().hasTable('jobs')).toBe(true);
@@ -106,6 +115,41 @@ export function dbSuite(label: string, makeDb: () => Promise<TestDb>): void {
         ).rejects.toThrow(/CHK_jobs_job_type|CHECK constraint failed/);
         expect(await count('jobs')).toBe(0);
       });
+      it('open batch names: a generated batch records its jobs, the CHECK still refuses non-slugs', async () => {
+        const model = await seedModel();
+        const insert = (batch: string, name: string) => insertJobRow(model.id, batch, name);
+        await insert('data-quality2', 'ok-1');
+        for (const [i, bad] of [
+          'Monitoring',
+          'data_quality',
+          '2nd',
+          'a--b',
+          'drift-',
+          'a'.repeat(33),
+        ].entries())
+          await expect(insert(bad, `bad-${i}`)).rejects.toThrow(
+            /CHK_jobs_batch_slug|CHECK constraint failed|value too long/,
+          );
+        expect(await count('jobs')).toBe(1);
+      });
+
+      it('the open-batch migration keeps existing job rows and lifts the closed list', async () => {
+        const model = await seedModel();
+        await db.dataSource.undoLastMigration();
+        const insert = (batch: string, name: string) => insertJobRow(model.id, batch, name);
+        await insert('training', 'before-1');
+        // Before the migration, only the five seed batches.
+        await expect(insert('monitoring', 'before-2')).rejects.toThrow(
+          /CHK_jobs_batch|CHECK constraint failed/,
+        );
+        await db.dataSource.runMigrations();
+        await insert('monitoring', 'after-1');
+        expect((await db.listJobs()).map((j) => [j.sagemakerName, j.batch])).toEqual([
+          ['before-1', 'training'],
+          ['after-1', 'monitoring'],
+        ]);
+      });
+
       it('enforce foreign keys in the database itself', async () => {
         const now = new Date().toISOString();
         await expect(
@@ -208,6 +252,35 @@ export function dbSuite(label: string, makeDb: () => Promise<TestDb>): void {
         expect(new Set(rows.filter((r) => r.sagemakerName === 'iris-race-0').map((r) => r.id)).size).toBe(1);
         expect(new Set(rows.filter((r) => r.sagemakerName === 'iris-race-1').map((r) => r.id)).size).toBe(1);
         expect(await count('jobs')).toBe(3);
+      });
+
+      it('records a job of a generated batch; refuses a batch that is not a slug, naming the value', async () => {
+        const { run } = await startJob();
+        const job = await db.upsertJob({
+          sagemakerName: 'iris-monitoring-run-1',
+          jobType: 'Processing',
+          batch: 'monitoring',
+          modelName: 'iris',
+          pipelineRunId: run.id,
+        });
+        expect(job.batch).toBe('monitoring');
+        expect((await db.listJobs({ batch: 'monitoring' })).map((j) => j.id)).toEqual([job.id]);
+        for (const [batch, message] of [
+          ['Monitoring', /^Invalid batch "Monitoring"; expected lowercase letters and digits/],
+          ['data_quality', /^Invalid batch "data_quality"; expected lowercase letters/],
+          ['a'.repeat(33), /^Invalid batch "a{33}"; at most 32 characters \(it has 33\)/],
+          [7, /^Invalid batch 7; expected a string/],
+        ] as const) {
+          await expect(
+            db.upsertJob({
+              sagemakerName: `bad-${String(batch)}`,
+              jobType: 'Processing',
+              batch: batch as string,
+              modelName: 'iris',
+            }),
+          ).rejects.toThrow(message);
+        }
+        expect(await count('jobs')).toBe(2);
       });
 
       it('refuses to reuse a job name for another batch or model', async () => {

@@ -1,4 +1,5 @@
 import { InitialSchema1764115200000 } from './1764115200000-initial-schema';
+import { OpenBatchNames1764201600000 } from './1764201600000-open-batch-names';
 
 /** Every migration, in order. Classes, not globs: globs break once the code is bundled. */
-export const MIGRATIONS = [InitialSchema1764115200000];
+export const MIGRATIONS = [InitialSchema1764115200000, OpenBatchNames1764201600000];

@@ -8,6 +8,7 @@ import type { RunContext } from '../context/run-context';
  * every selected model before any service is opened; `execute` does the work for one model.
  */
 export interface BatchDefinition<P = void> {
+  /** A seed batch (`BatchName.Training`, …) or a generated batch's slug; the db validates it. */
   batch: BatchName;
   cli: BatchCliSpec;
   prepare?(ctx: BatchContext): P;
