@@ -5,7 +5,13 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { loadConfig, MlopsConfig } from '@mlops/config-reader';
 import { DbAdapter, openDatabase } from '@mlops/db';
-import { expectArtifacts, expectDbRows, expectReport, expectSuccessfulOutput } from './support/expect-run';
+import {
+  expectArtifacts,
+  expectDbRows,
+  expectReport,
+  expectSuccessfulOutput,
+  PHASE_NAMES,
+} from './support/expect-run';
 import { CONFIG_DIR, makeTestEnv, portIsOpen, RunResult, runMain, TestEnv } from './support/workspace';
 
 const PG = {
@@ -33,6 +39,19 @@ function docker(args: string[]): string {
   return execFileSync('docker', args, { encoding: 'utf8' });
 }
 
+/** Every container (any state) and network, by name: compared before and after the run. */
+function dockerObjects(): { containers: string[]; networks: string[] } {
+  const names = (out: string) =>
+    out
+      .split('\n')
+      .filter((n) => n !== '')
+      .sort();
+  return {
+    containers: names(docker(['ps', '-a', '--format', '{{.Names}}'])),
+    networks: names(docker(['network', 'ls', '--format', '{{.Name}}'])),
+  };
+}
+
 /** configs/local.yaml with the `db:` section swapped for PostgreSQL in its own schema. */
 function writePostgresConfig(dir: string, schema: string): string {
   const local = readFileSync(join(CONFIG_DIR, 'local.yaml'), 'utf8');
@@ -47,14 +66,21 @@ function writePostgresConfig(dir: string, schema: string): string {
   return configDir;
 }
 
-/** The main job on the docker runtime (images container-<m>:latest) with the DB on PostgreSQL. */
-describe('main job on the docker runtime with PostgreSQL', () => {
+/**
+ * The main job with the batches as containers (`--batches docker`: images pipeline-<phase>:latest) and
+ * the jobs on the docker runtime (images container-<m>:latest), the DB on PostgreSQL. The batches as
+ * host processes are covered by the integration suite; this variant replaced them here to keep CI short.
+ */
+describe('main job: batch containers, docker runtime, PostgreSQL', () => {
   const runId = `e2e-${Date.now().toString(36)}`;
   const schema = `lp_e2e_${randomBytes(4).toString('hex')}`;
   let t: TestEnv;
   let config: MlopsConfig;
   let result: RunResult;
   let db: DbAdapter;
+  let before: { containers: string[]; networks: string[] };
+  let since: number;
+  let until: number;
 
   beforeAll(async () => {
     docker(['info', '--format', '{{.ServerVersion}}']);
@@ -64,9 +90,15 @@ describe('main job on the docker runtime with PostgreSQL', () => {
     delete t.env.MLOPS__DB__PATH;
     const configDir = writePostgresConfig(t.tmp, schema);
     config = loadConfig({ env: 'local', configDir, processEnv: t.env });
-    result = await runMain(['--runtime', 'docker', '--run-id', runId, '--config-dir', configDir], t.env);
+    before = dockerObjects();
+    since = Math.floor(Date.now() / 1000) - 1;
+    result = await runMain(
+      ['--batches', 'docker', '--runtime', 'docker', '--run-id', runId, '--config-dir', configDir],
+      t.env,
+    );
+    until = Math.ceil(Date.now() / 1000) + 1;
     process.stdout.write(
-      `main job, docker runtime, ${Object.keys(config.models).length} models: ${result.ms} ms\n`,
+      `main job, batch containers + docker runtime, ${Object.keys(config.models).length} models: ${result.ms} ms\n`,
     );
     db = await openDatabase(config.db);
   });
@@ -80,19 +112,44 @@ describe('main job on the docker runtime with PostgreSQL', () => {
   it('exits 0 on the docker runtime, with the summary and report path', () => {
     expectSuccessfulOutput(result, config, runId);
     expect(result.stdout).toContain('Runtime: docker (requested; daemon answers and all images exist)');
+    expect(result.stdout).toContain(
+      `Batches: docker (images pipeline-<phase>:latest, containers lp-${runId}-`,
+    );
+  });
+
+  it('ran every batch as a container of its pipeline image, labelled with the run id', () => {
+    const started = docker([
+      'events',
+      '--since',
+      String(since),
+      '--until',
+      String(until),
+      '--filter',
+      'type=container',
+      '--filter',
+      'event=start',
+      '--filter',
+      `label=io.mlops.local-pipeline.run-id=${runId}`,
+      '--format',
+      '{{.Actor.Attributes.name}} {{.Actor.Attributes.image}}',
+    ])
+      .split('\n')
+      .filter((l) => l !== '')
+      .sort();
+    const expected = Object.keys(config.models).flatMap((m) =>
+      PHASE_NAMES.map((p) => `lp-${runId}-${m}-${p} pipeline-${p}:latest`),
+    );
+    expect(started).toEqual(expected.sort());
   });
 
   it('leaves no containers, networks or listening ports behind', async () => {
-    expect(
-      docker(['ps', '-a', '--format', '{{.Names}}'])
-        .split('\n')
-        .filter((n) => n.includes(runId)),
-    ).toEqual([]);
-    expect(
-      docker(['network', 'ls', '--format', '{{.Name}}'])
-        .split('\n')
-        .filter((n) => n.includes(runId)),
-    ).toEqual([]);
+    const after = dockerObjects();
+    // Other suites may share the daemon: only what appeared during the run, or carries its id, counts.
+    expect(after.containers.filter((n) => !before.containers.includes(n) || n.includes(runId))).toEqual([]);
+    expect(after.networks.filter((n) => !before.networks.includes(n) || n.includes(runId))).toEqual([]);
+    expect(docker(['ps', '-aq', '--filter', `label=io.mlops.local-pipeline.run-id=${runId}`]).trim()).toBe(
+      '',
+    );
     expect(await portIsOpen(t.s3Port)).toBe(false);
     expect(await portIsOpen(t.sagemakerPort)).toBe(false);
   });
