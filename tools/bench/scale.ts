@@ -24,11 +24,22 @@ interface Options {
   json?: string;
 }
 
+const USAGE = `usage: SWC_NODE_PROJECT=tools/bench/tsconfig.json node -r @swc-node/register tools/bench/scale.ts [options]
+  --models N     models to generate (1..500, default 50)
+  --cli N        of those, how many with the timed \`nx g\` CLI (default 5); the rest in-process
+  --run-many N   models covered by the cold/warm \`nx run-many -t build test\` (default all; 0 skips it)
+  --keep         keep the temp copy (its path is printed) to profile in it, e.g.
+                 cd <copy> && NX_PERF_LOGGING=true NX_DAEMON=false npx nx show projects
+  --json FILE    also write the results as JSON`;
+
 function parseOptions(argv: string[]): Options {
   const o: Options = { models: 50, keep: false, cli: 5 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (a === '--models') o.models = Number(argv[++i]);
+    if (a === '--help' || a === '-h') {
+      process.stdout.write(`${USAGE}\n`);
+      process.exit(0);
+    } else if (a === '--models') o.models = Number(argv[++i]);
     else if (a === '--run-many') o.runMany = Number(argv[++i]);
     else if (a === '--cli') o.cli = Number(argv[++i]);
     else if (a === '--keep') o.keep = true;

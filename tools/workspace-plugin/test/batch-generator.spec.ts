@@ -31,6 +31,20 @@ describe('batch generator', () => {
     const def = tree.read(`${root}/src/drift-chk.ts`, 'utf-8') ?? '';
     expect(def).toContain('export const driftChk: BatchDefinition = {');
     expect(def).toContain("command: 'pipeline-drift-chk',");
+    // Batch names are open in libs/db: the generated name is used as is, no cast to a closed list.
+    expect(def).toContain("  batch: 'drift-chk',\n");
+    expect(def).not.toMatch(/ as (string|BatchName)\b/);
+    expect(tree.read(`${root}/test/drift-chk.spec.ts`, 'utf-8')).toContain(
+      "expect(row).toMatchObject({ batch: 'drift-chk', jobType: 'Processing', status: 'InProgress' });",
+    );
+    expect(Object.keys(project.targets).sort()).toEqual([
+      'build',
+      'docker:push',
+      'test:container',
+      'typecheck',
+    ]);
+    expect(project.implicitDependencies).toEqual(['pipeline-runtime']);
+    expect(tree.read(`${root}/Dockerfile`, 'utf-8')).toContain('FROM pipeline-runtime:latest');
     expect(tree.isFile(`${root}/test/drift-chk.spec.ts`)).toBe(true);
     expect(tree.read(`${root}/README.md`, 'utf-8')).toContain('# pipeline-drift-chk');
     expect(tree.read(`${root}/Dockerfile`, 'utf-8')).toContain('COPY dist/ /app/');

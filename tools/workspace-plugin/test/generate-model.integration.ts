@@ -13,6 +13,8 @@ import { copyWorkspace, TempWorkspace } from './support/temp-workspace';
 const MODEL = 'itest';
 const PROJECT = `container-${MODEL}`;
 const BASE_IMAGE = 'sagemaker-runtime:latest';
+const BATCH = 'itbatch';
+const BATCH_PROJECT = `pipeline-${BATCH}`;
 
 function dockerProblem(): string | undefined {
   const info = spawnSync('docker', ['info'], { encoding: 'utf8', timeout: 30_000 });
@@ -103,6 +105,25 @@ describe('nx g @mlops/workspace-plugin:model in a copy of the workspace', () => 
     expect(r.stdout).toMatch(/Tests:\s+\d+ passed, \d+ total/);
     const inspect = spawnSync('docker', ['image', 'inspect', `${PROJECT}:latest`], { encoding: 'utf8' });
     expect(inspect.status).toBe(0);
+  });
+
+  it('generates a batch that passes typecheck, lint and test, recording a job row under its name (SQLite)', () => {
+    const g = ws.run('npx', ['nx', 'g', '@mlops/workspace-plugin:batch', BATCH]);
+    expect(g.stdout).toContain(`CREATE apps/${BATCH_PROJECT}/project.json`);
+    const run = ws.run('npx', [
+      'nx',
+      'run-many',
+      '-t',
+      'typecheck',
+      'lint',
+      'test',
+      '-p',
+      BATCH_PROJECT,
+      '--outputStyle=static',
+      '--skipNxCache',
+    ]);
+    expect(run.stdout).toMatch(/Successfully ran targets typecheck, lint, test/);
+    expect(run.stdout).toMatch(/✓ records its jobs in the database under its own batch name \(SQLite\)/);
   });
 
   it('passes its own Docker integration test (the image run as SageMaker runs it)', () => {
