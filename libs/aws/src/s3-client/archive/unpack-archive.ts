@@ -2,9 +2,9 @@ import { createReadStream, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { createGunzip } from 'node:zlib';
 import { randomBytes } from 'node:crypto';
-import { Unpack } from 'tar';
 import { ArchiveEntryError } from './archive-entry-error';
-import { EntryPolicy } from './entry-policy';
+import { EntryWriter } from './extract-entries';
+import { readTar } from './tar-reader';
 
 export interface UnpackResult {
   dir: string;
@@ -38,39 +38,24 @@ export async function unpackArchive(tarGzPath: string, dir: string): Promise<Unp
 }
 
 async function extractChecked(tarGzPath: string, staging: string): Promise<number> {
-  const policy = new EntryPolicy();
-  let violation: ArchiveEntryError | undefined;
-  let count = 0;
-  const unpack = new Unpack({
-    cwd: staging,
-    strict: true,
-    // Running as root would otherwise chown to the archive's uid/gid.
-    preserveOwner: false,
-    filter: (p, entry) => {
-      if (violation) return false;
-      const e = entry as unknown as { type: string; path: string; linkpath?: string };
-      const reason = policy.check({ path: e.path ?? p, type: e.type, linkpath: e.linkpath });
-      if (reason) {
-        violation = new ArchiveEntryError(tarGzPath, e.path ?? p, reason);
-        return false;
-      }
-      count++;
-      return true;
-    },
+  const writer = new EntryWriter(tarGzPath, staging);
+  // Gunzip runs on the thread pool, overlapping with parsing and with the writes in flight.
+  const source = createReadStream(tarGzPath, { highWaterMark: 1024 * 1024 });
+  const tar = source.pipe(createGunzip({ chunkSize: 256 * 1024 }));
+  source.on('error', (err) => tar.destroy(err));
+  try {
+    await readTar(tar, (entry, body) => writer.write(entry, body));
+  } catch (err) {
+    tar.destroy();
+    // Nothing may still be writing into the staging dir when the caller removes it.
+    await writer.finish().catch(() => undefined);
+    if (err instanceof ArchiveEntryError) throw err;
+    throw wrapTarError(tarGzPath, err);
+  }
+  await writer.finish().catch((err: unknown) => {
+    throw err instanceof ArchiveEntryError ? err : wrapTarError(tarGzPath, err);
   });
-  await new Promise<void>((resolve, reject) => {
-    const fail = (err: unknown): void => reject(wrapTarError(tarGzPath, err));
-    const source = createReadStream(tarGzPath, { highWaterMark: 1024 * 1024 });
-    // Gunzip runs on the thread pool, overlapping with tar parsing and file writes.
-    const gunzip = createGunzip({ chunkSize: 256 * 1024 });
-    source.on('error', fail);
-    gunzip.on('error', fail);
-    unpack.on('error', fail);
-    unpack.on('close', () => resolve());
-    source.pipe(gunzip).pipe(unpack as unknown as NodeJS.WritableStream);
-  });
-  if (violation) throw violation;
-  return count;
+  return writer.count;
 }
 
 function wrapTarError(archive: string, err: unknown): Error {
