@@ -170,6 +170,7 @@ export async function startLocalSageMaker(options: LocalSageMakerOptions): Promi
             control.stop('Stopped');
           }
           await Promise.all([...active.values()].map((a) => a.done));
+          store.flushPending();
           logs.flush();
           await runCleanups(cleanups);
         })()),

@@ -3,9 +3,20 @@ import { join } from 'node:path';
 import { writeFileAtomic } from './atomic-write';
 import { JobKind, JobRecord, TERMINAL } from './types';
 
-/** Jobs as JSON files under `<stateDir>/jobs/<kind>/<name>.json`, cached in memory.
- *  The cache is the source of truth while the emulator runs; every change is flushed at once. */
+/** Progress-only changes reach disk at most this late; they are batched so a short job is not a dozen writes. */
+const FLUSH_DELAY_MS = 50;
+
+/**
+ * Jobs as JSON files under `<stateDir>/jobs/<kind>/<name>.json`, cached in memory. The cache is the source of
+ * truth while the emulator runs. What a restart needs is written at once: a new job (names stay taken), child
+ * pids (so orphans can be killed) and the terminal state. Progress in between (secondary status, timings) is
+ * written within {@link FLUSH_DELAY_MS}; losing it in a crash changes nothing, as a restarted emulator marks
+ * the job Failed anyway.
+ */
 export class JobStore {
+  private readonly dirty = new Set<JobRecord>();
+  private timer: NodeJS.Timeout | undefined;
+
   private readonly jobs: Record<JobKind, Map<string, JobRecord>> = {
     training: new Map(),
     processing: new Map(),
@@ -46,8 +57,22 @@ export class JobStore {
 
   update(job: JobRecord, change: Partial<JobRecord>): JobRecord {
     Object.assign(job, change, { lastModifiedTime: Date.now() });
-    this.flush(job);
+    if (TERMINAL.includes(job.status) || change.pids !== undefined || change.status !== undefined) {
+      this.dirty.delete(job);
+      this.flush(job);
+    } else {
+      this.dirty.add(job);
+      this.timer ??= setTimeout(() => this.flushPending(), FLUSH_DELAY_MS).unref();
+    }
     return job;
+  }
+
+  /** Writes every change not on disk yet (also called on close). */
+  flushPending(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    for (const job of this.dirty) this.flush(job);
+    this.dirty.clear();
   }
 
   /** Jobs left running by an emulator instance other than `runnerId` (it crashed or was killed). */
