@@ -17,7 +17,7 @@ import {
 } from './support';
 
 /** Describe polling interval: fast enough to see the end promptly, slow enough not to steal CPU. */
-const POLL_MS = 25;
+const POLL_MS = Number(process.env.POLL_MS ?? 25);
 
 async function main(): Promise<void> {
   const runs = Number(process.argv[2] ?? 15);
