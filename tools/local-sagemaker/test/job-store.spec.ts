@@ -26,6 +26,7 @@ function newJob(name: string): JobRecord {
     lastModifiedTime: 1,
     finalMetrics: [],
     logStreams: [],
+    runnerId: 'test-runner',
   };
 }
 
