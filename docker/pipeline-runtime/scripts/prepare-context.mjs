@@ -28,7 +28,11 @@ copyFileSync(addon, join(out, 'build/Release/better_sqlite3.node'));
 for (const dep of ['bindings', 'file-uri-to-path']) {
   const src = join(workspaceRoot, 'node_modules', dep);
   if (!existsSync(src)) fail(`missing ${src}: run npm ci`);
-  cpSync(src, join(dist, 'node_modules', dep), { recursive: true });
+  // Their package.json, the JS `require` loads and the licence; not their tests, typings or CI files.
+  cpSync(src, join(dist, 'node_modules', dep), {
+    recursive: true,
+    filter: (file) => file === src || /^([^/]+\.js(on)?|LICEN[SC]E(\.md)?)$/.test(file.slice(src.length + 1)),
+  });
 }
 const version = JSON.parse(readFileSync(join(bs3, 'package.json'), 'utf8')).version;
 
