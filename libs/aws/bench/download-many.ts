@@ -19,7 +19,7 @@ const SIZE = Number(process.env.OBJECT_BYTES ?? 2048);
 const REPS = Number(process.env.REPS ?? 3);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 16);
 /** Extra per-response latency scenarios (ms); 0 = plain loopback. */
-const LATENCIES = (process.env.LATENCIES ?? '0,20').split(',').map(Number);
+const LATENCIES = (process.env.LATENCIES ?? '0,5,20').split(',').map(Number);
 
 async function main(): Promise<void> {
   const srv = await startS3Server('bench-bucket');
