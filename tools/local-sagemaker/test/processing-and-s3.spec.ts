@@ -117,6 +117,30 @@ describe('data through the embedded S3 and file:// paths', () => {
     expect(model.seen.train).toEqual(['nested/part-1.csv=3,4', 'part-0.csv=a,b\n1,2']);
   });
 
+  it('gives a channel whose S3Prefix names one object that file, under its own name', async () => {
+    const req = {
+      ...trainingRequest('s3-one-object', `s3://${BUCKET}/models`, { mode: 'ok' }),
+      InputDataConfig: [
+        {
+          ChannelName: 'train',
+          DataSource: {
+            S3DataSource: { S3Uri: `s3://${BUCKET}/data/train/part-0.csv`, S3DataType: 'S3Prefix' as const },
+          },
+        },
+      ],
+    };
+    await h.sm.send(new CreateTrainingJobCommand(req));
+    const d = await waitForTraining(h.sm, 's3-one-object');
+    expect([d.TrainingJobStatus, d.FailureReason]).toEqual(['Completed', undefined]);
+    const tgz = join(h.tmp, 'one-object.tar.gz');
+    await downloadFile(s3, d.ModelArtifacts!.S3ModelArtifacts!, tgz);
+    const dir = join(h.tmp, 'one-object-model');
+    await unpackArchive(tgz, dir);
+    expect(JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8')).seen.train).toEqual([
+      'part-0.csv=a,b\n1,2',
+    ]);
+  });
+
   it('runs a processing job: s3:// input downloaded, s3:// and file:// outputs written, ExitMessage set', async () => {
     const localOut = join(h.tmp, 'processed-local');
     await h.sm.send(new CreateProcessingJobCommand(processingRequest('proc-ok', localOut)));

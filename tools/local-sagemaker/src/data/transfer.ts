@@ -1,7 +1,17 @@
 import { cpSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { S3Client } from '@aws-sdk/client-s3';
-import { AwsEndpointConfig, createS3Client, downloadPrefix, uploadDirectory, uploadFile } from '@mlops/aws';
+import { basename, join } from 'node:path';
+import {
+  AwsEndpointConfig,
+  createS3Client,
+  downloadFile,
+  downloadPrefix,
+  objectExists,
+  parseS3Uri,
+  uploadDirectory,
+  uploadFile,
+} from '@mlops/aws';
 
 /** Moves job data between the host and `s3://` (through @mlops/aws) or `file://` (plain copies). */
 export class DataTransfer {
@@ -15,7 +25,16 @@ export class DataTransfer {
       cpSync(localPath(uri), dir, { recursive: true });
       return;
     }
-    await downloadPrefix(this.s3(), toS3(uri), dir);
+    const s3Uri = toS3(uri);
+    const { key } = parseS3Uri(s3Uri);
+    // An S3Prefix that names one object (`s3://b/data/train.csv`) gives that file, under its own name, as
+    // SageMaker does; a prefix of a "directory" gives everything under it.
+    if (key !== '' && !key.endsWith('/') && (await objectExists(this.s3(), s3Uri))) {
+      mkdirSync(dir, { recursive: true });
+      await downloadFile(this.s3(), s3Uri, join(dir, basename(key)));
+      return;
+    }
+    await downloadPrefix(this.s3(), s3Uri, dir);
   }
 
   async uploadDir(dir: string, uri: string): Promise<void> {
