@@ -16,11 +16,9 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CreateTrainingJobCommand } from '@aws-sdk/client-sagemaker';
 import { startLocalSageMaker } from '../src';
-import { median, PROJECT_ROOT, ROLE, sagemakerClient, timed, waitTerminal } from './support';
+import { alternate, PROJECT_ROOT, report, ROLE, sagemakerClient, timed, timedTrainingJob } from './support';
 
-const POLL_MS = Number(process.env.POLL_MS ?? 25);
 const REPO = resolve(PROJECT_ROOT, '..', '..');
 const CHANNELS = ['train', 'validation', 'stats'];
 
@@ -112,63 +110,45 @@ async function main(): Promise<void> {
     appsRoot: REPO,
   });
   const sm = sagemakerClient(emulator.endpoint);
-  const bare: number[] = [];
-  const viaEmulator: number[] = [];
   try {
-    for (let i = 0; i < runs; i++) {
-      const runBare = async () => {
+    const times = await alternate(
+      runs,
+      (i) => {
         const dir = bareTree(join(tmp, `bare-${i}`), hyperparameters, channels);
-        bare.push(
-          await timed(process.execPath, [join(dist, 'main.js'), 'train'], {
-            PATH: process.env.PATH,
-            HOME: process.env.HOME,
-            SAGEMAKER_BASE_DIR: dir,
-          }),
-        );
-      };
-      const runEmulator = async () => {
-        const start = performance.now();
-        const name = `bench-app-${i}`;
-        await sm.send(
-          new CreateTrainingJobCommand({
-            TrainingJobName: name,
-            RoleArn: ROLE,
-            AlgorithmSpecification: { TrainingImage: image, TrainingInputMode: 'File' },
-            HyperParameters: hyperparameters,
-            InputDataConfig: CHANNELS.map((c) => ({
-              ChannelName: c,
-              DataSource: {
-                S3DataSource: {
-                  S3DataType: 'S3Prefix',
-                  S3Uri: pathToFileURL(join(channels, c)).href,
-                  S3DataDistributionType: 'FullyReplicated',
-                },
+        const env = { PATH: process.env.PATH, HOME: process.env.HOME, SAGEMAKER_BASE_DIR: dir };
+        return timed(process.execPath, [join(dist, 'main.js'), 'train'], env);
+      },
+      (i) =>
+        timedTrainingJob(sm, {
+          TrainingJobName: `bench-app-${i}`,
+          RoleArn: ROLE,
+          AlgorithmSpecification: { TrainingImage: image, TrainingInputMode: 'File' },
+          HyperParameters: hyperparameters,
+          InputDataConfig: CHANNELS.map((c) => ({
+            ChannelName: c,
+            DataSource: {
+              S3DataSource: {
+                S3DataType: 'S3Prefix',
+                S3Uri: pathToFileURL(join(channels, c)).href,
+                S3DataDistributionType: 'FullyReplicated',
               },
-            })),
-            OutputDataConfig: { S3OutputPath: pathToFileURL(join(tmp, 'out')).href },
-            ResourceConfig: { InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeSizeInGB: 1 },
-            StoppingCondition: { MaxRuntimeInSeconds: 600 },
-          }),
-        );
-        const status = await waitTerminal(sm, name, POLL_MS);
-        viaEmulator.push(performance.now() - start);
-        if (status !== 'Completed') throw new Error(`${name} ended ${status}`);
-      };
-      for (const run of i % 2 ? [runEmulator, runBare] : [runBare, runEmulator]) await run();
-    }
+            },
+          })),
+          OutputDataConfig: { S3OutputPath: pathToFileURL(join(tmp, 'out')).href },
+          ResourceConfig: { InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeSizeInGB: 1 },
+          StoppingCondition: { MaxRuntimeInSeconds: 600 },
+        }),
+    );
+    report(
+      `process runtime, ${model} training (${image} → ${dist}), ${runs} runs`,
+      'bare node main.js train',
+      times,
+    );
   } finally {
     sm.destroy();
     await emulator.close();
     rmSync(tmp, { recursive: true, force: true });
   }
-  const b = median(bare);
-  const e = median(viaEmulator);
-  console.log(`process runtime, ${model} training (${image} → ${dist}), ${runs} runs`);
-  console.log(`  bare node main.js train: median ${b.toFixed(0)} ms`);
-  console.log(
-    `  via emulator (Create → Completed seen by Describe, ${POLL_MS} ms polling): median ${e.toFixed(0)} ms`,
-  );
-  console.log(`  ratio ${(e / b).toFixed(2)}× (target <= 1.2×), overhead ${(e - b).toFixed(0)} ms`);
 }
 
 void main().catch((err) => {

@@ -1,7 +1,11 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DescribeTrainingJobCommand, SageMakerClient } from '@aws-sdk/client-sagemaker';
+import {
+  CreateTrainingJobCommand,
+  DescribeTrainingJobCommand,
+  SageMakerClient,
+} from '@aws-sdk/client-sagemaker';
 
 declare const __BENCH_ROOT__: string;
 /** tools/local-sagemaker, injected by scripts/bench.mjs. */
@@ -91,4 +95,57 @@ export function buildFixtureImage(tag: string): void {
   );
   execFileSync('docker', ['build', '-q', '-t', tag, ctx], { stdio: 'ignore' });
   rmSync(ctx, { recursive: true, force: true });
+}
+
+/** Describe polling interval of the benches: fast enough to see the end promptly, slow enough not to steal CPU. */
+export const POLL_MS = Number(process.env.POLL_MS ?? 25);
+
+/** Create → terminal as a client sees it (Describe polling); throws unless the job Completed. */
+export async function timedTrainingJob(
+  sm: SageMakerClient,
+  request: ConstructorParameters<typeof CreateTrainingJobCommand>[0],
+): Promise<number> {
+  const start = performance.now();
+  await sm.send(new CreateTrainingJobCommand(request));
+  const name = request.TrainingJobName as string;
+  const status = await waitTerminal(sm, name, POLL_MS);
+  const ms = performance.now() - start;
+  if (status !== 'Completed') throw new Error(`${name} ended ${status}`);
+  return ms;
+}
+
+/**
+ * Runs the bare and the emulated variant `runs` times each, alternating which goes first so neither always
+ * runs right after the other's cleanup and machine load hits both alike.
+ */
+export async function alternate(
+  runs: number,
+  bare: (i: number) => Promise<number>,
+  viaEmulator: (i: number) => Promise<number>,
+): Promise<{ bare: number[]; viaEmulator: number[] }> {
+  const out = { bare: [] as number[], viaEmulator: [] as number[] };
+  for (let i = 0; i < runs; i++) {
+    const pair = [
+      async () => out.bare.push(await bare(i)),
+      async () => out.viaEmulator.push(await viaEmulator(i)),
+    ];
+    for (const run of i % 2 ? pair.reverse() : pair) await run();
+  }
+  return out;
+}
+
+/** Prints medians and the ratio against the 1.2× target. */
+export function report(
+  title: string,
+  bareLabel: string,
+  times: { bare: number[]; viaEmulator: number[] },
+): void {
+  const b = median(times.bare);
+  const e = median(times.viaEmulator);
+  console.log(title);
+  console.log(`  ${bareLabel}: median ${b.toFixed(0)} ms`);
+  console.log(
+    `  via emulator (Create → Completed seen by Describe, ${POLL_MS} ms polling): median ${e.toFixed(0)} ms`,
+  );
+  console.log(`  ratio ${(e / b).toFixed(2)}× (target <= 1.2×), overhead ${(e - b).toFixed(0)} ms`);
 }
