@@ -97,21 +97,39 @@ export function buildFixtureImage(tag: string): void {
   rmSync(ctx, { recursive: true, force: true });
 }
 
-/** Describe polling interval of the benches: fast enough to see the end promptly, slow enough not to steal CPU. */
-export const POLL_MS = Number(process.env.POLL_MS ?? 25);
+/**
+ * Describe polling interval of the benches. A client's poll cadence is not the emulator's overhead (the Python
+ * SDK polls every few seconds), and polling every few ms from the emulator's own process would steal the CPU
+ * the job needs on a small machine, so the ratio is taken at the job's end time the emulator reports.
+ */
+export const POLL_MS = Number(process.env.POLL_MS ?? 100);
 
-/** Create → terminal as a client sees it (Describe polling); throws unless the job Completed. */
+export interface JobTiming {
+  /** Create → the job's TrainingEndTime as the emulator records it (artifacts uploaded, cleanup done). */
+  completedMs: number;
+  /** Create → a Describe poll saw the terminal state (adds up to POLL_MS). */
+  seenMs: number;
+}
+
+/** Runs one training job through the emulator; throws unless it Completed. */
 export async function timedTrainingJob(
   sm: SageMakerClient,
   request: ConstructorParameters<typeof CreateTrainingJobCommand>[0],
-): Promise<number> {
+): Promise<JobTiming> {
+  const startEpoch = Date.now();
   const start = performance.now();
   await sm.send(new CreateTrainingJobCommand(request));
   const name = request.TrainingJobName as string;
   const status = await waitTerminal(sm, name, POLL_MS);
-  const ms = performance.now() - start;
+  const seenMs = performance.now() - start;
   if (status !== 'Completed') throw new Error(`${name} ended ${status}`);
-  return ms;
+  const d = await sm.send(new DescribeTrainingJobCommand({ TrainingJobName: name }));
+  return { completedMs: (d.TrainingEndTime as Date).getTime() - startEpoch, seenMs };
+}
+
+export interface Comparison {
+  bare: number[];
+  viaEmulator: JobTiming[];
 }
 
 /**
@@ -121,13 +139,13 @@ export async function timedTrainingJob(
 export async function alternate(
   runs: number,
   bare: (i: number) => Promise<number>,
-  viaEmulator: (i: number) => Promise<number>,
-): Promise<{ bare: number[]; viaEmulator: number[] }> {
-  const out = { bare: [] as number[], viaEmulator: [] as number[] };
+  viaEmulator: (i: number) => Promise<JobTiming>,
+): Promise<Comparison> {
+  const out: Comparison = { bare: [], viaEmulator: [] };
   for (let i = 0; i < runs; i++) {
     const pair = [
-      async () => out.bare.push(await bare(i)),
-      async () => out.viaEmulator.push(await viaEmulator(i)),
+      async () => void out.bare.push(await bare(i)),
+      async () => void out.viaEmulator.push(await viaEmulator(i)),
     ];
     for (const run of i % 2 ? pair.reverse() : pair) await run();
   }
@@ -135,17 +153,15 @@ export async function alternate(
 }
 
 /** Prints medians and the ratio against the 1.2× target. */
-export function report(
-  title: string,
-  bareLabel: string,
-  times: { bare: number[]; viaEmulator: number[] },
-): void {
+export function report(title: string, bareLabel: string, times: Comparison): void {
   const b = median(times.bare);
-  const e = median(times.viaEmulator);
+  const done = median(times.viaEmulator.map((t) => t.completedMs));
+  const seen = median(times.viaEmulator.map((t) => t.seenMs));
   console.log(title);
   console.log(`  ${bareLabel}: median ${b.toFixed(0)} ms`);
+  console.log(`  via emulator, Create → Completed (TrainingEndTime): median ${done.toFixed(0)} ms`);
   console.log(
-    `  via emulator (Create → Completed seen by Describe, ${POLL_MS} ms polling): median ${e.toFixed(0)} ms`,
+    `  via emulator, Create → Completed seen by Describe every ${POLL_MS} ms: median ${seen.toFixed(0)} ms`,
   );
-  console.log(`  ratio ${(e / b).toFixed(2)}× (target <= 1.2×), overhead ${(e - b).toFixed(0)} ms`);
+  console.log(`  ratio ${(done / b).toFixed(2)}× (target <= 1.2×), overhead ${(done - b).toFixed(0)} ms`);
 }

@@ -136,7 +136,9 @@ export async function startLocalSageMaker(options: LocalSageMakerOptions): Promi
       launch(job: JobRecord) {
         const control = new RunControl(ctx.stopGraceMs);
         const run = job.kind === 'training' ? runTrainingJob : runProcessingJob;
-        const done = run(ctx, job, control)
+        // After the Create response: laying out /opt/ml and staging data must not delay "Create returns at once".
+        const done = new Promise<void>((resolve) => setImmediate(resolve))
+          .then(() => run(ctx, job, control))
           .catch((err: unknown) => console.error(`local-sagemaker: job ${job.name} crashed:`, err))
           .finally(() => active.delete(`${job.kind}/${job.name}`));
         active.set(`${job.kind}/${job.name}`, { control, done });
