@@ -8,6 +8,8 @@ import type { TarBody, TarEntry } from './tar-reader';
 const SMALL_FILE = 1024 * 1024;
 /** Writes in flight; they run on the libuv thread pool while parsing goes on. */
 const MAX_IN_FLIGHT = 16;
+/** Chunk writes in flight for one large file. */
+const LARGE_FILE_WRITES = 4;
 
 /**
  * Writes checked tar entries under `root` (a fresh, private directory). Every entry passes
@@ -71,13 +73,29 @@ export class EntryWriter {
             await fs.utimes(full, entry.mtime, entry.mtime);
           });
         }
-        // Large files stream through, one at a time, so memory stays bounded.
+        // Large files stream through, one at a time, so memory stays bounded; a few positional writes stay
+        // in flight so writing overlaps with decompressing the next chunks.
         return this.run(rel, async (full) => {
           const handle = await fs.open(full, 'wx', mode);
+          const writes = new Set<Promise<void>>();
+          let failed: unknown;
           try {
-            for await (const chunk of body.chunks()) await handle.write(chunk);
+            let position = 0;
+            for await (const chunk of body.chunks()) {
+              const w: Promise<void> = handle.write(chunk, 0, chunk.length, position).then(
+                () => void writes.delete(w),
+                (err: unknown) => void (failed ??= err),
+              );
+              writes.add(w);
+              position += chunk.length;
+              if (writes.size >= LARGE_FILE_WRITES) await Promise.race(writes);
+              if (failed) throw failed;
+            }
+            await Promise.all(writes);
+            if (failed) throw failed;
             await handle.utimes(entry.mtime, entry.mtime);
           } finally {
+            await Promise.allSettled(writes);
             await handle.close();
           }
         });

@@ -41,7 +41,10 @@ async function extractChecked(tarGzPath: string, staging: string): Promise<numbe
   const writer = new EntryWriter(tarGzPath, staging);
   // Gunzip runs on the thread pool, overlapping with parsing and with the writes in flight.
   const source = createReadStream(tarGzPath, { highWaterMark: 1024 * 1024 });
-  const tar = source.pipe(createGunzip({ chunkSize: 256 * 1024 }));
+  // A deep read-ahead lets gunzip keep inflating while entries are being written (zlib streams take the
+  // Transform options; @types/node's ZlibOptions just does not list them).
+  const readAhead = { readableHighWaterMark: 8 * 1024 * 1024 } as object;
+  const tar = source.pipe(createGunzip({ chunkSize: 256 * 1024, ...readAhead }));
   source.on('error', (err) => tar.destroy(err));
   try {
     await readTar(tar, (entry, body) => writer.write(entry, body));
