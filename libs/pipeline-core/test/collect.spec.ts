@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { createHash } from 'node:crypto';
 import { createS3Client, listObjectsArray } from '@mlops/aws';
 import { collectRaw, datasetVersion, InputError, readS3Text, resolveSource } from '../src';
-import { startS3 } from './support/s3-server';
+import { startS3 } from '../testing';
 
 let dir: string;
 beforeEach(() => {

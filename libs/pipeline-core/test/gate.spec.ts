@@ -1,7 +1,7 @@
 import { parseThreshold, Threshold } from '@mlops/config-reader';
 import type { DbAdapter } from '@mlops/db';
 import { applyEvaluationGate, extractMetrics, formatChecks, InputError } from '../src';
-import { tempDb } from './support/temp-db';
+import { tempDb } from '../testing';
 
 describe('extractMetrics', () => {
   it('takes numeric leaves at the top level and one level down, ignoring arrays', () => {

@@ -11,7 +11,7 @@ import {
   validateJobPlan,
 } from '../src';
 import { CONFIG_DIR, REPO_ROOT } from './support/paths';
-import { startRecordingServer } from './support/recording-server';
+import { startRecordingServer } from '../testing';
 
 let dir: string;
 let dbPath: string;

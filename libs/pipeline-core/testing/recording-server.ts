@@ -5,11 +5,14 @@ import type { AddressInfo } from 'node:net';
  * A loopback HTTP endpoint that records every request and answers 500: pointing the SageMaker / Logs /
  * S3 endpoints at it proves that a refused batch made no call at all.
  */
-export async function startRecordingServer(): Promise<{
+export interface RecordingServer {
   url: string;
+  /** `METHOD url x-amz-target` of each request, in arrival order. */
   requests: string[];
   close(): Promise<void>;
-}> {
+}
+
+export async function startRecordingServer(): Promise<RecordingServer> {
   const requests: string[] = [];
   const server: Server = createServer((req, res) => {
     requests.push(`${req.method} ${req.url} ${String(req.headers['x-amz-target'] ?? '')}`);
