@@ -55,7 +55,7 @@ export async function modelGenerator(tree: Tree, options: ModelGeneratorSchema):
         `Model "${name}" (owner ${owner}) is ready:`,
         `  npx nx run-many -t lint test build -p ${projectName}`,
         `  npx nx run ${projectName}:test:container   # builds the image first`,
-        `  npx nx run ${projectName}:build && npm start -- --models ${name}   # the local pipeline runs it`,
+        `  npm start -- --models ${name}   # the local pipeline runs it (builds it first)`,
       ].join('\n'),
     );
   };
