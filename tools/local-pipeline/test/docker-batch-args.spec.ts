@@ -86,11 +86,13 @@ describe('forwardedEnvNames', () => {
       NPM_TOKEN: 'x',
       UNSET: undefined,
       MLOPS_NOT_AN_OVERRIDE: 'x',
+      MLOPS_POLL_MS: '250',
     };
     expect(forwardedEnvNames(env)).toEqual([
       'AWS_ACCESS_KEY_ID',
       'AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED',
       'AWS_SECRET_ACCESS_KEY',
+      'MLOPS_POLL_MS',
       'MLOPS__DB__PATH',
       'PGPASSWORD',
     ]);

@@ -36,8 +36,9 @@ export function batchContainerName(runId: string, model: string, phase: Phase): 
 }
 
 // What a batch reads from its env: config overrides and `env:` secret references (MLOPS__*, PGPASSWORD),
-// the AWS SDK's settings and credentials (AWS_*), libpq-style PG* defaults. Nothing else is forwarded.
-const FORWARDED = /^(MLOPS__|AWS_|PG)[A-Za-z0-9_]*$/;
+// its describe interval (MLOPS_POLL_MS), the AWS SDK's settings and credentials (AWS_*), libpq-style PG*
+// defaults. Nothing else is forwarded.
+const FORWARDED = /^((MLOPS__|AWS_|PG)[A-Za-z0-9_]*|MLOPS_POLL_MS)$/;
 
 /** The names of `env` that a batch container gets, sorted; never their values. */
 export function forwardedEnvNames(env: NodeJS.ProcessEnv): string[] {

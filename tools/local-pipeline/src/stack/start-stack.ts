@@ -54,6 +54,8 @@ export async function startStack({ config, runtime, appsRoot }: StartStackOption
       AWS_ACCESS_KEY_ID: stack.s3Credentials.accessKeyId,
       AWS_SECRET_ACCESS_KEY: stack.s3Credentials.secretAccessKey,
       AWS_REGION: region,
+      // The emulator answers Describe in well under a millisecond: poll it every 250 ms, not AWS's 2 s.
+      MLOPS_POLL_MS: process.env.MLOPS_POLL_MS ?? '250',
     },
     stop: () => stack.close(),
   };
