@@ -3,63 +3,26 @@
  * (`node main.js <job>`, cwd = dist, SAGEMAKER_BASE_DIR = a per-job /opt/ml tree): preprocess →
  * training → evaluation (model.tar.gz) → inference, then stop/resume and the failure paths.
  */
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import {
-  buildBundles,
-  copyInto,
-  makeProcessingTree,
-  makeTrainingTree,
-  metricValues,
-  RAW_CSV,
-  removeDir,
-  runBundle,
-  writeInto,
-} from './support/opt-ml';
+import { metricValues, runBundle, Splits, useBundleJobs } from '@mlops/ml-kit/testing';
+import { app } from './support/app';
 
 jest.setTimeout(120_000);
 
-let dist: string;
-const trees: string[] = [];
-const track = <T extends { base: string }>(t: T): T => (trees.push(t.base), t);
-
-beforeAll(() => {
-  dist = buildBundles();
-});
-
-afterAll(() => {
-  trees.forEach(removeDir);
-  removeDir(dist);
-});
-
+const jobs = useBundleJobs(app);
 const read = (file: string) => fs.readFileSync(file, 'utf8');
 const readJson = (file: string) => JSON.parse(read(file));
 
-async function preprocess(): Promise<Record<string, string>> {
-  const p = track(makeProcessingTree(['raw'], ['train', 'validation', 'test', 'stats']));
-  copyInto(p.inputs.raw, { 'iris.csv': RAW_CSV });
-  const r = await runBundle(dist, p.base, ['preprocess']);
-  expect(r.stderr).not.toMatch(/FAILURE/);
-  expect(r.code).toBe(0);
-  return {
-    train: path.join(p.outputs.train, 'train.csv'),
-    validation: path.join(p.outputs.validation, 'validation.csv'),
-    test: path.join(p.outputs.test, 'test.csv'),
-    stats: path.join(p.outputs.stats, 'stats.json'),
-  };
-}
-
-function trainingTree(splits: Record<string, string>, hyperparameters: Record<string, unknown>) {
-  const t = track(makeTrainingTree(hyperparameters, ['train', 'validation', 'stats']));
-  copyInto(t.channels.train, { 'train.csv': splits.train });
-  copyInto(t.channels.validation, { 'validation.csv': splits.validation });
-  copyInto(t.channels.stats, { 'stats.json': splits.stats });
-  return t;
+async function preprocess(): Promise<Splits> {
+  const p = await jobs.preprocess();
+  expect(p.stderr).not.toMatch(/FAILURE/);
+  expect(p.code).toBe(0);
+  return p.splits;
 }
 
 describe('iris bundles end to end', () => {
-  let splits: Record<string, string>;
+  let splits: Splits;
 
   beforeAll(async () => {
     splits = await preprocess();
@@ -73,17 +36,17 @@ describe('iris bundles end to end', () => {
     expect(stats.classes.test).toEqual({ setosa: 8, versicolor: 8, virginica: 8 });
     expect(stats.classes.validation).toEqual({ setosa: 8, versicolor: 8, virginica: 8 });
     const again = await preprocess();
-    for (const k of ['train', 'validation', 'test']) expect(read(again[k])).toBe(read(splits[k]));
+    for (const k of ['train', 'validation', 'test'] as const) expect(read(again[k])).toBe(read(splits[k]));
     const lines = (f: string) => read(f).trim().split('\n').slice(1);
     const all = [...lines(splits.train), ...lines(splits.validation), ...lines(splits.test)].sort();
-    expect(all).toEqual(read(RAW_CSV).trim().split('\n').slice(1).sort());
+    expect(all).toEqual(read(app.RAW_CSV).trim().split('\n').slice(1).sort());
   });
 
   it('trains, evaluates model.tar.gz (accuracy >= 0.9) and predicts', async () => {
-    const t = trainingTree(splits, { nEstimators: 30, treesPerRound: 10, maxDepth: 5, seed: 42 });
+    const t = jobs.trainingTree(splits, { nEstimators: 30, treesPerRound: 10, maxDepth: 5, seed: 42 });
     // main.js creates the code dir the toolkit's runner starts in (a bare /opt/ml tree has none).
     fs.rmSync(path.join(t.base, 'code'), { recursive: true });
-    const train = await runBundle(dist, t.base, ['train']);
+    const train = await jobs.train(t);
     expect(train.code).toBe(0);
     expect(fs.existsSync(t.successFile)).toBe(true);
     const accuracies = metricValues(train.stdout, 'validation:accuracy');
@@ -93,39 +56,24 @@ describe('iris bundles end to end', () => {
     const modelFile = path.join(t.modelDir, 'model.json');
     expect(readJson(modelFile).rounds).toHaveLength(3);
 
-    // Evaluation gets the archive SageMaker makes of the model dir (GNU tar, gzip).
-    const e = track(makeProcessingTree(['model', 'test'], ['evaluation']));
-    const tgz = spawnSync('tar', [
-      '-czf',
-      path.join(e.inputs.model, 'model.tar.gz'),
-      '-C',
-      t.modelDir,
-      'model.json',
-    ]);
-    expect(tgz.status).toBe(0);
-    copyInto(e.inputs.test, { 'test.csv': splits.test });
-    const evaluation = await runBundle(dist, e.base, ['evaluation']);
+    const evaluation = await jobs.evaluate(t.modelDir, splits.test, { archive: true });
     expect(evaluation.code).toBe(0);
-    const report = readJson(path.join(e.outputs.evaluation, 'evaluation.json'));
+    const { report } = evaluation;
     expect(report.metrics.accuracy).toBeGreaterThanOrEqual(0.9);
     expect(report.metrics.macro_f1).toBeGreaterThanOrEqual(0.9);
     expect(report.n).toBe(24);
     expect(report.confusion_matrix.labels).toEqual(['setosa', 'versicolor', 'virginica']);
     expect(report.confusion_matrix.matrix.flat().reduce((a: number, b: number) => a + b, 0)).toBe(24);
-    const svg = read(path.join(e.outputs.evaluation, 'evaluation.svg'));
-    expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
-    expect(svg.match(/class="cell"/g)).toHaveLength(9);
+    expect(evaluation.svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(evaluation.svg?.match(/class="cell"/g)).toHaveLength(9);
 
     // Inference on rows without the label, with the extracted model.json this time.
-    const i = track(makeProcessingTree(['model', 'data'], ['predictions']));
-    copyInto(i.inputs.model, { 'model.json': modelFile });
     const testRows = read(splits.test).trim().split('\n');
-    writeInto(i.inputs.data, {
-      'batch.csv': testRows.map((l) => l.split(',').slice(0, 4).join(',')).join('\n') + '\n',
+    const inference = await jobs.infer(modelFile, {
+      write: { 'batch.csv': testRows.map((l) => l.split(',').slice(0, 4).join(',')).join('\n') + '\n' },
     });
-    const inference = await runBundle(dist, i.base, ['inference']);
     expect(inference.code).toBe(0);
-    const predictions = read(path.join(i.outputs.predictions, 'predictions.csv')).trim().split('\n');
+    const predictions = inference.lines;
     expect(predictions[0]).toBe(
       'sepal_length,sepal_width,petal_length,petal_width,predicted_species,confidence',
     );
@@ -138,48 +86,36 @@ describe('iris bundles end to end', () => {
 
   it('checkpoints on SIGTERM and resumes to the same model as an uninterrupted run', async () => {
     const hps = { nEstimators: 5000, treesPerRound: 5, maxDepth: 5, seed: 7 };
-    const t = trainingTree(splits, hps);
-    let sent = false;
-    const stopped = await runBundle(dist, t.base, ['train'], {
-      onStdout: (out, kill) => {
-        if (!sent && /#metric validation:accuracy=\S+ step=1\b/.test(out)) {
-          sent = true;
-          kill('SIGTERM');
-        }
-      },
-    });
-    expect(sent).toBe(true);
+    const t = jobs.trainingTree(splits, hps);
+    const stopped = await jobs.train(t, { stopWhen: /#metric validation:accuracy=\S+ step=1\b/ });
+    expect(stopped.stopped).toBe(true);
     expect(stopped.code).toBe(1);
     expect(read(t.failureFile)).toMatch(/^JobStoppedError: training stopped after \d+\/1000 rounds/);
     expect(fs.existsSync(path.join(t.modelDir, 'model.json'))).toBe(false);
-    const checkpoint = readJson(path.join(t.checkpointDir, 'iris-forest.json'));
-    const done: number = checkpoint.rounds.length;
+    const checkpoint = path.join(t.checkpointDir, 'iris-forest.json');
+    const done: number = readJson(checkpoint).rounds.length;
     expect(done).toBeGreaterThanOrEqual(2);
     expect(done).toBeLessThan(1000);
 
     // Resume with a smaller total (rounds so far + 2), in a fresh job that keeps the checkpoint dir.
     const total = (done + 2) * 5;
-    const resumedTree = trainingTree(splits, { ...hps, nEstimators: total });
-    copyInto(resumedTree.checkpointDir, {
-      'iris-forest.json': path.join(t.checkpointDir, 'iris-forest.json'),
-    });
-    const resumed = await runBundle(dist, resumedTree.base, ['train']);
+    const resumed = await jobs.resume(checkpoint, splits, { ...hps, nEstimators: total });
     expect(resumed.code).toBe(0);
     expect(resumed.stdout).toContain(`resuming from checkpoint`);
     expect(resumed.stdout).toContain(`at round ${done}/${done + 2}`);
     expect(resumed.stdout).toMatch(new RegExp(`#metric validation:accuracy=\\S+ step=${done}\\n`));
     expect(resumed.stdout).not.toMatch(new RegExp(`step=${done - 1}\\n`));
 
-    const fresh = trainingTree(splits, { ...hps, nEstimators: total });
-    expect((await runBundle(dist, fresh.base, ['train'])).code).toBe(0);
-    expect(read(path.join(resumedTree.modelDir, 'model.json'))).toBe(
+    const fresh = jobs.trainingTree(splits, { ...hps, nEstimators: total });
+    expect((await jobs.train(fresh)).code).toBe(0);
+    expect(read(path.join(resumed.tree.modelDir, 'model.json'))).toBe(
       read(path.join(fresh.modelDir, 'model.json')),
     );
   });
 
   it('a bad hyperparameter fails training with a failure file naming the key', async () => {
-    const t = trainingTree(splits, { nEstimators: 'many', maxDepth: 5 });
-    const r = await runBundle(dist, t.base, ['train']);
+    const t = jobs.trainingTree(splits, { nEstimators: 'many', maxDepth: 5 });
+    const r = await jobs.train(t);
     expect(r.code).toBe(1);
     expect(read(t.failureFile)).toBe(
       'HyperparameterError: hyperparameter "nEstimators": expected an integer, received "many"',
@@ -206,19 +142,17 @@ describe('iris preprocess on corrupt raw data', () => {
   it.each(cases)(
     '%s → exit 1, output/message names the problem, no outputs',
     async (_name, csv, expected) => {
-      const p = track(makeProcessingTree(['raw'], ['train', 'validation', 'test', 'stats']));
-      writeInto(p.inputs.raw, { 'iris.csv': csv });
-      const r = await runBundle(dist, p.base, ['preprocess']);
-      expect(r.code).toBe(1);
-      expect(read(path.join(p.base, 'output', 'message'))).toMatch(expected);
-      for (const dir of Object.values(p.outputs)) expect(fs.readdirSync(dir)).toEqual([]);
+      const p = await jobs.preprocess({ raw: csv });
+      expect(p.code).toBe(1);
+      expect(jobs.message(p.tree)).toMatch(expected);
+      for (const dir of Object.values(p.tree.outputs)) expect(fs.readdirSync(dir)).toEqual([]);
     },
   );
 });
 
 describe('main.js', () => {
   it('refuses an unknown command with usage and exit 2', async () => {
-    const r = await runBundle(dist, '/nonexistent', ['fit']);
+    const r = await runBundle(jobs.dist, '/nonexistent', ['fit']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('unknown command "fit"');
     expect(r.stderr).toContain('usage: node main.js <train | preprocess | evaluation | inference>');

@@ -2,7 +2,9 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import { parseCsv } from '@mlops/ml-kit';
-import { RAW_CSV } from './support/opt-ml';
+import { app } from './support/app';
+
+const { RAW_CSV } = app;
 
 describe('data/mpg/cars.csv', () => {
   const text = fs.readFileSync(RAW_CSV, 'utf8');

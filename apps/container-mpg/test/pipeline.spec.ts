@@ -3,64 +3,27 @@
  * (`node main.js <job>`, cwd = dist, SAGEMAKER_BASE_DIR = a per-job /opt/ml tree): preprocess →
  * training → evaluation (model.tar.gz) → inference, then stop/resume and the failure paths.
  */
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import {
-  buildBundles,
-  copyInto,
-  makeProcessingTree,
-  makeTrainingTree,
-  metricValues,
-  RAW_CSV,
-  removeDir,
-  runBundle,
-  writeInto,
-} from './support/opt-ml';
+import { metricValues, runBundle, Splits, useBundleJobs } from '@mlops/ml-kit/testing';
+import { app } from './support/app';
 
 jest.setTimeout(120_000);
 
-let dist: string;
-const trees: string[] = [];
-const track = <T extends { base: string }>(t: T): T => (trees.push(t.base), t);
-
-beforeAll(() => {
-  dist = buildBundles();
-});
-
-afterAll(() => {
-  trees.forEach(removeDir);
-  removeDir(dist);
-});
-
+const jobs = useBundleJobs(app);
 const read = (file: string) => fs.readFileSync(file, 'utf8');
 const readJson = (file: string) => JSON.parse(read(file));
 const HEADER = 'Cylinders,Displacement,Horsepower,Weight_in_lbs,Acceleration,Year,Miles_per_Gallon';
 
-async function preprocess(): Promise<Record<string, string>> {
-  const p = track(makeProcessingTree(['raw'], ['train', 'validation', 'test', 'stats']));
-  copyInto(p.inputs.raw, { 'cars.csv': RAW_CSV });
-  const r = await runBundle(dist, p.base, ['preprocess']);
-  expect(r.stderr).not.toMatch(/FAILURE/);
-  expect(r.code).toBe(0);
-  return {
-    train: path.join(p.outputs.train, 'train.csv'),
-    validation: path.join(p.outputs.validation, 'validation.csv'),
-    test: path.join(p.outputs.test, 'test.csv'),
-    stats: path.join(p.outputs.stats, 'stats.json'),
-  };
-}
-
-function trainingTree(splits: Record<string, string>, hyperparameters: Record<string, unknown>) {
-  const t = track(makeTrainingTree(hyperparameters, ['train', 'validation', 'stats']));
-  copyInto(t.channels.train, { 'train.csv': splits.train });
-  copyInto(t.channels.validation, { 'validation.csv': splits.validation });
-  copyInto(t.channels.stats, { 'stats.json': splits.stats });
-  return t;
+async function preprocess(): Promise<Splits> {
+  const p = await jobs.preprocess();
+  expect(p.stderr).not.toMatch(/FAILURE/);
+  expect(p.code).toBe(0);
+  return p.splits;
 }
 
 describe('mpg bundles end to end', () => {
-  let splits: Record<string, string>;
+  let splits: Splits;
 
   beforeAll(async () => {
     splits = await preprocess();
@@ -73,18 +36,20 @@ describe('mpg bundles end to end', () => {
     expect(stats.featureStats.Weight_in_lbs.count).toBe(274);
     expect(stats.featureStats.Year.min).toBe(1970);
     const again = await preprocess();
-    for (const k of ['train', 'validation', 'test']) expect(read(again[k])).toBe(read(splits[k]));
+    for (const k of ['train', 'validation', 'test'] as const) expect(read(again[k])).toBe(read(splits[k]));
     expect(read(splits.train).split('\n')[0]).toBe(HEADER);
-    const rows = ['train', 'validation', 'test'].flatMap((k) => read(splits[k]).trim().split('\n').slice(1));
+    const rows = (['train', 'validation', 'test'] as const).flatMap((k) =>
+      read(splits[k]).trim().split('\n').slice(1),
+    );
     expect(new Set(rows).size).toBeGreaterThan(385); // (a few cars share every value)
     expect(rows).toHaveLength(392);
   });
 
   it('trains, evaluates model.tar.gz (R² >= 0.7) and predicts', async () => {
-    const t = trainingTree(splits, { learningRate: 0.05, epochs: 200, l2: 0.001, seed: 42 });
+    const t = jobs.trainingTree(splits, { learningRate: 0.05, epochs: 200, l2: 0.001, seed: 42 });
     // main.js creates the code dir the toolkit's runner starts in (a bare /opt/ml tree has none).
     fs.rmSync(path.join(t.base, 'code'), { recursive: true });
-    const train = await runBundle(dist, t.base, ['train']);
+    const train = await jobs.train(t);
     expect(train.code).toBe(0);
     expect(fs.existsSync(t.successFile)).toBe(true);
     const r2 = metricValues(train.stdout, 'validation:r2');
@@ -96,38 +61,24 @@ describe('mpg bundles end to end', () => {
     const modelFile = path.join(t.modelDir, 'model.json');
     expect(readJson(modelFile).weights).toHaveLength(6);
 
-    const e = track(makeProcessingTree(['model', 'test'], ['evaluation']));
-    const tgz = spawnSync('tar', [
-      '-czf',
-      path.join(e.inputs.model, 'model.tar.gz'),
-      '-C',
-      t.modelDir,
-      'model.json',
-    ]);
-    expect(tgz.status).toBe(0);
-    copyInto(e.inputs.test, { 'test.csv': splits.test });
-    const evaluation = await runBundle(dist, e.base, ['evaluation']);
+    const evaluation = await jobs.evaluate(t.modelDir, splits.test, { archive: true });
     expect(evaluation.code).toBe(0);
-    const report = readJson(path.join(e.outputs.evaluation, 'evaluation.json'));
+    const { report, svg } = evaluation;
     expect(report.n).toBe(59);
     expect(report.metrics.r2).toBeGreaterThanOrEqual(0.7);
     expect(report.metrics.rmse).toBeLessThan(4.5);
     expect(report.metrics.mae).toBeLessThanOrEqual(report.metrics.rmse);
-    const svg = read(path.join(e.outputs.evaluation, 'evaluation.svg'));
     expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
-    expect(svg.match(/class="point"/g)).toHaveLength(59);
+    expect(svg?.match(/class="point"/g)).toHaveLength(59);
     expect(svg).toContain('class="identity"');
 
     // Inference on the raw cars (Name, Origin kept) without the target column.
-    const i = track(makeProcessingTree(['model', 'data'], ['predictions']));
-    copyInto(i.inputs.model, { 'model.json': modelFile });
     const testRows = read(splits.test).trim().split('\n');
-    writeInto(i.inputs.data, {
-      'batch.csv': testRows.map((l) => l.split(',').slice(0, 6).join(',')).join('\n') + '\n',
+    const inference = await jobs.infer(modelFile, {
+      write: { 'batch.csv': testRows.map((l) => l.split(',').slice(0, 6).join(',')).join('\n') + '\n' },
     });
-    const inference = await runBundle(dist, i.base, ['inference']);
     expect(inference.code).toBe(0);
-    const predictions = read(path.join(i.outputs.predictions, 'predictions.csv')).trim().split('\n');
+    const predictions = inference.lines;
     expect(predictions[0]).toBe(
       'Cylinders,Displacement,Horsepower,Weight_in_lbs,Acceleration,Year,predicted_Miles_per_Gallon',
     );
@@ -140,44 +91,34 @@ describe('mpg bundles end to end', () => {
 
   it('checkpoints on SIGTERM and resumes to the same model as an uninterrupted run', async () => {
     const hps = { learningRate: 0.01, epochs: 5_000_000, l2: 0.01, seed: 3, logEvery: 5 };
-    const t = trainingTree(splits, hps);
-    let sent = false;
-    const stopped = await runBundle(dist, t.base, ['train'], {
-      onStdout: (out, kill) => {
-        if (!sent && /#metric validation:r2=\S+ step=10\b/.test(out)) {
-          sent = true;
-          kill('SIGTERM');
-        }
-      },
-    });
-    expect(sent).toBe(true);
+    const t = jobs.trainingTree(splits, hps);
+    const stopped = await jobs.train(t, { stopWhen: /#metric validation:r2=\S+ step=10\b/ });
+    expect(stopped.stopped).toBe(true);
     expect(stopped.code).toBe(1);
     expect(read(t.failureFile)).toMatch(/^JobStoppedError: training stopped after \d+\/5000000 epochs/);
     expect(fs.existsSync(path.join(t.modelDir, 'model.json'))).toBe(false);
-    const checkpoint = readJson(path.join(t.checkpointDir, 'mpg-ridge.json'));
-    const done: number = checkpoint.epoch;
+    const checkpoint = path.join(t.checkpointDir, 'mpg-ridge.json');
+    const done: number = readJson(checkpoint).epoch;
     expect(done).toBeGreaterThanOrEqual(10);
     expect(done).toBeLessThan(5_000_000);
 
     // Resume with a smaller total (epochs so far + 7), in a fresh job that keeps the checkpoint dir.
     const total = done + 7;
-    const resumedTree = trainingTree(splits, { ...hps, epochs: total });
-    copyInto(resumedTree.checkpointDir, { 'mpg-ridge.json': path.join(t.checkpointDir, 'mpg-ridge.json') });
-    const resumed = await runBundle(dist, resumedTree.base, ['train']);
+    const resumed = await jobs.resume(checkpoint, splits, { ...hps, epochs: total });
     expect(resumed.code).toBe(0);
     expect(resumed.stdout).toContain(`at epoch ${done}/${total}`);
     expect(resumed.stdout).toMatch(new RegExp(`#metric validation:r2=\\S+ step=${total}\\n`));
 
-    const fresh = trainingTree(splits, { ...hps, epochs: total });
-    expect((await runBundle(dist, fresh.base, ['train'])).code).toBe(0);
-    expect(read(path.join(resumedTree.modelDir, 'model.json'))).toBe(
+    const fresh = jobs.trainingTree(splits, { ...hps, epochs: total });
+    expect((await jobs.train(fresh)).code).toBe(0);
+    expect(read(path.join(resumed.tree.modelDir, 'model.json'))).toBe(
       read(path.join(fresh.modelDir, 'model.json')),
     );
   });
 
   it('a bad hyperparameter fails training with a failure file naming the key', async () => {
-    const t = trainingTree(splits, { learningRate: -1, epochs: 10 });
-    const r = await runBundle(dist, t.base, ['train']);
+    const t = jobs.trainingTree(splits, { learningRate: -1, epochs: 10 });
+    const r = await jobs.train(t);
     expect(r.code).toBe(1);
     expect(read(t.failureFile)).toBe(
       'HyperparameterError: hyperparameter "learningRate": expected a number > 0 and <= 10, received -1',
@@ -211,19 +152,17 @@ describe('mpg preprocess on corrupt raw data', () => {
   it.each(cases)(
     '%s → exit 1, output/message names the problem, no outputs',
     async (_name, csv, expected) => {
-      const p = track(makeProcessingTree(['raw'], ['train', 'validation', 'test', 'stats']));
-      writeInto(p.inputs.raw, { 'cars.csv': csv });
-      const r = await runBundle(dist, p.base, ['preprocess']);
-      expect(r.code).toBe(1);
-      expect(read(path.join(p.base, 'output', 'message'))).toMatch(expected);
-      for (const dir of Object.values(p.outputs)) expect(fs.readdirSync(dir)).toEqual([]);
+      const p = await jobs.preprocess({ raw: csv });
+      expect(p.code).toBe(1);
+      expect(jobs.message(p.tree)).toMatch(expected);
+      for (const dir of Object.values(p.tree.outputs)) expect(fs.readdirSync(dir)).toEqual([]);
     },
   );
 });
 
 describe('main.js', () => {
   it('refuses an unknown command with usage and exit 2', async () => {
-    const r = await runBundle(dist, '/nonexistent', []);
+    const r = await runBundle(jobs.dist, '/nonexistent', []);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('usage: node main.js <train | preprocess | evaluation | inference>');
   });

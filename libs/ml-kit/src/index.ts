@@ -1,5 +1,4 @@
 // Model-independent building blocks of the container apps (no AWS SDK, no DB: container platform).
-// `testing` (temp /opt/ml trees, Docker) is only reached from tests; esbuild drops it from job bundles.
 export * from './errors';
 export * from './csv';
 export * from './dataset';
@@ -16,4 +15,3 @@ export * from './confusion-matrix-svg';
 export * from './scatter-svg';
 export * from './container-main';
 export * from './split-seed';
-export * as testing from './testing';

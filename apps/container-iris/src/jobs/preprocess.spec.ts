@@ -1,22 +1,15 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadProcessingEnv } from '@mlops/sagemaker-toolkit';
-import { copyInto, makeProcessingTree, RAW_CSV, removeDir, writeInto } from '../../test/support/opt-ml';
+import { preprocessTree, useInProcessJobs } from '@mlops/ml-kit/testing';
+import { app } from '../../test/support/app';
 import { preprocessJob } from './preprocess';
 
-const OUTPUTS = ['train', 'validation', 'test', 'stats'];
-
 describe('preprocessJob', () => {
-  const bases: string[] = [];
-  beforeEach(() => jest.spyOn(console, 'log').mockImplementation(() => undefined));
-  afterEach(() => jest.restoreAllMocks());
-  afterAll(() => bases.forEach(removeDir));
+  const jobs = useInProcessJobs();
 
   function run(environment: Record<string, string> = {}, raw?: string) {
-    const tree = makeProcessingTree(['raw'], OUTPUTS, environment);
-    bases.push(tree.base);
-    if (raw === undefined) copyInto(tree.inputs.raw, { 'iris.csv': RAW_CSV });
-    else writeInto(tree.inputs.raw, { 'iris.csv': raw });
+    const tree = jobs.track(preprocessTree({ name: 'iris.csv', file: app.RAW_CSV, text: raw }, environment));
     const stats = preprocessJob(loadProcessingEnv({ baseDir: tree.base }), { processEnv: {} });
     return { tree, stats };
   }
@@ -61,9 +54,9 @@ describe('preprocessJob', () => {
   });
 
   it('names a missing processing output', () => {
-    const tree = makeProcessingTree(['raw'], ['train', 'validation', 'test']);
-    bases.push(tree.base);
-    copyInto(tree.inputs.raw, { 'iris.csv': RAW_CSV });
+    const tree = jobs.track(
+      preprocessTree({ name: 'iris.csv', file: app.RAW_CSV }, {}, ['train', 'validation', 'test']),
+    );
     expect(() => preprocessJob(loadProcessingEnv({ baseDir: tree.base }), { processEnv: {} })).toThrow(
       'processing output "stats" is not configured (configured outputs: train, validation, test)',
     );

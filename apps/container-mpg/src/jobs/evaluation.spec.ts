@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadProcessingEnv } from '@mlops/sagemaker-toolkit';
-import { makeProcessingTree, removeDir, writeInto } from '../../test/support/opt-ml';
+import { makeProcessingTree, useInProcessJobs, writeInto } from '@mlops/ml-kit/testing';
 import { MODEL_FORMAT, serializeModel } from '../utils/model';
 import { evaluationJob } from './evaluation';
 import { inferenceJob } from './inference';
@@ -23,17 +23,8 @@ const modelJson = serializeModel({
 const HEADER = `${FEATURES.join(',')},Miles_per_Gallon`;
 
 describe('evaluationJob / inferenceJob (in process)', () => {
-  const bases: string[] = [];
-  beforeEach(() => jest.spyOn(process.stdout, 'write').mockImplementation(() => true));
-  beforeEach(() => jest.spyOn(console, 'log').mockImplementation(() => undefined));
-  afterEach(() => jest.restoreAllMocks());
-  afterAll(() => bases.forEach(removeDir));
-
-  function tree(inputs: string[], outputs: string[]) {
-    const t = makeProcessingTree(inputs, outputs);
-    bases.push(t.base);
-    return t;
-  }
+  const jobs = useInProcessJobs();
+  const tree = (inputs: string[], outputs: string[]) => jobs.track(makeProcessingTree(inputs, outputs));
 
   it('evaluation: RMSE, MAE and R² of a known case, plus the plot', () => {
     const t = tree(['model', 'test'], ['evaluation']);

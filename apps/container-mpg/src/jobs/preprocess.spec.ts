@@ -1,22 +1,15 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadProcessingEnv } from '@mlops/sagemaker-toolkit';
-import { copyInto, makeProcessingTree, RAW_CSV, removeDir, writeInto } from '../../test/support/opt-ml';
+import { preprocessTree, useInProcessJobs, writeInto } from '@mlops/ml-kit/testing';
+import { app } from '../../test/support/app';
 import { preprocessJob } from './preprocess';
 
-const OUTPUTS = ['train', 'validation', 'test', 'stats'];
-
 describe('preprocessJob', () => {
-  const bases: string[] = [];
-  beforeEach(() => jest.spyOn(console, 'log').mockImplementation(() => undefined));
-  afterEach(() => jest.restoreAllMocks());
-  afterAll(() => bases.forEach(removeDir));
+  const jobs = useInProcessJobs();
 
   function run(raw?: string, environment: Record<string, string> = {}) {
-    const tree = makeProcessingTree(['raw'], OUTPUTS, environment);
-    bases.push(tree.base);
-    if (raw === undefined) copyInto(tree.inputs.raw, { 'cars.csv': RAW_CSV });
-    else writeInto(tree.inputs.raw, { 'cars.csv': raw });
+    const tree = jobs.track(preprocessTree({ name: 'cars.csv', file: app.RAW_CSV, text: raw }, environment));
     return { tree, stats: preprocessJob(loadProcessingEnv({ baseDir: tree.base }), { processEnv: {} }) };
   }
 
@@ -56,9 +49,8 @@ describe('preprocessJob', () => {
   });
 
   it('two CSVs in the raw input are refused, naming them', () => {
-    const tree = makeProcessingTree(['raw'], OUTPUTS);
-    bases.push(tree.base);
-    writeInto(tree.inputs.raw, { 'a.csv': 'x\n1\n', 'b.csv': 'x\n1\n' });
+    const tree = jobs.track(preprocessTree({ name: 'a.csv', text: 'x\n1\n' }));
+    writeInto(tree.inputs.raw, { 'b.csv': 'x\n1\n' });
     expect(() => preprocessJob(loadProcessingEnv({ baseDir: tree.base }), { processEnv: {} })).toThrow(
       /expected one \.csv file in the raw input, found 2: a\.csv, b\.csv/,
     );

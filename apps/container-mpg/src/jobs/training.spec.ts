@@ -1,50 +1,27 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { loadProcessingEnv, loadTrainingEnv } from '@mlops/sagemaker-toolkit';
+import { loadTrainingEnv } from '@mlops/sagemaker-toolkit';
 import {
-  copyInto,
-  makeProcessingTree,
-  makeTrainingTree,
-  RAW_CSV,
-  removeDir,
+  preprocessInProcess,
+  Splits,
+  trainingTreeFrom,
+  TRAINING_CHANNELS,
+  useInProcessJobs,
   writeInto,
-} from '../../test/support/opt-ml';
+} from '@mlops/ml-kit/testing';
+import { app } from '../../test/support/app';
 import { preprocessJob } from './preprocess';
 import { CHECKPOINT_FILE, trainingJob } from './training';
 
 describe('trainingJob (in process)', () => {
-  const bases: string[] = [];
-  let splits: Record<string, string>;
-  let stdout: jest.SpyInstance;
-  let lines: string[];
-
+  const jobs = useInProcessJobs();
+  let splits: Splits;
   beforeAll(() => {
-    const p = makeProcessingTree(['raw'], ['train', 'validation', 'test', 'stats']);
-    bases.push(p.base);
-    copyInto(p.inputs.raw, { 'cars.csv': RAW_CSV });
-    jest.spyOn(console, 'log').mockImplementation(() => undefined);
-    preprocessJob(loadProcessingEnv({ baseDir: p.base }), { processEnv: {} });
-    splits = {
-      train: path.join(p.outputs.train, 'train.csv'),
-      validation: path.join(p.outputs.validation, 'validation.csv'),
-      stats: path.join(p.outputs.stats, 'stats.json'),
-    };
+    splits = preprocessInProcess(preprocessJob, { name: 'cars.csv', file: app.RAW_CSV }, jobs.track);
   });
-  beforeEach(() => {
-    lines = [];
-    stdout = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-      lines.push(String(chunk));
-      return true;
-    });
-    jest.spyOn(console, 'log').mockImplementation(() => undefined);
-  });
-  afterEach(() => jest.restoreAllMocks());
-  afterAll(() => bases.forEach(removeDir));
 
-  function tree(hps: Record<string, unknown>, channels = ['train', 'validation', 'stats']) {
-    const t = makeTrainingTree(hps, channels);
-    bases.push(t.base);
-    for (const c of channels) copyInto(t.channels[c], { [path.basename(splits[c])]: splits[c] });
+  function tree(hps: Record<string, unknown>, channels = TRAINING_CHANNELS) {
+    const t = jobs.track(trainingTreeFrom(splits, hps, channels));
     return { t, env: loadTrainingEnv({ baseDir: t.base, env: {} }) };
   }
 
@@ -53,7 +30,9 @@ describe('trainingJob (in process)', () => {
     const r = await trainingJob(env, { signal: new AbortController().signal });
     expect(r.validation.r2).toBeGreaterThanOrEqual(0.7);
     expect(
-      lines.filter((l) => l.startsWith('#metric validation:r2=')).map((l) => l.trim().split(' step=')[1]),
+      jobs.stdout
+        .filter((l) => l.startsWith('#metric validation:r2='))
+        .map((l) => l.trim().split(' step=')[1]),
     ).toEqual(['25', '50', '75', '100']);
     const model = JSON.parse(fs.readFileSync(path.join(t.modelDir, 'model.json'), 'utf8'));
     const stats = JSON.parse(fs.readFileSync(splits.stats, 'utf8'));
@@ -79,10 +58,8 @@ describe('trainingJob (in process)', () => {
   it('stops when the signal aborts, saving a checkpoint of the finished epochs', async () => {
     const { t, env } = tree({ epochs: 100_000, logEvery: 1 });
     const stop = new AbortController();
-    stdout.mockImplementation((chunk: string | Uint8Array) => {
-      if (String(chunk).startsWith('#metric validation:r2=') && String(chunk).includes('step=3'))
-        stop.abort();
-      return true;
+    jobs.onStdout((chunk) => {
+      if (chunk.startsWith('#metric validation:r2=') && chunk.includes('step=3')) stop.abort();
     });
     await expect(trainingJob(env, { signal: stop.signal })).rejects.toThrow(
       /^training stopped after 3\/100000 epochs; checkpoint in .*mpg-ridge\.json$/,

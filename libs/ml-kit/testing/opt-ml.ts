@@ -1,12 +1,7 @@
 /** Temporary /opt/ml trees (used through SAGEMAKER_BASE_DIR / baseDir), laid out as SageMaker does. */
-import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-
-/** The monorepo root (tests read `data/` and run `tools/build/` from there). */
-export const REPO_DIR = path.resolve(__dirname, '..', '..', '..', '..');
-export const BUNDLE_SCRIPT = path.join(REPO_DIR, 'tools', 'build', 'bundle-container-app.mjs');
 
 export function tempDir(prefix = 'ml-kit-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -113,80 +108,4 @@ export function makeTrainingTree(
 
 export function removeDir(dir: string | undefined): void {
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
-}
-
-/** Builds an app's bundles into a temp dir with the shared build script (what its `build` target runs). */
-export function buildAppBundles(appDir: string, prefix = 'ml-kit-dist-'): string {
-  const out = tempDir(prefix);
-  const r = spawnSync(process.execPath, [BUNDLE_SCRIPT, appDir, out], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`build failed: ${r.stderr}`);
-  return out;
-}
-
-export interface RunOutput {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
-
-export interface RunBundleOptions {
-  /** Called on each stdout chunk with the child, e.g. to send it a signal. */
-  onStdout?: (text: string, kill: (signal: NodeJS.Signals) => void) => void;
-  env?: Record<string, string>;
-}
-
-/** `node main.js <args>` in the dist dir, as the process runtime does (cwd = dist, SAGEMAKER_BASE_DIR = the tree). */
-export function runBundle(
-  dist: string,
-  base: string,
-  args: string[],
-  options: RunBundleOptions = {},
-): Promise<RunOutput> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['main.js', ...args], {
-      cwd: dist,
-      env: { PATH: process.env.PATH ?? '', SAGEMAKER_BASE_DIR: base, ...options.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => {
-      stdout += c.toString();
-      options.onStdout?.(stdout, (s) => child.kill(s));
-    });
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
-  });
-}
-
-/** Metric values logged as `#metric <name>=<value>`, in order. */
-export function metricValues(stdout: string, name: string): number[] {
-  const re = new RegExp(
-    `^#metric ${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}=([-+]?[0-9]*\\.?[0-9]+(?:[eE][-+]?[0-9]+)?)`,
-    'gm',
-  );
-  return [...stdout.matchAll(re)].map((m) => Number(m[1]));
-}
-
-export interface AppFixtures {
-  APP_DIR: string;
-  REPO_DIR: string;
-  /** The app's raw dataset under data/. */
-  RAW_CSV: string;
-  tempDir(prefix?: string): string;
-  /** Builds the app's bundles into a temp dir with the shared build script. */
-  buildBundles(): string;
-}
-
-/** Paths and builders of one container app's tests; `raw` is relative to data/ (e.g. iris/iris.csv). */
-export function appFixtures(appDir: string, model: string, raw: string): AppFixtures {
-  return {
-    APP_DIR: appDir,
-    REPO_DIR,
-    RAW_CSV: path.join(REPO_DIR, 'data', raw),
-    tempDir: (prefix = `${model}-`) => tempDir(prefix),
-    buildBundles: () => buildAppBundles(appDir, `${model}-dist-`),
-  };
 }
