@@ -15,3 +15,7 @@ export * from './confusion-matrix-svg';
 export * from './scatter-svg';
 export * from './container-main';
 export * from './split-seed';
+export * from './preprocess-io';
+export * from './training-input';
+export * from './evaluation-io';
+export * from './inference-io';

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { readModelFile } from './model-input';
+import { checkModelFeatures, readModelFile } from './model-input';
 
 describe('readModelFile', () => {
   let dir: string;
@@ -45,6 +45,15 @@ describe('readModelFile', () => {
     spawnSync('tar', ['-czf', path.join(input, 'model.tar.gz'), '-C', src, '.']);
     expect(() => readModelFile(input, 'model.json')).toThrow(
       `${path.join(input, 'model.tar.gz')}: archive has no model.json`,
+    );
+  });
+});
+
+describe('checkModelFeatures', () => {
+  it('accepts the model columns in order and names both lists otherwise', () => {
+    expect(() => checkModelFeatures(['a', 'b'], ['a', 'b'], 'x.csv')).not.toThrow();
+    expect(() => checkModelFeatures(['b', 'a'], ['a', 'b'], 'x.csv')).toThrow(
+      "x.csv: features b,a do not match the model's a,b",
     );
   });
 });

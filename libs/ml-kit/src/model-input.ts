@@ -30,3 +30,17 @@ export function readModelFile(dir: string, modelFile: string): ModelSource {
   if (!entry) throw new DataError(archive, `archive has no ${modelFile}`);
   return { text: entry.data.toString('utf8'), source: `${archive}!${modelFile}` };
 }
+
+/** The data's feature columns must be the model's, in order: anything else predicts from the wrong inputs. */
+export function checkModelFeatures(
+  dataFeatures: readonly string[],
+  modelFeatures: readonly string[],
+  file: string,
+): void {
+  if (JSON.stringify(dataFeatures) !== JSON.stringify(modelFeatures)) {
+    throw new DataError(
+      file,
+      `features ${dataFeatures.join(',')} do not match the model's ${modelFeatures.join(',')}`,
+    );
+  }
+}

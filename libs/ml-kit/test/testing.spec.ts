@@ -132,10 +132,11 @@ describe('job harness (on a recording runner)', () => {
 });
 
 describe('the testing entry stays out of production code', () => {
-  it('no file under src/ imports it', () => {
+  it('no production file under src/ imports it (its unit tests may)', () => {
     const src = path.join(__dirname, '..', 'src');
     const offenders = fs
       .readdirSync(src, { recursive: true, encoding: 'utf8' })
+      .filter((f) => !f.endsWith('.spec.ts'))
       .filter(
         (f) =>
           f.endsWith('.ts') &&

@@ -3,14 +3,14 @@
  * output `evaluation`: evaluation.json (accuracy, macro F1, per-class metrics, confusion matrix)
  * and evaluation.svg (confusion-matrix heatmap).
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { logMetric, type ProcessingEnv } from '@mlops/sagemaker-toolkit';
 import { readDataset } from '../utils/dataset';
 import {
+  collectPredictions,
   csvFiles,
   namedDir,
-  writeAll,
+  writeEvaluation,
   classificationReport,
   ClassMetrics,
   ConfusionMatrix,
@@ -34,13 +34,11 @@ export function evaluationJob(env: ProcessingEnv): EvaluationReport {
   const loaded = loadModel(namedDir(env.inputs, 'model', 'input'));
   const files = csvFiles(namedDir(env.inputs, 'test', 'input'), 'test');
   const outDir = namedDir(env.outputs, 'evaluation', 'output');
-  const actual: string[] = [];
-  const predicted: string[] = [];
-  for (const file of files) {
-    const data = readDataset(fs.readFileSync(file, 'utf8'), file, FEATURES, TARGET, { requireTarget: true });
-    actual.push(...(data.y as string[]));
-    predicted.push(...predict(loaded, data, file).labels);
-  }
+  const { actual, predicted } = collectPredictions(
+    files,
+    (text, file) => readDataset(text, file, FEATURES, TARGET, { requireTarget: true }),
+    (data, file) => predict(loaded, data, file).labels,
+  );
   const r = classificationReport(actual, predicted, loaded.model.classes);
   const report: EvaluationReport = {
     model: MODEL_NAME,
@@ -52,10 +50,7 @@ export function evaluationJob(env: ProcessingEnv): EvaluationReport {
     test_files: files.map((f) => path.basename(f)),
   };
   const title = `iris: confusion matrix (accuracy ${r.accuracy.toFixed(3)}, macro F1 ${r.macroF1.toFixed(3)})`;
-  writeAll({
-    [path.join(outDir, 'evaluation.json')]: JSON.stringify(report, null, 2) + '\n',
-    [path.join(outDir, 'evaluation.svg')]: confusionMatrixSvg(r.confusion, title),
-  });
+  writeEvaluation(outDir, report, confusionMatrixSvg(r.confusion, title));
   logMetric('test:accuracy', r.accuracy);
   logMetric('test:macro_f1', r.macroF1);
   console.log(

@@ -1,6 +1,6 @@
 /** Loads the iris model from a processing input (model.json or model.tar.gz) and checks data columns against it. */
 import { Dataset } from '../utils/dataset';
-import { DataError, readModelFile } from '@mlops/ml-kit';
+import { checkModelFeatures, readModelFile } from '@mlops/ml-kit';
 import { Forest } from '../utils/forest';
 import { deserializeModel, IrisModel, MODEL_FILE } from '../utils/model';
 
@@ -22,12 +22,7 @@ export function predict(
   data: Dataset,
   file: string,
 ): { labels: string[]; confidence: number[] } {
-  if (JSON.stringify(data.features) !== JSON.stringify(loaded.model.features)) {
-    throw new DataError(
-      file,
-      `features ${data.features.join(',')} do not match the model's ${loaded.model.features.join(',')}`,
-    );
-  }
+  checkModelFeatures(data.features, loaded.model.features, file);
   const { votes, trees } = loaded.forest.votes(data.X);
   const labels: string[] = [];
   const confidence: number[] = [];

@@ -7,7 +7,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
-  channelDir,
   logMetric,
   onStop,
   restoreJsonCheckpoint,
@@ -19,7 +18,8 @@ import { Dataset, readDataset } from '../utils/dataset';
 import {
   DataError,
   JobStoppedError,
-  singleCsv,
+  channelCsv,
+  readStatsChannel,
   writeFileAtomic,
   accuracy,
   classificationReport,
@@ -47,28 +47,10 @@ export interface TrainingResult {
 }
 
 function readChannel(env: TrainingEnv, channel: string): Dataset & { y: string[] } {
-  const file = singleCsv(channelDir(env, channel), `${channel} channel`);
+  const file = channelCsv(env, channel);
   return readDataset(fs.readFileSync(file, 'utf8'), file, FEATURES, TARGET, {
     requireTarget: true,
   }) as Dataset & { y: string[] };
-}
-
-/** The optional `stats` channel must describe the same columns, else the splits and the model disagree. */
-function checkStats(env: TrainingEnv): void {
-  if (!(('stats' in env.channelInputDirs) as boolean)) return;
-  const file = path.join(channelDir(env, 'stats'), 'stats.json');
-  let stats: { features?: unknown; target?: unknown };
-  try {
-    stats = JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new DataError(file, `cannot read stats (${(e as Error).message})`);
-  }
-  if (JSON.stringify(stats.features) !== JSON.stringify(FEATURES) || stats.target !== TARGET) {
-    throw new DataError(
-      file,
-      `stats describe features ${JSON.stringify(stats.features)} / target ${JSON.stringify(stats.target)}, expected ${JSON.stringify(FEATURES)} / "${TARGET}"`,
-    );
-  }
 }
 
 /** A checkpoint from other data or hyperparameters would silently mix two models: refuse it. */
@@ -93,7 +75,8 @@ const nextTick = () => new Promise<void>((r) => setImmediate(r));
 
 export async function trainingJob(env: TrainingEnv, ctx: JobContext): Promise<TrainingResult> {
   const params = readHyperparameters(env.hyperparameters);
-  checkStats(env);
+  // The optional `stats` channel must describe the same columns, else the splits and the model disagree.
+  readStatsChannel(env, FEATURES, TARGET);
   const train = readChannel(env, 'train');
   const validation = readChannel(env, 'validation');
   const classes = [...new Set(train.y)].sort();

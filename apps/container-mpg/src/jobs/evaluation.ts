@@ -2,11 +2,17 @@
  * Evaluation (ProcessingJob): inputs `model` (model.json or model.tar.gz) and `test` (CSV) →
  * output `evaluation`: evaluation.json (RMSE, MAE, R²) and evaluation.svg (predicted vs actual).
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { logMetric, type ProcessingEnv } from '@mlops/sagemaker-toolkit';
 import { readDataset } from '../utils/dataset';
-import { csvFiles, namedDir, writeAll, regressionMetrics, scatterSvg } from '@mlops/ml-kit';
+import {
+  collectPredictions,
+  csvFiles,
+  namedDir,
+  writeEvaluation,
+  regressionMetrics,
+  scatterSvg,
+} from '@mlops/ml-kit';
 import { FEATURES, MODEL_NAME, TARGET } from '../utils/schema';
 import { loadModel, predict } from './load-model';
 
@@ -23,13 +29,11 @@ export function evaluationJob(env: ProcessingEnv): EvaluationReport {
   const loaded = loadModel(namedDir(env.inputs, 'model', 'input'));
   const files = csvFiles(namedDir(env.inputs, 'test', 'input'), 'test');
   const outDir = namedDir(env.outputs, 'evaluation', 'output');
-  const actual: number[] = [];
-  const predicted: number[] = [];
-  for (const file of files) {
-    const data = readDataset(fs.readFileSync(file, 'utf8'), file, FEATURES, TARGET, { requireTarget: true });
-    actual.push(...(data.y as number[]));
-    predicted.push(...predict(loaded, data, file));
-  }
+  const { actual, predicted } = collectPredictions(
+    files,
+    (text, file) => readDataset(text, file, FEATURES, TARGET, { requireTarget: true }),
+    (data, file) => predict(loaded, data, file),
+  );
   const m = regressionMetrics(actual, predicted);
   const report: EvaluationReport = {
     model: MODEL_NAME,
@@ -39,10 +43,7 @@ export function evaluationJob(env: ProcessingEnv): EvaluationReport {
     test_files: files.map((f) => path.basename(f)),
   };
   const title = `mpg: predicted vs actual (RMSE ${m.rmse.toFixed(2)}, R² ${m.r2.toFixed(3)}, n = ${m.n})`;
-  writeAll({
-    [path.join(outDir, 'evaluation.json')]: JSON.stringify(report, null, 2) + '\n',
-    [path.join(outDir, 'evaluation.svg')]: scatterSvg(actual, predicted, title, 'miles per gallon'),
-  });
+  writeEvaluation(outDir, report, scatterSvg(actual, predicted, title, 'miles per gallon'));
   logMetric('test:rmse', m.rmse);
   logMetric('test:mae', m.mae);
   logMetric('test:r2', m.r2);

@@ -1,6 +1,6 @@
 /** Loads the mpg model from a processing input (model.json or model.tar.gz) and checks data columns against it. */
 import { Dataset } from '../utils/dataset';
-import { DataError, readModelFile } from '@mlops/ml-kit';
+import { checkModelFeatures, readModelFile } from '@mlops/ml-kit';
 import { deserializeModel, MODEL_FILE, MpgModel, predict as predictModel } from '../utils/model';
 
 export interface LoadedModel {
@@ -14,11 +14,6 @@ export function loadModel(dir: string): LoadedModel {
 }
 
 export function predict(loaded: LoadedModel, data: Dataset, file: string): number[] {
-  if (JSON.stringify(data.features) !== JSON.stringify(loaded.model.features)) {
-    throw new DataError(
-      file,
-      `features ${data.features.join(',')} do not match the model's ${loaded.model.features.join(',')}`,
-    );
-  }
+  checkModelFeatures(data.features, loaded.model.features, file);
   return predictModel(loaded.model, data.X);
 }

@@ -4,22 +4,20 @@
  * feature or target are dropped and counted; any other bad value fails the job. The split is seeded
  * (SPLIT_SEED / --split-seed, default 42). Everything is validated before anything is written.
  */
-import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { ProcessingEnv } from '@mlops/sagemaker-toolkit';
 import {
-  toCsv,
   DataError,
-  namedDir,
-  singleCsv,
-  writeAll,
   DEFAULT_FRACTIONS,
   splitIndexes,
   resolveSplitSeed,
   ColumnStats,
   columnStats,
   featureStats,
+  fileSource,
+  preprocessPaths,
+  SplitStatsBase,
+  writeSplits,
 } from '@mlops/ml-kit';
 import { readDataset } from '../utils/dataset';
 import { FEATURES, MODEL_NAME, TARGET } from '../utils/schema';
@@ -27,14 +25,7 @@ import { FEATURES, MODEL_NAME, TARGET } from '../utils/schema';
 /** Fewer usable rows than this cannot give three meaningful splits. */
 export const MIN_ROWS = 20;
 
-export interface PreprocessStats {
-  model: string;
-  source: { file: string; sha256: string };
-  splitSeed: number;
-  fractions: typeof DEFAULT_FRACTIONS;
-  features: string[];
-  target: string;
-  rows: { raw: number; dropped: number; train: number; validation: number; test: number };
+export interface PreprocessStats extends SplitStatsBase {
   /** Computed on the train split only; training standardises features with these. */
   featureStats: Record<string, ColumnStats>;
   targetStats: ColumnStats;
@@ -47,13 +38,7 @@ export interface PreprocessOptions {
 
 export function preprocessJob(env: ProcessingEnv, options: PreprocessOptions = {}): PreprocessStats {
   const splitSeed = resolveSplitSeed(options.argv ?? [], env.environment, options.processEnv ?? process.env);
-  const rawFile = singleCsv(namedDir(env.inputs, 'raw', 'input'), 'raw');
-  const out = {
-    train: namedDir(env.outputs, 'train', 'output'),
-    validation: namedDir(env.outputs, 'validation', 'output'),
-    test: namedDir(env.outputs, 'test', 'output'),
-    stats: namedDir(env.outputs, 'stats', 'output'),
-  };
+  const { rawFile, out } = preprocessPaths(env.inputs, env.outputs);
 
   const bytes = fs.readFileSync(rawFile);
   const data = readDataset(bytes.toString('utf8'), rawFile, FEATURES, TARGET, {
@@ -69,11 +54,9 @@ export function preprocessJob(env: ProcessingEnv, options: PreprocessOptions = {
   }
 
   const split = splitIndexes(data.X.length, splitSeed, DEFAULT_FRACTIONS);
-  const header = [...FEATURES, TARGET];
-  const rowsOf = (idx: number[]) => idx.map((i) => [...data.X[i], y[i]]);
   const stats: PreprocessStats = {
     model: MODEL_NAME,
-    source: { file: path.basename(rawFile), sha256: createHash('sha256').update(bytes).digest('hex') },
+    source: fileSource(rawFile, bytes),
     splitSeed,
     fractions: DEFAULT_FRACTIONS,
     features: [...FEATURES],
@@ -91,12 +74,7 @@ export function preprocessJob(env: ProcessingEnv, options: PreprocessOptions = {
     ),
     targetStats: columnStats(split.train.map((i) => y[i])),
   };
-  writeAll({
-    [path.join(out.train, 'train.csv')]: toCsv(header, rowsOf(split.train)),
-    [path.join(out.validation, 'validation.csv')]: toCsv(header, rowsOf(split.validation)),
-    [path.join(out.test, 'test.csv')]: toCsv(header, rowsOf(split.test)),
-    [path.join(out.stats, 'stats.json')]: JSON.stringify(stats, null, 2) + '\n',
-  });
+  writeSplits(out, [...FEATURES, TARGET], data.X, y, split, stats);
   console.log(
     `preprocess: ${stats.rows.raw} rows from ${stats.source.file} (${stats.rows.dropped} dropped for missing values) -> ` +
       `train ${stats.rows.train}, validation ${stats.rows.validation}, test ${stats.rows.test} (seed ${splitSeed})`,

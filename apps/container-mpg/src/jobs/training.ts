@@ -8,7 +8,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
-  channelDir,
   HyperparameterError,
   logMetric,
   onStop,
@@ -21,7 +20,8 @@ import { Dataset, readDataset } from '../utils/dataset';
 import {
   DataError,
   JobStoppedError,
-  singleCsv,
+  channelCsv,
+  readStatsChannel,
   writeFileAtomic,
   regressionMetrics,
   columnStats,
@@ -61,7 +61,7 @@ export interface TrainingResult {
 type Labelled = Dataset & { y: number[] };
 
 function readChannel(env: TrainingEnv, channel: string): Labelled {
-  const file = singleCsv(channelDir(env, channel), `${channel} channel`);
+  const file = channelCsv(env, channel);
   return readDataset(fs.readFileSync(file, 'utf8'), file, FEATURES, TARGET, {
     requireTarget: true,
   }) as Labelled;
@@ -69,7 +69,8 @@ function readChannel(env: TrainingEnv, channel: string): Labelled {
 
 /** Feature mean/std from the `stats` channel (preprocess output) when given, else from the train split. */
 function readStandardization(env: TrainingEnv, train: Labelled): { s: Standardization; source: string } {
-  if (!('stats' in env.channelInputDirs)) {
+  const read = readStatsChannel<{ featureStats?: Record<string, ColumnStats> }>(env, FEATURES, TARGET);
+  if (!read) {
     const cols = FEATURES.map((_, j) => columnStats(train.X.map((r) => r[j])));
     return {
       s: standardization(
@@ -79,19 +80,7 @@ function readStandardization(env: TrainingEnv, train: Labelled): { s: Standardiz
       source: 'train channel',
     };
   }
-  const file = path.join(channelDir(env, 'stats'), 'stats.json');
-  let stats: { features?: unknown; target?: unknown; featureStats?: Record<string, ColumnStats> };
-  try {
-    stats = JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new DataError(file, `cannot read stats (${(e as Error).message})`);
-  }
-  if (JSON.stringify(stats.features) !== JSON.stringify(FEATURES) || stats.target !== TARGET) {
-    throw new DataError(
-      file,
-      `stats describe features ${JSON.stringify(stats.features)} / target ${JSON.stringify(stats.target)}, expected ${JSON.stringify(FEATURES)} / "${TARGET}"`,
-    );
-  }
+  const { stats, file } = read;
   const cols = FEATURES.map((f) => stats.featureStats?.[f]);
   cols.forEach((c, j) => {
     if (!c || !Number.isFinite(c.mean) || !Number.isFinite(c.std))
