@@ -5,7 +5,14 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { metricValues, runBundle, Splits, useBundleJobs } from '@mlops/ml-kit/testing';
+import {
+  expectTrainingFailure,
+  itRejectsCorruptRaw,
+  metricValues,
+  runBundle,
+  Splits,
+  useBundleJobs,
+} from '@mlops/ml-kit/testing';
 import { app } from './support/app';
 
 jest.setTimeout(120_000);
@@ -14,18 +21,11 @@ const jobs = useBundleJobs(app);
 const read = (file: string) => fs.readFileSync(file, 'utf8');
 const readJson = (file: string) => JSON.parse(read(file));
 
-async function preprocess(): Promise<Splits> {
-  const p = await jobs.preprocess();
-  expect(p.stderr).not.toMatch(/FAILURE/);
-  expect(p.code).toBe(0);
-  return p.splits;
-}
-
 describe('iris bundles end to end', () => {
   let splits: Splits;
 
   beforeAll(async () => {
-    splits = await preprocess();
+    splits = await jobs.splits();
   });
 
   it('preprocess splits all 150 rows deterministically and writes stats', async () => {
@@ -35,7 +35,7 @@ describe('iris bundles end to end', () => {
     // Stratified: round(50 * 0.15) = 8 rows of every class in validation and test.
     expect(stats.classes.test).toEqual({ setosa: 8, versicolor: 8, virginica: 8 });
     expect(stats.classes.validation).toEqual({ setosa: 8, versicolor: 8, virginica: 8 });
-    const again = await preprocess();
+    const again = await jobs.splits();
     for (const k of ['train', 'validation', 'test'] as const) expect(read(again[k])).toBe(read(splits[k]));
     const lines = (f: string) => read(f).trim().split('\n').slice(1);
     const all = [...lines(splits.train), ...lines(splits.validation), ...lines(splits.test)].sort();
@@ -113,16 +113,13 @@ describe('iris bundles end to end', () => {
     );
   });
 
-  it('a bad hyperparameter fails training with a failure file naming the key', async () => {
-    const t = jobs.trainingTree(splits, { nEstimators: 'many', maxDepth: 5 });
-    const r = await jobs.train(t);
-    expect(r.code).toBe(1);
-    expect(read(t.failureFile)).toBe(
+  it('a bad hyperparameter fails training with a failure file naming the key', () =>
+    expectTrainingFailure(
+      jobs,
+      splits,
+      { nEstimators: 'many', maxDepth: 5 },
       'HyperparameterError: hyperparameter "nEstimators": expected an integer, received "many"',
-    );
-    expect(fs.existsSync(t.successFile)).toBe(false);
-    expect(fs.readdirSync(t.modelDir)).toEqual([]);
-  });
+    ));
 });
 
 describe('iris preprocess on corrupt raw data', () => {
@@ -139,15 +136,7 @@ describe('iris preprocess on corrupt raw data', () => {
     ],
     ['empty file', '', /^DataError: .*\/raw\/iris\.csv: file is empty/],
   ];
-  it.each(cases)(
-    '%s → exit 1, output/message names the problem, no outputs',
-    async (_name, csv, expected) => {
-      const p = await jobs.preprocess({ raw: csv });
-      expect(p.code).toBe(1);
-      expect(jobs.message(p.tree)).toMatch(expected);
-      for (const dir of Object.values(p.tree.outputs)) expect(fs.readdirSync(dir)).toEqual([]);
-    },
-  );
+  itRejectsCorruptRaw(jobs, cases);
 });
 
 describe('main.js', () => {

@@ -5,7 +5,14 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { containersNamed, dockerRun, metricValues, Splits, useImageJobs } from '@mlops/ml-kit/testing';
+import {
+  containersNamed,
+  expectBundleOnlyImage,
+  expectPreprocessRejects,
+  metricValues,
+  Splits,
+  useImageJobs,
+} from '@mlops/ml-kit/testing';
 import { app } from './support/app';
 
 jest.setTimeout(300_000);
@@ -18,17 +25,9 @@ describe('container-mpg image', () => {
   let splits: Splits;
   let modelDir: string;
 
-  it('holds only the bundle and runs preprocess as a processing job', async () => {
-    const ls = await dockerRun(
-      IMAGE,
-      '/tmp',
-      ['-c', 'ls -A /opt/program /opt/program/jobs; echo "$SAGEMAKER_PROGRAM"'],
-      { entrypoint: ['sh'] },
-    );
-    expect(ls.stdout).toBe(
-      '/opt/program:\njobs\nmain.js\n\n/opt/program/jobs:\nevaluation.js\ninference.js\npreprocess.js\ntraining.js\n/opt/program/jobs/training.js\n',
-    );
+  it('holds only the bundle', () => expectBundleOnlyImage(IMAGE));
 
+  it('runs preprocess as a processing job', async () => {
     const p = await jobs.preprocess({ environment: { SPLIT_SEED: '42' } });
     expect(p.code).toBe(0);
     splits = p.splits;
@@ -84,9 +83,9 @@ describe('container-mpg image', () => {
   });
 
   it('corrupt raw data fails the processing job with output/message', async () => {
-    const p = await jobs.preprocess({ raw: 'Miles_per_Gallon,Cylinders\n18,8\n' });
-    expect(p.code).toBe(1);
-    expect(jobs.message(p.tree)).toBe(
+    await expectPreprocessRejects(
+      jobs,
+      'Miles_per_Gallon,Cylinders\n18,8\n',
       'DataError: /opt/ml/processing/input/raw/cars.csv: missing column "Displacement" (header: Miles_per_Gallon,Cylinders)',
     );
   });

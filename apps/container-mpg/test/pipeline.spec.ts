@@ -5,7 +5,14 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { metricValues, runBundle, Splits, useBundleJobs } from '@mlops/ml-kit/testing';
+import {
+  expectTrainingFailure,
+  itRejectsCorruptRaw,
+  metricValues,
+  runBundle,
+  Splits,
+  useBundleJobs,
+} from '@mlops/ml-kit/testing';
 import { app } from './support/app';
 
 jest.setTimeout(120_000);
@@ -15,18 +22,11 @@ const read = (file: string) => fs.readFileSync(file, 'utf8');
 const readJson = (file: string) => JSON.parse(read(file));
 const HEADER = 'Cylinders,Displacement,Horsepower,Weight_in_lbs,Acceleration,Year,Miles_per_Gallon';
 
-async function preprocess(): Promise<Splits> {
-  const p = await jobs.preprocess();
-  expect(p.stderr).not.toMatch(/FAILURE/);
-  expect(p.code).toBe(0);
-  return p.splits;
-}
-
 describe('mpg bundles end to end', () => {
   let splits: Splits;
 
   beforeAll(async () => {
-    splits = await preprocess();
+    splits = await jobs.splits();
   });
 
   it('preprocess drops the 14 rows with missing values and splits the rest deterministically', async () => {
@@ -35,7 +35,7 @@ describe('mpg bundles end to end', () => {
     expect(stats.rows).toEqual({ raw: 406, dropped: 14, train: 274, validation: 59, test: 59 });
     expect(stats.featureStats.Weight_in_lbs.count).toBe(274);
     expect(stats.featureStats.Year.min).toBe(1970);
-    const again = await preprocess();
+    const again = await jobs.splits();
     for (const k of ['train', 'validation', 'test'] as const) expect(read(again[k])).toBe(read(splits[k]));
     expect(read(splits.train).split('\n')[0]).toBe(HEADER);
     const rows = (['train', 'validation', 'test'] as const).flatMap((k) =>
@@ -116,16 +116,13 @@ describe('mpg bundles end to end', () => {
     );
   });
 
-  it('a bad hyperparameter fails training with a failure file naming the key', async () => {
-    const t = jobs.trainingTree(splits, { learningRate: -1, epochs: 10 });
-    const r = await jobs.train(t);
-    expect(r.code).toBe(1);
-    expect(read(t.failureFile)).toBe(
+  it('a bad hyperparameter fails training with a failure file naming the key', () =>
+    expectTrainingFailure(
+      jobs,
+      splits,
+      { learningRate: -1, epochs: 10 },
       'HyperparameterError: hyperparameter "learningRate": expected a number > 0 and <= 10, received -1',
-    );
-    expect(fs.existsSync(t.successFile)).toBe(false);
-    expect(fs.readdirSync(t.modelDir)).toEqual([]);
-  });
+    ));
 });
 
 describe('mpg preprocess on corrupt raw data', () => {
@@ -149,15 +146,7 @@ describe('mpg preprocess on corrupt raw data', () => {
       /^DataError: .*\/raw\/cars\.csv: only 0 usable rows \(1 dropped for missing values\)/,
     ],
   ];
-  it.each(cases)(
-    '%s → exit 1, output/message names the problem, no outputs',
-    async (_name, csv, expected) => {
-      const p = await jobs.preprocess({ raw: csv });
-      expect(p.code).toBe(1);
-      expect(jobs.message(p.tree)).toMatch(expected);
-      for (const dir of Object.values(p.tree.outputs)) expect(fs.readdirSync(dir)).toEqual([]);
-    },
-  );
+  itRejectsCorruptRaw(jobs, cases);
 });
 
 describe('main.js', () => {

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { collectPredictions, writeEvaluation } from './evaluation-io';
+import { collectPredictions, evaluationInputs, writeEvaluation } from './evaluation-io';
 
 describe('evaluation I/O', () => {
   let dir: string;
@@ -36,5 +36,30 @@ describe('evaluation I/O', () => {
       '{\n  "metrics": {\n    "r2": 0.5\n  }\n}\n',
     );
     expect(fs.readFileSync(path.join(dir, 'evaluation.svg'), 'utf8')).toBe('<svg/>');
+  });
+
+  it('loads the model first, then lists the test CSVs, then finds the output', () => {
+    fs.mkdirSync(path.join(dir, 'model'));
+    fs.mkdirSync(path.join(dir, 'test'));
+    fs.writeFileSync(path.join(dir, 'test', 't.csv'), 'x\n');
+    const inputs = { model: path.join(dir, 'model'), test: path.join(dir, 'test') };
+    const r = evaluationInputs(
+      { inputs, outputs: { evaluation: path.join(dir, 'out') } },
+      (d) => `model in ${d}`,
+    );
+    expect(r).toEqual({
+      loaded: `model in ${inputs.model}`,
+      files: [path.join(dir, 'test', 't.csv')],
+      outDir: path.join(dir, 'out'),
+    });
+    const bad = () => {
+      throw new Error('bad model');
+    };
+    expect(() => evaluationInputs({ inputs: { model: inputs.model }, outputs: {} }, bad)).toThrow(
+      'bad model',
+    );
+    expect(() => evaluationInputs({ inputs, outputs: {} }, () => 1)).toThrow(
+      'processing output "evaluation" is not configured (configured outputs: none)',
+    );
   });
 });

@@ -1,7 +1,20 @@
 /** The evaluation job's I/O, the same for every model: test CSVs in, evaluation.json + evaluation.svg out. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { writeAll } from './files';
+import { csvFiles, namedDir, writeAll } from './files';
+
+/**
+ * The evaluation job's inputs and output, in the order they are checked: the `model` input (loaded by the
+ * model's own loader, so a bad model fails first), the CSVs of the `test` input, the `evaluation` output dir.
+ */
+export function evaluationInputs<M>(
+  env: { inputs: Record<string, string>; outputs: Record<string, string> },
+  loadModel: (dir: string) => M,
+): { loaded: M; files: string[]; outDir: string } {
+  const loaded = loadModel(namedDir(env.inputs, 'model', 'input'));
+  const files = csvFiles(namedDir(env.inputs, 'test', 'input'), 'test');
+  return { loaded, files, outDir: namedDir(env.outputs, 'evaluation', 'output') };
+}
 
 /** Actual and predicted values over every test file, in file order (`read` must keep the target column). */
 export function collectPredictions<Y, D extends { y?: readonly Y[] }>(

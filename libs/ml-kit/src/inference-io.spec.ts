@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { predictFiles, writePredictions } from './inference-io';
+import { inferenceInputs, predictFiles, writePredictions } from './inference-io';
 
 describe('inference I/O', () => {
   let dir: string;
@@ -32,5 +32,22 @@ describe('inference I/O', () => {
     expect(() => predictFiles([a, b], ['p'], none)).toThrow(`${b}: header y differs from a.csv's x`);
     const [c] = write({ 'c.csv': 'x,p\n1,2\n' });
     expect(() => predictFiles([c], ['p'], none)).toThrow(`${c}: input already has a "p" column`);
+  });
+
+  it('loads the model first, then lists the data CSVs, then finds the output', () => {
+    fs.mkdirSync(path.join(dir, 'model'));
+    fs.mkdirSync(path.join(dir, 'data'));
+    const inputs = { model: path.join(dir, 'model'), data: path.join(dir, 'data') };
+    const outputs = { predictions: path.join(dir, 'out') };
+    expect(() => inferenceInputs({ inputs, outputs }, () => 1)).toThrow(/no \.csv file in the data input/);
+    const [a] = write({ 'data/a.csv': 'x\n' });
+    expect(inferenceInputs({ inputs, outputs }, (d) => d)).toEqual({
+      loaded: inputs.model,
+      files: [a],
+      outDir: outputs.predictions,
+    });
+    expect(() => inferenceInputs({ inputs: { data: inputs.data }, outputs }, () => 1)).toThrow(
+      'processing input "model" is not configured (configured inputs: data)',
+    );
   });
 });

@@ -3,7 +3,20 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CsvTable, parseCsv, toCsv } from './csv';
 import { DataError } from './errors';
-import { writeAll } from './files';
+import { csvFiles, namedDir, writeAll } from './files';
+
+/**
+ * The inference job's inputs and output, in the order they are checked: the `model` input (the model's own
+ * loader), the CSVs of the `data` input, the `predictions` output dir.
+ */
+export function inferenceInputs<M>(
+  env: { inputs: Record<string, string>; outputs: Record<string, string> },
+  loadModel: (dir: string) => M,
+): { loaded: M; files: string[]; outDir: string } {
+  const loaded = loadModel(namedDir(env.inputs, 'model', 'input'));
+  const files = csvFiles(namedDir(env.inputs, 'data', 'input'), 'data');
+  return { loaded, files, outDir: namedDir(env.outputs, 'predictions', 'output') };
+}
 
 /**
  * Reads the data files in order (one header for all, none of the prediction columns in it); `predict` gives

@@ -107,6 +107,19 @@ describe('job harness (on a recording runner)', () => {
     expect(p.splits.test).toBe(path.join(p.tree.outputs.test, 'test.csv'));
   });
 
+  it('splits() throws with the stderr of a failed preprocess', async () => {
+    const failing = testing.jobHarness(app, {
+      run: async () => ({ code: 1, stdout: '', stderr: 'DataError: raw.csv: file is empty', stopped: false }),
+    });
+    try {
+      await expect(failing.splits()).rejects.toThrow(
+        'preprocess exited 1: DataError: raw.csv: file is empty',
+      );
+    } finally {
+      failing.cleanup();
+    }
+  });
+
   it('packs the model as SageMaker does (model.tar.gz with model.json) for evaluation', async () => {
     const modelDir = testing.tempDir();
     try {

@@ -1,7 +1,12 @@
 /** Jest hooks for running a container app's jobs in process (no bundle, no image). */
-import { loadProcessingEnv, type ProcessingEnv } from '@mlops/sagemaker-toolkit';
-import { copyInto, makeProcessingTree, removeDir, writeInto } from './opt-ml';
-import { PREPROCESS_OUTPUTS, Splits, splitsOf } from './splits';
+import {
+  loadProcessingEnv,
+  loadTrainingEnv,
+  type ProcessingEnv,
+  type TrainingEnv,
+} from '@mlops/sagemaker-toolkit';
+import { copyInto, makeProcessingTree, removeDir, TrainingTree, writeInto } from './opt-ml';
+import { PREPROCESS_OUTPUTS, Splits, splitsOf, TRAINING_CHANNELS, trainingTreeFrom } from './splits';
 
 export interface InProcessJobs {
   /** Keeps a tree until the file's tests end. */
@@ -67,13 +72,54 @@ export function preprocessTree(
   return tree;
 }
 
+/** An app's preprocess job, as its module exports it. */
+export type PreprocessJob = (env: ProcessingEnv, options: { processEnv: NodeJS.ProcessEnv }) => unknown;
+
 /** Runs an app's preprocess job in process on `raw` and gives its split files (the input of training tests). */
 export function preprocessInProcess(
-  preprocessJob: (env: ProcessingEnv, options: { processEnv: NodeJS.ProcessEnv }) => unknown,
+  preprocessJob: PreprocessJob,
   raw: RawInput,
   track: InProcessJobs['track'],
 ): Splits {
   const tree = track(preprocessTree(raw));
   preprocessJob(loadProcessingEnv({ baseDir: tree.base }), { processEnv: {} });
   return splitsOf(tree);
+}
+
+export interface InProcessTraining extends InProcessJobs {
+  /** The splits of the app's raw data (made in beforeAll by its own preprocess job). */
+  readonly splits: Splits;
+  /** A training tree fed with the splits, and its TrainingEnv (no process env). */
+  tree(
+    hyperparameters: Record<string, unknown>,
+    channels?: readonly string[],
+  ): { t: TrainingTree; env: TrainingEnv };
+}
+
+/** `useInProcessJobs` plus splits made once by the app's preprocess job, for its training job's tests. */
+export function useInProcessTraining(preprocessJob: PreprocessJob, raw: RawInput): InProcessTraining {
+  const jobs = useInProcessJobs();
+  let splits: Splits | undefined;
+  beforeAll(() => {
+    splits = preprocessInProcess(preprocessJob, raw, jobs.track);
+  });
+  const ready = () => {
+    if (!splits)
+      throw new Error('useInProcessTraining: the splits are made in beforeAll; use them inside a test');
+    return splits;
+  };
+  return {
+    track: jobs.track,
+    onStdout: jobs.onStdout,
+    get stdout() {
+      return jobs.stdout;
+    },
+    get splits() {
+      return ready();
+    },
+    tree(hyperparameters, channels = TRAINING_CHANNELS) {
+      const t = jobs.track(trainingTreeFrom(ready(), hyperparameters, channels));
+      return { t, env: loadTrainingEnv({ baseDir: t.base, env: {} }) };
+    },
+  };
 }

@@ -10,3 +10,4 @@ export * from './docker';
 export * from './in-process';
 export * from './job-runner';
 export * from './job-harness';
+export * from './expectations';

@@ -18,6 +18,8 @@ export interface JobHarness {
   track<T extends { base: string }>(tree: T): T;
   /** Preprocess of the app's raw data file, or of `raw` text written under the same name. */
   preprocess(options?: { raw?: string; environment?: Record<string, string> }): Promise<PreprocessRun>;
+  /** Preprocess of the app's raw data that must succeed (else it throws with the job's stderr): its splits. */
+  splits(options?: { environment?: Record<string, string> }): Promise<Splits>;
   /** A training tree with the splits in channels (train, validation, stats by default). */
   trainingTree(
     splits: Splits,
@@ -72,6 +74,11 @@ export function jobHarness(app: AppFixtures, runner: JobRunner): JobHarness & { 
       const tree = track(preprocessTree({ name: rawName, ...raw }, options.environment));
       const run = await runner.run(tree.base, 'preprocess');
       return { ...run, tree, splits: splitsOf(tree) };
+    },
+    async splits(options = {}) {
+      const p = await h.preprocess(options);
+      if (p.code !== 0) throw new Error(`preprocess exited ${p.code}: ${p.stderr}`);
+      return p.splits;
     },
     trainingTree: (splits, hyperparameters, channels = TRAINING_CHANNELS) =>
       track(trainingTreeFrom(splits, hyperparameters, channels)),

@@ -5,7 +5,7 @@
  */
 import * as path from 'node:path';
 import type { ProcessingEnv } from '@mlops/sagemaker-toolkit';
-import { csvFiles, namedDir, predictFiles, writePredictions } from '@mlops/ml-kit';
+import { inferenceInputs, predictFiles, writePredictions } from '@mlops/ml-kit';
 import { toDataset } from '../utils/dataset';
 import { FEATURES, TARGET } from '../utils/schema';
 import { loadModel, predict } from './load-model';
@@ -19,9 +19,7 @@ export interface InferenceResult {
 }
 
 export function inferenceJob(env: ProcessingEnv): InferenceResult {
-  const loaded = loadModel(namedDir(env.inputs, 'model', 'input'));
-  const files = csvFiles(namedDir(env.inputs, 'data', 'input'), 'data');
-  const outDir = namedDir(env.outputs, 'predictions', 'output');
+  const { loaded, files, outDir } = inferenceInputs(env, loadModel);
   const { header, rows } = predictFiles(files, PREDICTION_COLUMNS, (table, file) => {
     const { labels, confidence } = predict(
       loaded,

@@ -1,29 +1,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { loadTrainingEnv } from '@mlops/sagemaker-toolkit';
-import {
-  preprocessInProcess,
-  Splits,
-  trainingTreeFrom,
-  TRAINING_CHANNELS,
-  useInProcessJobs,
-  writeInto,
-} from '@mlops/ml-kit/testing';
+import { useInProcessTraining, writeInto } from '@mlops/ml-kit/testing';
 import { app } from '../../test/support/app';
 import { preprocessJob } from './preprocess';
 import { CHECKPOINT_FILE, trainingJob } from './training';
 
 describe('trainingJob (in process)', () => {
-  const jobs = useInProcessJobs();
-  let splits: Splits;
-  beforeAll(() => {
-    splits = preprocessInProcess(preprocessJob, { name: 'iris.csv', file: app.RAW_CSV }, jobs.track);
-  });
-
-  function tree(hps: Record<string, unknown>, channels = TRAINING_CHANNELS) {
-    const t = jobs.track(trainingTreeFrom(splits, hps, channels));
-    return { t, env: loadTrainingEnv({ baseDir: t.base, env: {} }) };
-  }
+  const jobs = useInProcessTraining(preprocessJob, { name: 'iris.csv', file: app.RAW_CSV });
+  const tree = jobs.tree;
 
   it('writes model.json and logs one metric pair per round', async () => {
     const { t, env } = tree({ nEstimators: 20, treesPerRound: 10 });

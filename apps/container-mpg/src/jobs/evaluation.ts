@@ -6,9 +6,8 @@ import * as path from 'node:path';
 import { logMetric, type ProcessingEnv } from '@mlops/sagemaker-toolkit';
 import { readDataset } from '../utils/dataset';
 import {
+  evaluationInputs,
   collectPredictions,
-  csvFiles,
-  namedDir,
   writeEvaluation,
   regressionMetrics,
   scatterSvg,
@@ -26,9 +25,7 @@ export interface EvaluationReport {
 }
 
 export function evaluationJob(env: ProcessingEnv): EvaluationReport {
-  const loaded = loadModel(namedDir(env.inputs, 'model', 'input'));
-  const files = csvFiles(namedDir(env.inputs, 'test', 'input'), 'test');
-  const outDir = namedDir(env.outputs, 'evaluation', 'output');
+  const { loaded, files, outDir } = evaluationInputs(env, loadModel);
   const { actual, predicted } = collectPredictions(
     files,
     (text, file) => readDataset(text, file, FEATURES, TARGET, { requireTarget: true }),

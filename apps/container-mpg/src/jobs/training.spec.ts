@@ -1,29 +1,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { loadTrainingEnv } from '@mlops/sagemaker-toolkit';
-import {
-  preprocessInProcess,
-  Splits,
-  trainingTreeFrom,
-  TRAINING_CHANNELS,
-  useInProcessJobs,
-  writeInto,
-} from '@mlops/ml-kit/testing';
+import { useInProcessTraining, writeInto } from '@mlops/ml-kit/testing';
 import { app } from '../../test/support/app';
 import { preprocessJob } from './preprocess';
 import { CHECKPOINT_FILE, trainingJob } from './training';
 
 describe('trainingJob (in process)', () => {
-  const jobs = useInProcessJobs();
-  let splits: Splits;
-  beforeAll(() => {
-    splits = preprocessInProcess(preprocessJob, { name: 'cars.csv', file: app.RAW_CSV }, jobs.track);
-  });
-
-  function tree(hps: Record<string, unknown>, channels = TRAINING_CHANNELS) {
-    const t = jobs.track(trainingTreeFrom(splits, hps, channels));
-    return { t, env: loadTrainingEnv({ baseDir: t.base, env: {} }) };
-  }
+  const jobs = useInProcessTraining(preprocessJob, { name: 'cars.csv', file: app.RAW_CSV });
+  const tree = jobs.tree;
 
   it('fits, logs metrics every logEvery epochs and writes model.json with the stats standardisation', async () => {
     const { t, env } = tree({ epochs: 100, logEvery: 25 });
@@ -35,7 +19,7 @@ describe('trainingJob (in process)', () => {
         .map((l) => l.trim().split(' step=')[1]),
     ).toEqual(['25', '50', '75', '100']);
     const model = JSON.parse(fs.readFileSync(path.join(t.modelDir, 'model.json'), 'utf8'));
-    const stats = JSON.parse(fs.readFileSync(splits.stats, 'utf8'));
+    const stats = JSON.parse(fs.readFileSync(jobs.splits.stats, 'utf8'));
     expect(model.standardization.mean[3]).toBe(stats.featureStats.Weight_in_lbs.mean);
     expect(model.metrics['validation:r2']).toBe(r.validation.r2);
   });
