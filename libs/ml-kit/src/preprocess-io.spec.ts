@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { fileSource, preprocessPaths, writeSplits } from './preprocess-io';
+import { fileSource, preprocessInput, preprocessPaths, splitStatsBase, writeSplits } from './preprocess-io';
 
 describe('preprocess I/O', () => {
   let dir: string;
@@ -60,5 +60,50 @@ describe('preprocess I/O', () => {
     expect(fs.readFileSync(path.join(out.validation, 'validation.csv'), 'utf8')).toBe('a,b,y\n3,4,q\n');
     expect(fs.readFileSync(path.join(out.test, 'test.csv'), 'utf8')).toBe('a,b,y\n5,6,r\n');
     expect(fs.readFileSync(path.join(out.stats, 'stats.json'), 'utf8')).toBe('{\n  "n": 4\n}\n');
+  });
+
+  it('reads the split seed, then the paths, then the raw file', () => {
+    fs.mkdirSync(path.join(dir, 'raw'));
+    fs.writeFileSync(path.join(dir, 'raw', 'data.csv'), 'x\n1\n');
+    const env = {
+      environment: { SPLIT_SEED: '7' },
+      inputs: { raw: path.join(dir, 'raw') },
+      outputs: outputs(),
+    };
+    const input = preprocessInput(env, { processEnv: {} });
+    expect(input).toMatchObject({ splitSeed: 7, rawFile: path.join(dir, 'raw', 'data.csv'), text: 'x\n1\n' });
+    expect(input.bytes.toString()).toBe('x\n1\n');
+    expect(preprocessInput(env, { argv: ['--split-seed', '3'], processEnv: {} }).splitSeed).toBe(3);
+    // A bad seed fails before a missing input is looked up.
+    expect(() =>
+      preprocessInput({ ...env, inputs: {} }, { argv: ['--split-seed', 'x'], processEnv: {} }),
+    ).toThrow('argument --split-seed: expected an integer split seed, got "x"');
+  });
+
+  it('builds the common part of stats.json in its key order', () => {
+    const base = splitStatsBase({
+      model: 'm',
+      rawFile: '/in/raw.csv',
+      bytes: Buffer.from('abc'),
+      splitSeed: 5,
+      features: ['a'],
+      target: 'y',
+      rows: { raw: 10, dropped: 2 },
+      split: { train: [0, 1, 2, 3], validation: [4, 5], test: [6, 7] },
+    });
+    expect(JSON.stringify(base)).toBe(
+      JSON.stringify({
+        model: 'm',
+        source: {
+          file: 'raw.csv',
+          sha256: 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
+        },
+        splitSeed: 5,
+        fractions: { train: 0.7, validation: 0.15, test: 0.15 },
+        features: ['a'],
+        target: 'y',
+        rows: { raw: 10, dropped: 2, train: 4, validation: 2, test: 2 },
+      }),
+    );
   });
 });

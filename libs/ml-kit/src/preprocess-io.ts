@@ -3,10 +3,12 @@
  * `train`, `validation`, `test` (`<name>.csv`) and `stats` (`stats.json`), written all or nothing.
  */
 import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { toCsv } from './csv';
 import { namedDir, singleCsv, writeAll } from './files';
-import type { SplitFractions, SplitIndexes } from './split';
+import { DEFAULT_FRACTIONS, type SplitFractions, type SplitIndexes } from './split';
+import { resolveSplitSeed } from './split-seed';
 
 export interface PreprocessPaths {
   /** The one CSV of the `raw` input. */
@@ -32,6 +34,35 @@ export function preprocessPaths(
   };
 }
 
+/** How the job is called: `--split-seed N` in its arguments, SPLIT_SEED in its environment. */
+export interface PreprocessOptions {
+  argv?: readonly string[];
+  processEnv?: NodeJS.ProcessEnv;
+}
+
+export interface PreprocessInput extends PreprocessPaths {
+  splitSeed: number;
+  /** The raw file's bytes (hashed into stats.json) ... */
+  bytes: Buffer;
+  /** ... and its text. */
+  text: string;
+}
+
+/** The split seed, then the paths, then the raw file's content: every check a preprocess job makes before its data. */
+export function preprocessInput(
+  env: {
+    environment: Record<string, string>;
+    inputs: Record<string, string>;
+    outputs: Record<string, string>;
+  },
+  options: PreprocessOptions = {},
+): PreprocessInput {
+  const splitSeed = resolveSplitSeed(options.argv ?? [], env.environment, options.processEnv ?? process.env);
+  const paths = preprocessPaths(env.inputs, env.outputs);
+  const bytes = fs.readFileSync(paths.rawFile);
+  return { ...paths, splitSeed, bytes, text: bytes.toString('utf8') };
+}
+
 /** What stats.json records about the raw file: its name and sha256 (which data a model came from). */
 export function fileSource(file: string, bytes: Uint8Array): { file: string; sha256: string } {
   return { file: path.basename(file), sha256: createHash('sha256').update(bytes).digest('hex') };
@@ -46,6 +77,36 @@ export interface SplitStatsBase {
   features: string[];
   target: string;
   rows: { raw: number; dropped: number; train: number; validation: number; test: number };
+}
+
+/** The common part of stats.json; `rows` counts the raw rows and those dropped, the splits are counted here. */
+export function splitStatsBase(input: {
+  model: string;
+  rawFile: string;
+  bytes: Uint8Array;
+  splitSeed: number;
+  features: readonly string[];
+  target: string;
+  rows: { raw: number; dropped: number };
+  split: SplitIndexes;
+  /** The fractions the split used (default DEFAULT_FRACTIONS). */
+  fractions?: SplitFractions;
+}): SplitStatsBase {
+  return {
+    model: input.model,
+    source: fileSource(input.rawFile, input.bytes),
+    splitSeed: input.splitSeed,
+    fractions: input.fractions ?? DEFAULT_FRACTIONS,
+    features: [...input.features],
+    target: input.target,
+    rows: {
+      raw: input.rows.raw,
+      dropped: input.rows.dropped,
+      train: input.split.train.length,
+      validation: input.split.validation.length,
+      test: input.split.test.length,
+    },
+  };
 }
 
 /** Writes `<split>/<split>.csv` (header + the rows of that split, features then target) and stats.json. */

@@ -4,20 +4,19 @@
  * (SPLIT_SEED / --split-seed, default 42) and stratified by species. Everything is validated before
  * anything is written, so corrupt data fails the job with nothing half-written.
  */
-import * as fs from 'node:fs';
 import type { ProcessingEnv } from '@mlops/sagemaker-toolkit';
 import {
   DataError,
   DEFAULT_FRACTIONS,
   splitIndexes,
-  resolveSplitSeed,
   countBy,
   featureStats,
   FeatureStats,
-  fileSource,
-  preprocessPaths,
   SplitStatsBase,
   writeSplits,
+  PreprocessOptions,
+  preprocessInput,
+  splitStatsBase,
 } from '@mlops/ml-kit';
 import { readDataset } from '../utils/dataset';
 import { FEATURES, MODEL_NAME, TARGET } from '../utils/schema';
@@ -31,17 +30,9 @@ export interface PreprocessStats extends SplitStatsBase {
   featureStats: Record<string, FeatureStats>;
 }
 
-export interface PreprocessOptions {
-  argv?: readonly string[];
-  processEnv?: NodeJS.ProcessEnv;
-}
-
 export function preprocessJob(env: ProcessingEnv, options: PreprocessOptions = {}): PreprocessStats {
-  const splitSeed = resolveSplitSeed(options.argv ?? [], env.environment, options.processEnv ?? process.env);
-  const { rawFile, out } = preprocessPaths(env.inputs, env.outputs);
-
-  const bytes = fs.readFileSync(rawFile);
-  const data = readDataset(bytes.toString('utf8'), rawFile, FEATURES, TARGET, { requireTarget: true });
+  const { splitSeed, rawFile, out, bytes, text } = preprocessInput(env, options);
+  const data = readDataset(text, rawFile, FEATURES, TARGET, { requireTarget: true });
   const y = data.y as string[];
   if (data.X.length < MIN_ROWS)
     throw new DataError(rawFile, `only ${data.X.length} data rows; at least ${MIN_ROWS} are needed`);
@@ -51,19 +42,16 @@ export function preprocessJob(env: ProcessingEnv, options: PreprocessOptions = {
 
   const split = splitIndexes(data.X.length, splitSeed, DEFAULT_FRACTIONS, y);
   const stats: PreprocessStats = {
-    model: MODEL_NAME,
-    source: fileSource(rawFile, bytes),
-    splitSeed,
-    fractions: DEFAULT_FRACTIONS,
-    features: [...FEATURES],
-    target: TARGET,
-    rows: {
-      raw: data.X.length,
-      dropped: 0,
-      train: split.train.length,
-      validation: split.validation.length,
-      test: split.test.length,
-    },
+    ...splitStatsBase({
+      model: MODEL_NAME,
+      rawFile,
+      bytes,
+      splitSeed,
+      features: FEATURES,
+      target: TARGET,
+      rows: { raw: data.X.length, dropped: 0 },
+      split,
+    }),
     classes: {
       train: countBy(split.train.map((i) => y[i])),
       validation: countBy(split.validation.map((i) => y[i])),

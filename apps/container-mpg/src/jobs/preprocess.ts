@@ -4,20 +4,19 @@
  * feature or target are dropped and counted; any other bad value fails the job. The split is seeded
  * (SPLIT_SEED / --split-seed, default 42). Everything is validated before anything is written.
  */
-import * as fs from 'node:fs';
 import type { ProcessingEnv } from '@mlops/sagemaker-toolkit';
 import {
   DataError,
   DEFAULT_FRACTIONS,
   splitIndexes,
-  resolveSplitSeed,
   ColumnStats,
   columnStats,
   featureStats,
-  fileSource,
-  preprocessPaths,
   SplitStatsBase,
   writeSplits,
+  PreprocessOptions,
+  preprocessInput,
+  splitStatsBase,
 } from '@mlops/ml-kit';
 import { readDataset } from '../utils/dataset';
 import { FEATURES, MODEL_NAME, TARGET } from '../utils/schema';
@@ -31,17 +30,9 @@ export interface PreprocessStats extends SplitStatsBase {
   targetStats: ColumnStats;
 }
 
-export interface PreprocessOptions {
-  argv?: readonly string[];
-  processEnv?: NodeJS.ProcessEnv;
-}
-
 export function preprocessJob(env: ProcessingEnv, options: PreprocessOptions = {}): PreprocessStats {
-  const splitSeed = resolveSplitSeed(options.argv ?? [], env.environment, options.processEnv ?? process.env);
-  const { rawFile, out } = preprocessPaths(env.inputs, env.outputs);
-
-  const bytes = fs.readFileSync(rawFile);
-  const data = readDataset(bytes.toString('utf8'), rawFile, FEATURES, TARGET, {
+  const { splitSeed, rawFile, out, bytes, text } = preprocessInput(env, options);
+  const data = readDataset(text, rawFile, FEATURES, TARGET, {
     requireTarget: true,
     dropMissing: true,
   });
@@ -55,19 +46,16 @@ export function preprocessJob(env: ProcessingEnv, options: PreprocessOptions = {
 
   const split = splitIndexes(data.X.length, splitSeed, DEFAULT_FRACTIONS);
   const stats: PreprocessStats = {
-    model: MODEL_NAME,
-    source: fileSource(rawFile, bytes),
-    splitSeed,
-    fractions: DEFAULT_FRACTIONS,
-    features: [...FEATURES],
-    target: TARGET,
-    rows: {
-      raw: data.X.length + data.dropped,
-      dropped: data.dropped,
-      train: split.train.length,
-      validation: split.validation.length,
-      test: split.test.length,
-    },
+    ...splitStatsBase({
+      model: MODEL_NAME,
+      rawFile,
+      bytes,
+      splitSeed,
+      features: FEATURES,
+      target: TARGET,
+      rows: { raw: data.X.length + data.dropped, dropped: data.dropped },
+      split,
+    }),
     featureStats: featureStats(
       split.train.map((i) => data.X[i]),
       FEATURES,
