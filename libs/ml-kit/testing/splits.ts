@@ -24,12 +24,14 @@ export function trainingTreeFrom(
   hyperparameters: Record<string, unknown>,
   channels: readonly string[] = TRAINING_CHANNELS,
 ): TrainingTree {
-  const tree = makeTrainingTree(hyperparameters, [...channels]);
-  for (const c of channels) {
+  // Every split is checked before the tree exists, so a bad call leaves no temp dir behind.
+  const files = channels.map((c) => {
     const file = splits[c as keyof Splits];
     if (!file)
       throw new Error(`trainingTreeFrom: no split for channel "${c}" (splits: ${Object.keys(splits)})`);
-    copyInto(tree.channels[c], { [path.basename(file)]: file });
-  }
+    return file;
+  });
+  const tree = makeTrainingTree(hyperparameters, [...channels]);
+  channels.forEach((c, i) => copyInto(tree.channels[c], { [path.basename(files[i])]: files[i] }));
   return tree;
 }
