@@ -48,6 +48,8 @@ describe('parseArgs', () => {
     [['--env'], /--env needs a value/],
     [['--env', '../etc'], /--env: invalid environment name/],
     [['--frobnicate', '1'], /Unknown option --frobnicate/],
+    [['--frobnicate'], /Unknown option --frobnicate/],
+    [['--models', 'iris', '--frobnicate'], /Unknown option --frobnicate/],
     [['--parallel', '0'], /--parallel: expected an integer 1-16, got "0"/],
     [['positional'], /Unexpected argument "positional"/],
   ])('rejects %j with a message naming the flag and value', (argv, message) => {

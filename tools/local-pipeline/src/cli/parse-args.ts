@@ -26,6 +26,16 @@ const BATCHES: readonly BatchesOption[] = ['process', 'docker'];
 const RUN_ID = /^[a-zA-Z0-9][a-zA-Z0-9-]{0,31}$/;
 const MODEL = /^[a-z][a-z0-9-]*$/;
 
+const OPTIONS_WITH_VALUE = [
+  '--env',
+  '--models',
+  '--runtime',
+  '--batches',
+  '--run-id',
+  '--parallel',
+  '--config-dir',
+];
+
 /** Parses `--flag value` and `--flag=value`. Unknown flags and bad values are UsageErrors naming them. */
 export function parseArgs(argv: readonly string[]): CliOptions {
   const options: CliOptions = { help: false, env: 'local', configDir: 'configs' };
@@ -38,6 +48,8 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     if (!arg.startsWith('--')) throw new UsageError(`Unexpected argument ${JSON.stringify(arg)}`);
     const eq = arg.indexOf('=');
     const name = eq === -1 ? arg : arg.slice(0, eq);
+    // An unknown flag is named as such, not as one missing its value.
+    if (!OPTIONS_WITH_VALUE.includes(name)) throw new UsageError(`Unknown option ${name} (see --help)`);
     let value: string;
     if (eq !== -1) value = arg.slice(eq + 1);
     else {
