@@ -75,7 +75,8 @@ export class EntryWriter {
         }
         // Large files stream through, one at a time, so memory stays bounded; a few positional writes stay
         // in flight so writing overlaps with decompressing the next chunks.
-        return this.run(rel, async (full) => {
+        // Awaited here: `create` consumes the entry's body from the stream.
+        return this.writeInOrder(rel, async (full) => {
           const handle = await fs.open(full, 'wx', mode);
           const writes = new Set<Promise<void>>();
           let failed: unknown;
@@ -108,37 +109,31 @@ export class EntryWriter {
     this.throwIfFailed();
   }
 
-  /** A background write of `rel` that first removes an earlier entry of the same name (tar semantics). */
+  /** A background write of `rel` (small files, links): parsing goes on while it runs. */
   private async replace(rel: string, create: (full: string) => Promise<void>): Promise<void> {
-    const seen = this.lastWrite.has(rel);
+    await this.schedule(this.writeInOrder(rel, create));
+  }
+
+  /**
+   * Starts writing `rel` after any earlier write to the same path, first removing what that entry left
+   * (tar semantics: the later entry wins; never write through an earlier symlink).
+   */
+  private writeInOrder(rel: string, create: (full: string) => Promise<void>): Promise<void> {
     const previous = this.lastWrite.get(rel);
     const task = (async () => {
       await this.ensureDir(parentOf(rel));
-      await previous;
       const full = path.join(this.root, rel);
-      // Never write through what an earlier entry put at this path (it may be a symlink).
-      if (seen) await fs.rm(full, { recursive: true, force: true });
+      if (previous) {
+        await previous;
+        await fs.rm(full, { recursive: true, force: true });
+      }
       await create(full);
     })();
     this.lastWrite.set(
       rel,
       task.catch(() => undefined),
     );
-    await this.schedule(task);
-  }
-
-  /** Runs a write to `rel` in the foreground (large files). */
-  private async run(rel: string, create: (full: string) => Promise<void>): Promise<void> {
-    await this.ensureDir(parentOf(rel));
-    await this.lastWrite.get(rel);
-    const full = path.join(this.root, rel);
-    if (this.lastWrite.has(rel)) await fs.rm(full, { recursive: true, force: true });
-    const task = create(full);
-    this.lastWrite.set(
-      rel,
-      task.catch(() => undefined),
-    );
-    await task;
+    return task;
   }
 
   private ensureDir(rel: string, mode?: number): Promise<void> {

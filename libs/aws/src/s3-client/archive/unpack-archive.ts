@@ -48,25 +48,20 @@ async function extractChecked(tarGzPath: string, staging: string): Promise<numbe
   source.on('error', (err) => tar.destroy(err));
   try {
     await readTar(tar, (entry, body) => writer.write(entry, body));
+    await writer.finish();
   } catch (err) {
     tar.destroy();
     // Nothing may still be writing into the staging dir when the caller removes it.
     await writer.finish().catch(() => undefined);
-    if (err instanceof ArchiveEntryError) throw err;
-    throw wrapTarError(tarGzPath, err);
-  }
-  await writer.finish().catch((err: unknown) => {
     throw err instanceof ArchiveEntryError ? err : wrapTarError(tarGzPath, err);
-  });
+  }
   return writer.count;
 }
 
 function wrapTarError(archive: string, err: unknown): Error {
-  const e = err as { message?: string; code?: string; tarCode?: string; path?: string };
+  const e = err as { message?: string; code?: string; path?: string };
   const where = e.path ? ` (entry ${JSON.stringify(e.path)})` : '';
-  return new Error(
-    `unpackArchive: ${archive}${where}: ${e.tarCode ?? e.code ?? ''} ${e.message ?? String(err)}`.trim(),
-  );
+  return new Error(`unpackArchive: ${archive}${where}: ${e.code ?? ''} ${e.message ?? String(err)}`.trim());
 }
 
 /** Second line of defence: every symlink must resolve, on disk, inside the staging dir. */
