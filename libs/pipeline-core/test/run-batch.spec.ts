@@ -1,56 +1,15 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase } from '@mlops/db';
-import {
-  BatchDefinition,
-  InputError,
-  JobFailedError,
-  runBatch,
-  trainingSpecFor,
-  validateJobPlan,
-} from '../src';
-import { CONFIG_DIR, REPO_ROOT } from './support/paths';
-import { startRecordingServer } from '../testing';
+import { BatchDefinition, InputError, JobFailedError, trainingSpecFor, validateJobPlan } from '../src';
+import { useBatchHarness } from '../testing';
 
-let dir: string;
-let dbPath: string;
-let server: Awaited<ReturnType<typeof startRecordingServer>>;
-
-beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'run-batch-'));
-  dbPath = join(dir, 'state', 'mlops.sqlite');
-  server = await startRecordingServer();
-});
-afterEach(async () => {
-  await server.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-function env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  return {
-    MLOPS__DB__PATH: dbPath,
-    MLOPS__AWS__ENDPOINTS__S3: server.url,
-    MLOPS__AWS__ENDPOINTS__SAGEMAKER: server.url,
-    MLOPS__AWS__ENDPOINTS__LOGS: server.url,
-    AWS_ACCESS_KEY_ID: 'test',
-    AWS_SECRET_ACCESS_KEY: 'test',
-    ...extra,
-  };
-}
-
-async function run(def: BatchDefinition<unknown>, argv: string[], extraEnv: Record<string, string> = {}) {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const code = await runBatch(def, {
-    argv: [...argv, '--config-dir', CONFIG_DIR],
-    cwd: REPO_ROOT,
-    env: env(extraEnv),
-    stdout: (l) => stdout.push(l),
-    stderr: (l) => stderr.push(l),
-  });
-  return { code, out: stdout.join('\n'), err: stderr.join('\n') };
-}
+// The DB path sits in a folder that does not exist yet: opening it must create the folder.
+const DB_IN_NEW_DIR = 'state/mlops.sqlite';
+const h = useBatchHarness(undefined, { name: 'run-batch' });
+const dbPath = () => join(h.dir, DB_IN_NEW_DIR);
+const run = (def: BatchDefinition<unknown>, argv: string[], extraEnv: Record<string, string> = {}) =>
+  h.runBatch(def, argv, { MLOPS__DB__PATH: dbPath(), ...extraEnv });
 
 const cli = { command: 'pipeline-test', summary: 'A test batch.' };
 
@@ -84,7 +43,7 @@ describe('runBatch', () => {
     const r = await run(noop, ['--help']);
     expect(r.code).toBe(0);
     expect(r.out).toContain('Usage: pipeline-test');
-    expect(existsSync(dbPath)).toBe(false);
+    expect(existsSync(dbPath())).toBe(false);
   });
 
   it('an unknown flag is exit 2 with the usage on stderr', async () => {
@@ -98,15 +57,15 @@ describe('runBatch', () => {
     const r = await run(noop, ['--model', 'nosuchmodel', '--run-id', 'r1']);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/Unknown model "nosuchmodel".*known models: .*iris/);
-    expect(existsSync(dbPath)).toBe(false);
-    expect(server.requests).toEqual([]);
+    expect(existsSync(dbPath())).toBe(false);
+    expect(h.calls).toEqual([]);
   });
 
   it('a bad config is exit 2 naming the key', async () => {
     const r = await run(noop, ['--model', 'iris', '--run-id', 'r1'], { MLOPS__AWS__REGION: 'nowhere' });
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/aws\.region.*MLOPS__AWS__REGION/);
-    expect(existsSync(dbPath)).toBe(false);
+    expect(existsSync(dbPath())).toBe(false);
   });
 
   it('an invalid hyperparameter fails in prepare: exit 2, no DB, no call', async () => {
@@ -115,15 +74,15 @@ describe('runBatch', () => {
     });
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/HyperParameters.*seed/);
-    expect(existsSync(dbPath)).toBe(false);
-    expect(server.requests).toEqual([]);
+    expect(existsSync(dbPath())).toBe(false);
+    expect(h.calls).toEqual([]);
   });
 
   it('runs every model with --all-models and prints a summary', async () => {
     const r = await run(noop, ['--all-models', '--run-id', 'r1']);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/iris: ran iris-training-r1/);
-    const db = await openDatabase({ type: 'sqlite', path: dbPath });
+    const db = await openDatabase({ type: 'sqlite', path: dbPath() });
     try {
       const runs = await db.listPipelineRuns({ runId: 'r1' });
       expect(runs.length).toBeGreaterThanOrEqual(2);
@@ -140,7 +99,7 @@ describe('runBatch', () => {
     const r = await run(refuse, ['--model', 'iris', '--run-id', 'r1']);
     expect(r.code).toBe(2);
     expect(r.err).toContain('precondition not met');
-    const db = await openDatabase({ type: 'sqlite', path: dbPath });
+    const db = await openDatabase({ type: 'sqlite', path: dbPath() });
     try {
       expect(await db.listPipelineRuns()).toEqual([]);
     } finally {
@@ -156,7 +115,7 @@ describe('runBatch', () => {
     const r = await run(failing, ['--model', 'iris', '--run-id', 'r1']);
     expect(r.code).toBe(1);
     expect(r.err).toContain('iris-training-r1 ended Failed: AlgorithmError: corrupt raw data');
-    const db = await openDatabase({ type: 'sqlite', path: dbPath });
+    const db = await openDatabase({ type: 'sqlite', path: dbPath() });
     try {
       const row = await db.getPipelineRun('r1', 'iris');
       expect(row?.status).toBe('Failed');

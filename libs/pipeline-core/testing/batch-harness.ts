@@ -33,6 +33,8 @@ export interface BatchHarness {
   readonly repoRoot: string;
   /** Runs the batch in-process with the repo's configs/ and the endpoints above; env adds MLOPS__ overrides. */
   run(argv: string[], env?: Record<string, string>): Promise<BatchRunResult>;
+  /** The same for another batch definition (a lib's own tests script one per case). */
+  runBatch<Q>(def: BatchDefinition<Q>, argv: string[], env?: Record<string, string>): Promise<BatchRunResult>;
   /** Opens the batch's DB (after a run) and closes it again. */
   withDb<T>(fn: (db: DbAdapter) => Promise<T>): Promise<T>;
 }
@@ -42,7 +44,10 @@ export interface BatchHarness {
  * the AWS endpoints (any call shows up in `calls`, so "nothing was started" is checkable), and optionally a real
  * S3 server for the whole file. Call it once at the top of a test file.
  */
-export function useBatchHarness<P>(batch: BatchDefinition<P>, opts: BatchHarnessOptions): BatchHarness {
+export function useBatchHarness<P>(
+  batch: BatchDefinition<P> | undefined,
+  opts: BatchHarnessOptions,
+): BatchHarness {
   let recorder: RecordingServer | undefined;
   let s3: { endpoint: string; close(): Promise<void> } | undefined;
   let dir: string | undefined;
@@ -93,11 +98,15 @@ export function useBatchHarness<P>(batch: BatchDefinition<P>, opts: BatchHarness
       return s3?.endpoint ?? need(recorder, 's3Endpoint').url;
     },
     repoRoot: REPO_ROOT,
-    async run(argv, env = {}) {
+    run(argv, env = {}) {
+      if (!batch) throw new Error('useBatchHarness: no batch was given; call runBatch(def, argv) instead');
+      return harness.runBatch(batch, argv, env);
+    },
+    async runBatch(def, argv, env = {}) {
       const out: string[] = [];
       const err: string[] = [];
       const aws = need(recorder, 'run').url;
-      const code = await runBatch(batch, {
+      const code = await runBatch(def, {
         argv: [...argv, '--config-dir', join(REPO_ROOT, 'configs')],
         cwd: REPO_ROOT,
         env: {
