@@ -26,15 +26,44 @@ const BATCHES: readonly BatchesOption[] = ['process', 'docker'];
 const RUN_ID = /^[a-zA-Z0-9][a-zA-Z0-9-]{0,31}$/;
 const MODEL = /^[a-z][a-z0-9-]*$/;
 
-const OPTIONS_WITH_VALUE = [
-  '--env',
-  '--models',
-  '--runtime',
-  '--batches',
-  '--run-id',
-  '--parallel',
-  '--config-dir',
-];
+/** One setter per option that takes a value; it checks the value and names the option when it is bad. */
+const SETTERS: Record<string, (options: CliOptions, value: string) => void> = {
+  '--env': (options, value) => {
+    if (!/^[a-z0-9][a-z0-9_-]*$/.test(value))
+      throw new UsageError(`--env: invalid environment name ${JSON.stringify(value)}`);
+    options.env = value;
+  },
+  '--models': (options, value) => {
+    options.models = parseModels(value);
+  },
+  '--runtime': (options, value) => {
+    if (!RUNTIMES.includes(value as RuntimeOption))
+      throw new UsageError(`--runtime: expected one of ${RUNTIMES.join(', ')}, got ${JSON.stringify(value)}`);
+    options.runtime = value as RuntimeOption;
+  },
+  '--batches': (options, value) => {
+    if (!BATCHES.includes(value as BatchesOption))
+      throw new UsageError(`--batches: expected one of ${BATCHES.join(', ')}, got ${JSON.stringify(value)}`);
+    options.batches = value as BatchesOption;
+  },
+  '--run-id': (options, value) => {
+    if (!RUN_ID.test(value))
+      throw new UsageError(
+        `--run-id: expected 1-32 letters, digits or '-' (not starting with '-'), got ${JSON.stringify(value)}`,
+      );
+    options.runId = value;
+  },
+  '--parallel': (options, value) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1 || n > 16)
+      throw new UsageError(`--parallel: expected an integer 1-16, got ${JSON.stringify(value)}`);
+    options.parallel = n;
+  },
+  '--config-dir': (options, value) => {
+    if (value === '') throw new UsageError('--config-dir: must not be empty');
+    options.configDir = value;
+  },
+};
 
 /** Parses `--flag value` and `--flag=value`. Unknown flags and bad values are UsageErrors naming them. */
 export function parseArgs(argv: readonly string[]): CliOptions {
@@ -48,8 +77,9 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     if (!arg.startsWith('--')) throw new UsageError(`Unexpected argument ${JSON.stringify(arg)}`);
     const eq = arg.indexOf('=');
     const name = eq === -1 ? arg : arg.slice(0, eq);
-    // An unknown flag is named as such, not as one missing its value.
-    if (!OPTIONS_WITH_VALUE.includes(name)) throw new UsageError(`Unknown option ${name} (see --help)`);
+    // Looked up first, so an unknown flag is named as unknown, not as one missing its value.
+    const set = Object.hasOwn(SETTERS, name) ? SETTERS[name] : undefined;
+    if (!set) throw new UsageError(`Unknown option ${name} (see --help)`);
     let value: string;
     if (eq !== -1) value = arg.slice(eq + 1);
     else {
@@ -58,50 +88,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       value = next;
       i++;
     }
-    switch (name) {
-      case '--env':
-        if (!/^[a-z0-9][a-z0-9_-]*$/.test(value))
-          throw new UsageError(`--env: invalid environment name ${JSON.stringify(value)}`);
-        options.env = value;
-        break;
-      case '--models':
-        options.models = parseModels(value);
-        break;
-      case '--runtime':
-        if (!RUNTIMES.includes(value as RuntimeOption))
-          throw new UsageError(
-            `--runtime: expected one of ${RUNTIMES.join(', ')}, got ${JSON.stringify(value)}`,
-          );
-        options.runtime = value as RuntimeOption;
-        break;
-      case '--batches':
-        if (!BATCHES.includes(value as BatchesOption))
-          throw new UsageError(
-            `--batches: expected one of ${BATCHES.join(', ')}, got ${JSON.stringify(value)}`,
-          );
-        options.batches = value as BatchesOption;
-        break;
-      case '--run-id':
-        if (!RUN_ID.test(value))
-          throw new UsageError(
-            `--run-id: expected 1-32 letters, digits or '-' (not starting with '-'), got ${JSON.stringify(value)}`,
-          );
-        options.runId = value;
-        break;
-      case '--parallel': {
-        const n = Number(value);
-        if (!Number.isInteger(n) || n < 1 || n > 16)
-          throw new UsageError(`--parallel: expected an integer 1-16, got ${JSON.stringify(value)}`);
-        options.parallel = n;
-        break;
-      }
-      case '--config-dir':
-        if (value === '') throw new UsageError('--config-dir: must not be empty');
-        options.configDir = value;
-        break;
-      default:
-        throw new UsageError(`Unknown option ${name} (see --help)`);
-    }
+    set(options, value);
   }
   return options;
 }
