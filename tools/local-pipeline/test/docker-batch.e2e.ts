@@ -1,10 +1,10 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DockerBatchSpec, RUN_ID_LABEL } from '../src/batches/docker-run-args';
 import { removeRunContainers, runDockerBatch } from '../src/batches/run-docker-batch';
-import { CONFIG_DIR, MAIN, makeTestEnv, REPO_ROOT, TestEnv } from './support/workspace';
+import { CONFIG_DIR, makeTestEnv, startMainUntilTraining, TestEnv } from './support/workspace';
 
 // The batch runner against the real daemon. pipeline-runtime:latest (the batch images' base, entrypoint
 // `tini --`) stands in for a batch image so each case runs exactly the command it needs.
@@ -129,32 +129,26 @@ describe('main job with --batches docker: Ctrl-C and SQLite', () => {
       MLOPS__MODELS__IRIS__TRAINING__HYPERPARAMETERS__N_ESTIMATORS: '400',
     });
     const runId = `dint-${Date.now().toString(36)}`;
-    const child = spawn(
-      process.execPath,
-      [MAIN, '--config-dir', CONFIG_DIR, '--models', 'iris', '--runtime', 'process'].concat([
+    const main = await startMainUntilTraining(
+      [
+        '--config-dir',
+        CONFIG_DIR,
+        '--models',
+        'iris',
+        '--runtime',
+        'process',
         '--batches',
         'docker',
         '--run-id',
         runId,
-      ]),
-      { cwd: REPO_ROOT, env: t.env, stdio: ['ignore', 'pipe', 'pipe'] },
+      ],
+      t.env,
     );
-    let stdout = '';
-    let stderr = '';
-    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
-    const exited = new Promise<number | null>((res) => child.on('close', res));
-    await new Promise<void>((res, rej) => {
-      child.stdout.setEncoding('utf8').on('data', (c: string) => {
-        stdout += c;
-        if (/iris\/training │ .*InProgress/.test(stdout)) res();
-      });
-      void exited.then(() => rej(new Error(`main job ended before training ran:\n${stdout}\n${stderr}`)));
-    });
     const name = `lp-${runId}-iris-training`;
     expect(containersNamed(name)).toEqual([name]);
-    child.kill('SIGINT');
-    expect(await exited).toBe(130);
-    expect(stdout).toContain('iris/training │ pipeline-training: Interrupted by SIGINT');
+    main.child.kill('SIGINT');
+    expect(await main.exited).toBe(130);
+    expect(main.stdout()).toContain('iris/training │ pipeline-training: Interrupted by SIGINT');
     expect(docker(['ps', '-aq', '--filter', `label=${RUN_ID_LABEL}=${runId}`])).toBe('');
     // Written by the containerised batches through the read-write mount of its directory.
     expect(statSync(t.dbPath).uid).toBe(process.getuid?.());

@@ -1,8 +1,8 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { jobNameFor } from '@mlops/pipeline-core';
-import { CONFIG_DIR, MAIN, makeTestEnv, portIsOpen, REPO_ROOT, TestEnv } from './support/workspace';
+import { CONFIG_DIR, makeTestEnv, portIsOpen, startMainUntilTraining, TestEnv } from './support/workspace';
 
 /** Every process whose command line mentions `needle` (batches carry the run id, jobs the state dir). */
 function processesMentioning(needle: string): string[] {
@@ -35,23 +35,11 @@ describe('main job: Ctrl-C', () => {
   it('interrupts the running batch, stops the stack and its jobs, exits 130 and leaves nothing running', async () => {
     t = await makeTestEnv('lp-int-', { MLOPS__MODELS__IRIS__TRAINING__HYPERPARAMETERS__N_ESTIMATORS: '400' });
     const runId = `int-${Date.now().toString(36)}`;
-    const child = spawn(
-      process.execPath,
-      [MAIN, '--config-dir', CONFIG_DIR, '--models', 'iris', '--runtime', 'process', '--run-id', runId],
-      { cwd: REPO_ROOT, env: t.env, stdio: ['ignore', 'pipe', 'pipe'] },
+    // Interrupt once the training job runs.
+    const main = await startMainUntilTraining(
+      ['--config-dir', CONFIG_DIR, '--models', 'iris', '--runtime', 'process', '--run-id', runId],
+      t.env,
     );
-    let stdout = '';
-    let stderr = '';
-    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
-    const exited = new Promise<number | null>((res) => child.on('close', res));
-    // Interrupt once the training job runs (the batch streams its status lines).
-    await new Promise<void>((res, rej) => {
-      child.stdout.setEncoding('utf8').on('data', (c: string) => {
-        stdout += c;
-        if (/iris\/training │ .*InProgress/.test(stdout)) res();
-      });
-      void exited.then(() => rej(new Error(`main job ended before training ran:\n${stdout}\n${stderr}`)));
-    });
     expect(processesMentioning(runId).length).toBeGreaterThan(0);
     const jobName = jobNameFor(runId, 'iris', 'training');
     let jobPids: number[] = [];
@@ -61,11 +49,11 @@ describe('main job: Ctrl-C', () => {
     }
     expect(jobPids.length).toBeGreaterThan(0);
     expect(jobPids.every(alive)).toBe(true);
-    child.kill('SIGINT');
-    expect(await exited).toBe(130);
-    expect(stderr).toContain('SIGINT: interrupting the running batch and stopping the local stack');
-    expect(stdout).toMatch(/Interrupted after .*: stopping the local stack\./);
-    expect(stdout).not.toContain('Report:');
+    main.child.kill('SIGINT');
+    expect(await main.exited).toBe(130);
+    expect(main.stderr()).toContain('SIGINT: interrupting the running batch and stopping the local stack');
+    expect(main.stdout()).toMatch(/Interrupted after .*: stopping the local stack\./);
+    expect(main.stdout()).not.toContain('Report:');
     expect(processesMentioning(runId)).toEqual([]);
     expect(jobPids.filter(alive)).toEqual([]);
     expect(jobRecord(t.stateDir, jobName)?.status).toBe('Stopped');

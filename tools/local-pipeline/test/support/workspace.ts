@@ -98,3 +98,33 @@ export function runMain(args: string[], env: NodeJS.ProcessEnv): Promise<RunResu
     child.on('close', (code) => res({ code, stdout, stderr, ms: Date.now() - started }));
   });
 }
+
+export interface RunningMain {
+  child: ReturnType<typeof spawn>;
+  /** Exit code once the main job has ended (null when killed by a signal). */
+  exited: Promise<number | null>;
+  /** Output so far. */
+  stdout(): string;
+  stderr(): string;
+}
+
+/** Starts the main job and resolves once iris training is InProgress (the batch streams its status lines). */
+export async function startMainUntilTraining(args: string[], env: NodeJS.ProcessEnv): Promise<RunningMain> {
+  const child = spawn(process.execPath, [MAIN, ...args], {
+    cwd: REPO_ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+  const exited = new Promise<number | null>((res) => child.on('close', res));
+  await new Promise<void>((res, rej) => {
+    child.stdout.setEncoding('utf8').on('data', (c: string) => {
+      stdout += c;
+      if (/iris\/training │ .*InProgress/.test(stdout)) res();
+    });
+    void exited.then(() => rej(new Error(`main job ended before training ran:\n${stdout}\n${stderr}`)));
+  });
+  return { child, exited, stdout: () => stdout, stderr: () => stderr };
+}
