@@ -11,22 +11,28 @@ export const BEGIN = '# BEGIN generated from project.json metadata.owner (node t
 export const END = '# END generated';
 const OWNER = /^@[A-Za-z0-9-]+(\/[A-Za-z0-9._-]+)?$|^[^@\s]+@[^@\s]+$/;
 
+/** Project folders: `<group>/<name>`, or `libs/<side>/<name>` where a folder holds projects, not one. */
+export function projectRoots(root) {
+  const roots = [];
+  const visit = (rel, depth) => {
+    const dir = join(root, rel);
+    if (!existsSync(dir)) return;
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (!entry.isDirectory() || entry.name === 'node_modules') continue;
+      const child = `${rel}/${entry.name}`;
+      if (existsSync(join(root, child, 'project.json'))) roots.push(child);
+      else if (depth > 0) visit(child, depth - 1);
+    }
+  };
+  for (const group of ['apps', 'libs', 'tools', 'docker']) visit(group, 1);
+  return roots;
+}
+
 export function readProjects(root) {
   const projects = [];
-  for (const group of ['apps', 'libs', 'tools', 'docker']) {
-    const dir = join(root, group);
-    if (!existsSync(dir)) continue;
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const file = join(dir, entry.name, 'project.json');
-      if (!entry.isDirectory() || !existsSync(file)) continue;
-      const json = JSON.parse(readFileSync(file, 'utf8'));
-      projects.push({
-        name: json.name,
-        root: `${group}/${entry.name}`,
-        tags: json.tags ?? [],
-        owner: json.metadata?.owner,
-      });
-    }
+  for (const rel of projectRoots(root)) {
+    const json = JSON.parse(readFileSync(join(root, rel, 'project.json'), 'utf8'));
+    projects.push({ name: json.name, root: rel, tags: json.tags ?? [], owner: json.metadata?.owner });
   }
   return projects.sort((a, b) => a.root.localeCompare(b.root));
 }

@@ -1,7 +1,8 @@
 // Derives one `scope:<model>` constraint per scope tag found in the workspace, so that a model's
 // projects may depend only on their own scope and `scope:shared`. ESLint has no back-references in
 // tag patterns, hence the generated list.
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { projectRoots } from './codeowners.mjs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -9,16 +10,9 @@ const defaultRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export function scopeTags(root = defaultRoot) {
   const scopes = new Set();
-  for (const group of ['apps', 'libs', 'tools', 'docker']) {
-    const dir = join(root, group);
-    if (!existsSync(dir)) continue;
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (!entry.isDirectory()) continue;
-      const projectJson = join(dir, entry.name, 'project.json');
-      if (!existsSync(projectJson)) continue;
-      const tags = JSON.parse(readFileSync(projectJson, 'utf8')).tags ?? [];
-      for (const tag of tags) if (tag.startsWith('scope:') && tag !== 'scope:shared') scopes.add(tag);
-    }
+  for (const rel of projectRoots(root)) {
+    const tags = JSON.parse(readFileSync(join(root, rel, 'project.json'), 'utf8')).tags ?? [];
+    for (const tag of tags) if (tag.startsWith('scope:') && tag !== 'scope:shared') scopes.add(tag);
   }
   return [...scopes].sort();
 }

@@ -11,7 +11,7 @@ const workspaceRoot = resolve(projectRoot, '..', '..');
 const dist = join(projectRoot, 'dist');
 mkdirSync(dist, { recursive: true });
 
-const train = join(workspaceRoot, 'libs/sagemaker-toolkit/dist/train.js');
+const train = join(workspaceRoot, 'libs/container/sagemaker-toolkit/dist/train.js');
 if (!existsSync(train)) {
   console.error(`missing ${train}: run \`npx nx run sagemaker-toolkit:build\` first`);
   process.exit(1);

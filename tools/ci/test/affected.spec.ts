@@ -24,7 +24,7 @@ describe('nx affected (real nx CLI, real git history)', () => {
   beforeAll(() => {
     ws = createFixtureWorkspace([
       { root: 'libs/toolkit', name: 'toolkit', tags: ['type:lib', 'platform:container', 'scope:shared'] },
-      { root: 'libs/aws', name: 'aws', tags: ['type:lib', 'platform:pipeline', 'scope:shared'] },
+      { root: 'libs/pipeline/aws', name: 'aws', tags: ['type:lib', 'platform:pipeline', 'scope:shared'] },
       {
         root: 'libs/iris-utils',
         name: 'iris-utils',
@@ -76,7 +76,7 @@ describe('nx affected (real nx CLI, real git history)', () => {
   }, 60_000);
 
   it('keeps pipeline and container sides apart', () => {
-    commitChange('libs/aws/src/extra.ts', 'export const w = 5;\n');
+    commitChange('libs/pipeline/aws/src/extra.ts', 'export const w = 5;\n');
     expect(affected()).toEqual(['aws', 'pipeline-training']);
   }, 60_000);
 });

@@ -32,7 +32,7 @@ describe('module boundaries (real ESLint + @nx/enforce-module-boundaries on fixt
   beforeAll(() => {
     ws = createFixtureWorkspace([
       { root: 'libs/toolkit', name: 'toolkit', tags: ['type:lib', 'platform:container', 'scope:shared'] },
-      { root: 'libs/aws', name: 'aws', tags: ['type:lib', 'platform:pipeline', 'scope:shared'] },
+      { root: 'libs/pipeline/aws', name: 'aws', tags: ['type:lib', 'platform:pipeline', 'scope:shared'] },
       { root: 'libs/a-utils', name: 'a-utils', tags: ['type:lib', 'platform:container', 'scope:a'] },
       { root: 'apps/container-a', name: 'container-a', tags: ['type:app', 'platform:container', 'scope:a'] },
       { root: 'apps/container-b', name: 'container-b', tags: ['type:app', 'platform:container', 'scope:b'] },

@@ -22,7 +22,7 @@ describe('batch generator', () => {
     expect(project.name).toBe('pipeline-drift-chk');
     expect(project.tags).toEqual(['type:app', 'platform:pipeline', 'scope:shared']);
     expect(project.targets.build.options.command).toBe(
-      'node libs/pipeline-core/build/build-app.mjs apps/pipeline-drift-chk',
+      'node libs/pipeline/pipeline-core/build/build-app.mjs apps/pipeline-drift-chk',
     );
     expect(readJson(tree, `${root}/package.json`).name).toBe('@mlops/pipeline-drift-chk');
     expect(tree.read(`${root}/src/main.ts`, 'utf-8')).toBe(
@@ -31,7 +31,7 @@ describe('batch generator', () => {
     const def = tree.read(`${root}/src/drift-chk.ts`, 'utf-8') ?? '';
     expect(def).toContain('export const driftChk: BatchDefinition = {');
     expect(def).toContain("command: 'pipeline-drift-chk',");
-    // Batch names are open in libs/db: the generated name is used as is, no cast to a closed list.
+    // Batch names are open in libs/pipeline/db: the generated name is used as is, no cast to a closed list.
     expect(def).toContain("  batch: 'drift-chk',\n");
     expect(def).not.toMatch(/ as (string|BatchName)\b/);
     expect(tree.read(`${root}/test/drift-chk.spec.ts`, 'utf-8')).toContain(

@@ -60,7 +60,7 @@ describe('CODEOWNERS on the Tree', () => {
   it('reads owners from project.json metadata, sorted by root, unowned projects included', () => {
     expect(readProjects(tree)).toEqual([
       { name: 'container-iris', root: 'apps/container-iris', owner: '@mlops/team-iris' },
-      { name: 'aws', root: 'libs/aws', owner: undefined },
+      { name: 'aws', root: 'libs/pipeline/aws', owner: undefined },
     ]);
   });
 

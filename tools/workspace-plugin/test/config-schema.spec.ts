@@ -8,7 +8,7 @@ import { modelGenerator } from '../src/generators/model/generator';
 import { WORKSPACE_ROOT } from './support/temp-workspace';
 
 /**
- * The repo's real configs/*.yaml, edited by the generator, must still load with libs/config-reader
+ * The repo's real configs/*.yaml, edited by the generator, must still load with libs/pipeline/config-reader
  * (run in a child process: a shared tool may not import pipeline code).
  */
 describe('generated config sections on the real configs', () => {
@@ -27,13 +27,13 @@ describe('generated config sections on the real configs', () => {
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('load with libs/config-reader in every environment, the new model included', async () => {
+  it('load with libs/pipeline/config-reader in every environment, the new model included', async () => {
     expect(envs).toEqual(expect.arrayContaining(['local', 'dev', 'prod']));
     await modelGenerator(tree, { name: 'schema-check', owner: '@acme/team-s', skipFormat: true });
     for (const env of envs)
       fs.writeFileSync(path.join(dir, `${env}.yaml`), tree.read(`configs/${env}.yaml`) ?? '');
     const script = `
-      const { loadConfig, getModelConfig } = require('./libs/config-reader/src/index.ts');
+      const { loadConfig, getModelConfig } = require('./libs/pipeline/config-reader/src/index.ts');
       const out = {};
       for (const env of ${JSON.stringify(envs)}) {
         const c = loadConfig({ env, configDir: ${JSON.stringify(dir)}, processEnv: { PGPASSWORD: 'unused' } });

@@ -1,6 +1,6 @@
 /**
  * The slow proof: in a temp copy of the workspace, generate a model with the real `nx g`, then run the
- * new project's typecheck, lint, test and build, validate the edited configs with libs/config-reader
+ * new project's typecheck, lint, test and build, validate the edited configs with libs/pipeline/config-reader
  * and CODEOWNERS with tools/ci/codeowners.mjs, and, in the production image, docker:build,
  * test:container and the app's own Docker integration test. Docker is required: without a daemon
  * or the base image the test fails, saying how to get them.
@@ -75,11 +75,11 @@ describe('nx g @mlops/workspace-plugin:model in a copy of the workspace', () => 
     expect(fs.existsSync(path.join(ws.root, 'apps', PROJECT, 'dist', 'main.js'))).toBe(true);
   });
 
-  it('adds a section that libs/config-reader accepts to every environment file', () => {
+  it('adds a section that libs/pipeline/config-reader accepts to every environment file', () => {
     for (const env of ['local', 'dev', 'prod']) {
       // A child process: a shared tool may not import pipeline code, but it may run it.
       const script = `
-        const { loadConfig } = require('./libs/config-reader/src/index.ts');
+        const { loadConfig } = require('./libs/pipeline/config-reader/src/index.ts');
         const c = loadConfig({ env: '${env}', configDir: 'configs', processEnv: { PGPASSWORD: 'unused' } });
         console.log(JSON.stringify(c.models['${MODEL}']));`;
       const r = ws.run(process.execPath, ['-r', '@swc-node/register', '-e', script], {

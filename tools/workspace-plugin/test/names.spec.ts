@@ -9,10 +9,10 @@ import { WORKSPACE_ROOT } from './support/temp-workspace';
 const source = (rel: string) => fs.readFileSync(path.join(WORKSPACE_ROOT, rel), 'utf8');
 
 describe('job-name budget', () => {
-  it("agrees with libs/pipeline-core's jobNameFor (run in a child process: a shared tool may not import it)", () => {
+  it("agrees with libs/pipeline/pipeline-core's jobNameFor (run in a child process: a shared tool may not import it)", () => {
     const script = `
-      const { jobNameFor } = require('./libs/pipeline-core/src/naming/job-name.ts');
-      const { RUN_ID_MAX_LENGTH } = require('./libs/pipeline-core/src/run-id.ts');
+      const { jobNameFor } = require('./libs/pipeline/pipeline-core/src/naming/job-name.ts');
+      const { RUN_ID_MAX_LENGTH } = require('./libs/pipeline/pipeline-core/src/run-id.ts');
       const run = 'r'.repeat(RUN_ID_MAX_LENGTH);
       console.log(JSON.stringify({
         runIdMax: RUN_ID_MAX_LENGTH,

@@ -61,8 +61,8 @@ describe('targets plugin (test, lint, docker targets from file names)', () => {
   });
 
   it('gives a lib no docker targets, and ignores a Dockerfile outside apps/ and docker/', () => {
-    const results = plugin.createTargets(['libs/db/jest.config.js', 'libs/db/Dockerfile'], OPTIONS, context);
-    expect(Object.keys(results[0][1].projects['libs/db'].targets)).toEqual(['test']);
+    const results = plugin.createTargets(['libs/pipeline/db/jest.config.js', 'libs/pipeline/db/Dockerfile'], OPTIONS, context);
+    expect(Object.keys(results[0][1].projects['libs/pipeline/db'].targets)).toEqual(['test']);
     expect(plugin.createTargets(['tools/x/Dockerfile'], OPTIONS, context)).toEqual([]);
   });
 

@@ -1,3 +1,5 @@
-/** The five batches, in pipeline order. Each is `apps/pipeline-<phase>`. */
-export const PHASES = ['collection', 'preprocess', 'training', 'evaluation', 'inference'] as const;
-export type Phase = (typeof PHASES)[number];
+import { BATCHES, BatchName } from '@mlops/contract';
+
+/** The batches in pipeline order, as the contract declares them. Each is `apps/pipeline-<phase>`. */
+export const PHASES = BATCHES;
+export type Phase = BatchName;

@@ -16,19 +16,30 @@ export interface OwnedProject {
   owner?: string;
 }
 
+/** Project folders: `<group>/<name>`, or `libs/<side>/<name>` (same walk as tools/ci/codeowners.mjs). */
+function projectRoots(tree: Tree): string[] {
+  const roots: string[] = [];
+  const visit = (dir: string, depth: number): void => {
+    if (!tree.exists(dir) || tree.isFile(dir)) return;
+    for (const entry of tree.children(dir)) {
+      const child = `${dir}/${entry}`;
+      if (entry === 'node_modules' || tree.isFile(child)) continue;
+      if (tree.isFile(`${child}/project.json`)) roots.push(child);
+      else if (depth > 0) visit(child, depth - 1);
+    }
+  };
+  for (const group of GROUPS) visit(group, 1);
+  return roots;
+}
+
 export function readProjects(tree: Tree): OwnedProject[] {
   const projects: OwnedProject[] = [];
-  for (const group of GROUPS) {
-    if (!tree.exists(group) || tree.isFile(group)) continue;
-    for (const entry of tree.children(group)) {
-      const file = `${group}/${entry}/project.json`;
-      if (!tree.isFile(file)) continue;
-      const json = JSON.parse(tree.read(file, 'utf-8') ?? '{}') as {
-        name?: string;
-        metadata?: { owner?: string };
-      };
-      projects.push({ name: json.name ?? entry, root: `${group}/${entry}`, owner: json.metadata?.owner });
-    }
+  for (const root of projectRoots(tree)) {
+    const json = JSON.parse(tree.read(`${root}/project.json`, 'utf-8') ?? '{}') as {
+      name?: string;
+      metadata?: { owner?: string };
+    };
+    projects.push({ name: json.name ?? root.split('/').pop()!, root, owner: json.metadata?.owner });
   }
   return projects.sort((a, b) => a.root.localeCompare(b.root));
 }

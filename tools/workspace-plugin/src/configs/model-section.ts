@@ -23,7 +23,7 @@ const DEFAULT_TRAINING: Compute = {
 const DEFAULT_PROCESSING: Compute = { ...DEFAULT_TRAINING, instanceType: 'ml.t3.medium' };
 
 /**
- * A model's config section (libs/config-reader schema). Compute sizes and the image registry follow a
+ * A model's config section (libs/pipeline/config-reader schema). Compute sizes and the image registry follow a
  * model already in the same environment file (`sibling`), so dev/prod get their ECR prefix and sizes
  * without the generator knowing them; model-specific values come from the template.
  */

@@ -1,5 +1,5 @@
 /**
- * The SageMaker job-name budget. libs/pipeline-core names every job `<model>-<batch>-<run-id>`
+ * The SageMaker job-name budget. libs/pipeline/pipeline-core names every job `<model>-<batch>-<run-id>`
  * (naming/job-name.ts) and SageMaker allows 63 chars (TrainingJobName / ProcessingJobName). Run ids are
  * at most 32 chars (pipeline-core run-id.ts), so model + batch get 63 - 32 - 2 separators = 29.
  * Over 63, pipeline-core truncates and appends a hash, which keeps names valid but unreadable, so the

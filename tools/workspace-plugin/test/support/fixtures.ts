@@ -76,7 +76,7 @@ export function seedWorkspace(tree: Tree): void {
     }),
   );
   tree.write(
-    'libs/aws/project.json',
+    'libs/pipeline/aws/project.json',
     JSON.stringify({ name: 'aws', tags: ['type:lib', 'platform:pipeline', 'scope:shared'] }),
   );
 }

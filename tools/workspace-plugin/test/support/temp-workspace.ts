@@ -33,17 +33,20 @@ function listFiles(source: string): string[] {
   return out.split('\0').filter((f) => f !== '' && fs.existsSync(path.join(source, f)));
 }
 
-/** node_modules dirs of the root and of each workspace package (one level below apps/libs/tools/docker). */
+/** node_modules dirs of the root and of each workspace package (one level below apps/tools/docker, two below libs). */
 function nodeModulesDirs(source: string): string[] {
   const dirs = fs.existsSync(path.join(source, 'node_modules')) ? ['node_modules'] : [];
-  for (const group of ['apps', 'libs', 'tools', 'docker']) {
-    const g = path.join(source, group);
-    if (!fs.existsSync(g)) continue;
-    for (const entry of fs.readdirSync(g)) {
-      const rel = path.join(group, entry, 'node_modules');
-      if (fs.existsSync(path.join(source, rel))) dirs.push(rel);
+  const visit = (rel: string, depth: number): void => {
+    const dir = path.join(source, rel);
+    if (!fs.existsSync(dir)) return;
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      if (!entry.isDirectory() || entry.name === 'node_modules') continue;
+      const child = path.join(rel, entry.name);
+      if (fs.existsSync(path.join(source, child, 'node_modules'))) dirs.push(path.join(child, 'node_modules'));
+      else if (depth > 0) visit(child, depth - 1);
     }
-  }
+  };
+  for (const group of ['apps', 'libs', 'tools', 'docker']) visit(group, 1);
   return dirs;
 }
 

@@ -8,7 +8,7 @@ import { takenProblems } from '../shared/project-checks';
 import type { BatchGeneratorSchema } from './schema';
 
 /**
- * `nx g @mlops/workspace-plugin:batch <name>`: apps/pipeline-<name>, a batch CLI on libs/pipeline-core
+ * `nx g @mlops/workspace-plugin:batch <name>`: apps/pipeline-<name>, a batch CLI on libs/pipeline/pipeline-core
  * with the same build, Dockerfile and test setup as the five pipeline batches. Checks run before the
  * first write, so a refused name leaves the tree untouched.
  */

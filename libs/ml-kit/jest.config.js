@@ -1,7 +1,0 @@
-/** Unit tests: no services needed (`npm test`). */
-module.exports = {
-  displayName: 'ml-kit',
-  preset: '../../jest.preset.js',
-  rootDir: __dirname,
-  testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
-};

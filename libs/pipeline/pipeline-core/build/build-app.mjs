@@ -1,0 +1,52 @@
+// Bundles one pipeline batch app: `node libs/pipeline/pipeline-core/build/build-app.mjs apps/pipeline-<b>`.
+// One script for the five apps so their bundles are built identically. Output: <app>/dist/main.js.
+import { build } from 'esbuild';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+// TypeORM's optional drivers are required lazily and are not installed; better-sqlite3 is native.
+// `pg` is pure JS and bundled, so a PostgreSQL-backed image needs no node_modules for it.
+const EXTERNAL = [
+  'better-sqlite3',
+  'pg-native',
+  'mysql',
+  'mysql2',
+  'oracledb',
+  'mssql',
+  'sqlite3',
+  'sql.js',
+  'mongodb',
+  'redis',
+  'ioredis',
+  'typeorm-aurora-data-api-driver',
+  '@sap/hana-client',
+  '@sap/hana-client/extension/Stream',
+  'hdb-pool',
+  'react-native-sqlite-storage',
+  '@google-cloud/spanner',
+  'pg-query-stream',
+];
+
+const appDir = process.argv[2];
+if (!appDir || !existsSync(join(appDir, 'src', 'main.ts'))) {
+  console.error(
+    `usage: node libs/pipeline/pipeline-core/build/build-app.mjs apps/pipeline-<batch> (got ${appDir ?? 'nothing'})`,
+  );
+  process.exit(2);
+}
+const root = resolve(appDir);
+await build({
+  entryPoints: [join(root, 'src', 'main.ts')],
+  outfile: join(root, 'dist', 'main.js'),
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  external: EXTERNAL,
+  tsconfig: resolve('tsconfig.base.json'),
+  logLevel: 'warning',
+  // TypeORM and the AWS SDK probe optional modules; those warnings are expected.
+  logOverride: { 'require-resolve-not-external': 'silent' },
+});
+console.log(`built ${join(appDir, 'dist', 'main.js')}`);

@@ -1,0 +1,2 @@
+export { BATCHES } from './pipeline/batches';
+export type { BatchName } from './pipeline/batches';
