@@ -37,7 +37,7 @@ describe('docker:push to a real v2 registry (127.0.0.1:5000)', () => {
         '-',
       ],
       {
-        input: `FROM node:20-bookworm-slim\nRUN echo ${project}-${Date.now()} > /marker\n`,
+        input: `FROM node:24-bookworm-slim\nRUN echo ${project}-${Date.now()} > /marker\n`,
         encoding: 'utf8',
       },
     );

@@ -1,2 +1,3 @@
 export { BATCHES } from './pipeline/batches';
 export type { BatchName } from './pipeline/batches';
+export { PROCESSING_COMMAND, processingArguments } from './container/commands';
