@@ -52,7 +52,7 @@ describe('targets plugin (test, lint, docker targets from file names)', () => {
       '--tag container-iris:latest',
       '--label title=container-iris',
     ]);
-    expect(project.targets['docker:run'].command).toBe('docker run {args} apps-container-iris');
+    expect(project.targets['docker:run'].command).toBe('docker run --rm --pull never {args} container-iris:latest');
     expect(project.metadata.targetGroups.Docker).toEqual([
       'docker:build',
       'docker:run',

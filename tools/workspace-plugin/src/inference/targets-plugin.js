@@ -79,8 +79,9 @@ function projectName(workspaceRoot, root) {
 
 /** @param {string} root @param {string} name @param {string[]} buildArgs */
 function dockerTargets(root, name, buildArgs) {
-  // @nx/docker's image name for `docker run`: the root path, slashes to dashes.
-  const imageRef = root.replace(/[\\/\s]+/g, '-').toLowerCase();
+  // The image docker:build tags (`--tag <project>:latest`), never pulled: a missing image is an error,
+  // not a Docker Hub lookup.
+  const imageRef = `${name}:latest`;
   const inputs = ['production', '^production'];
   return {
     'docker:build': {
@@ -104,7 +105,7 @@ function dockerTargets(root, name, buildArgs) {
     },
     'docker:run': {
       dependsOn: ['docker:build'],
-      command: `docker run {args} ${imageRef}`,
+      command: `docker run --rm --pull never {args} ${imageRef}`,
       options: { cwd: root },
       inputs,
       metadata: {
