@@ -66,9 +66,9 @@ describe('targets plugin (test, lint, docker targets from file names)', () => {
     expect(plugin.createTargets(['tools/x/Dockerfile'], OPTIONS, context)).toEqual([]);
   });
 
-  it('matches project roots one level below apps, libs, tools and docker', () => {
+  it('matches project roots one level below apps, tools and docker, and two below libs (libs/<side>/<name>)', () => {
     expect(plugin.createNodes[0]).toBe(
-      '{apps,libs,tools,docker}/*/{jest.config.js,eslint.config.mjs,Dockerfile}',
+      '{apps/*,libs/*/*,tools/*,docker/*}/{jest.config.js,eslint.config.mjs,Dockerfile}',
     );
   });
 
