@@ -105,7 +105,9 @@ describe('sagemaker-client against the local SageMaker', () => {
       expect(progress.flatMap((e) => e.transitions.map((t) => t.status))).toEqual(
         expect.arrayContaining(['Completed']),
       );
-      // One stream per host, merged by time, nothing lost or repeated.
+      // One stream per host, nothing lost or repeated. Each poll is merged by time (test/log-merge.spec.ts
+      // in libs/pipeline/aws); across polls a host's line may arrive after a later line of the other host,
+      // as with CloudWatch, so the whole sequence is not asserted sorted.
       expect(new Set(lines.map((l) => l.host))).toEqual(new Set(['algo-1', 'algo-2']));
       for (const host of ['algo-1', 'algo-2']) {
         const own = lines.filter((l) => l.host === host).map((l) => l.message);
@@ -117,8 +119,6 @@ describe('sagemaker-client against the local SageMaker', () => {
           'validation:accuracy=0.93',
         ]);
       }
-      const times = lines.map((l) => l.timestamp);
-      expect(times).toEqual([...times].sort((a, b) => a - b));
     } finally {
       sm.destroy();
       logs.destroy();

@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import * as pg from 'pg';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { DbConfig, describeDb } from './db-config';
 import { DbLogger } from './db-logger';
@@ -36,6 +38,9 @@ export function buildDataSourceOptions(
     return {
       ...common,
       type: 'better-sqlite3',
+      // Drivers are passed, not left to TypeORM's require-by-name (1.x), so that bundlers see them: pg is
+      // inlined in the batch bundles and better-sqlite3 stays an external `require("better-sqlite3")`.
+      driver: BetterSqlite3,
       database: config.path,
       // WAL lets the report read while a batch writes; with WAL, synchronous=NORMAL stays consistent after a
       // killed process (only an OS crash can drop the last commits) and avoids an fsync per status update.
@@ -50,6 +55,7 @@ export function buildDataSourceOptions(
   return {
     ...common,
     type: 'postgres',
+    driver: pg,
     host: config.host,
     port: config.port,
     database: config.database,

@@ -16,6 +16,7 @@ describe('esbuild bundle of a script using @mlops/db (SQLite)', () => {
     const code = readFileSync(bundle, 'utf8');
     expect(code).not.toMatch(/require\("typeorm"\)/);
     expect(code).not.toMatch(/require\("pg"\)/);
+    expect(code).toMatch(/node_modules\/pg\/lib\/client\.js/); // pg's code is in the bundle
     expect(code).toMatch(/require\("better-sqlite3"\)/);
   });
 
