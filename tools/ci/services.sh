@@ -3,6 +3,7 @@
 #   - a Docker Engine (Debian docker.io; dockerd started if no daemon answers)
 #   - a local OCI registry on 127.0.0.1:5000 (Debian docker-registry, storage in the state dir)
 #   - PostgreSQL on 127.0.0.1:5432 (trust auth, database `test`)
+#   - the cross-check clients: Debian's AWS CLI and boto3 (the local stack's integration suite)
 #   - the base image the Dockerfiles use (node:24-bookworm-slim): pulled when a registry is
 #     reachable, otherwise built offline (debootstrap bookworm minbase with tini + the pinned Node 24
 #     package from the npm registry, see tools/ci/node.sh).
@@ -130,6 +131,14 @@ ensure_test_db() {
     || die "postgres: cannot create database 'test' as user postgres (trust auth expected on $PG_HOST)"
 }
 
+# ---------------------------------------------------------------- cross-check clients
+clients_ok() { [ -x /usr/bin/aws ] && /usr/bin/python3 -c 'import boto3' 2>/dev/null; }
+
+clients_up() {
+  if clients_ok; then log "clients: aws CLI and boto3 present"; return; fi
+  apt_install awscli python3-boto3
+}
+
 # ---------------------------------------------------------------- base image
 base_ok() { docker_cli image inspect "$BASE_IMAGE" >/dev/null 2>&1; }
 
@@ -191,6 +200,7 @@ cmd_up() {
   docker_up
   registry_up
   postgres_up
+  clients_up
   base_up
   cmd_status
 }
@@ -206,6 +216,8 @@ cmd_status() {
   else printf 'registry    DOWN  nothing answers on http://%s/v2/\n' "$REGISTRY_ADDR"; missing+=(registry); fi
   if pg_ok; then printf 'postgres    up    %s:%s\n' "$PG_HOST" "$PG_PORT"
   else printf 'postgres    DOWN  nothing answers on %s:%s\n' "$PG_HOST" "$PG_PORT"; missing+=(postgres); fi
+  if clients_ok; then printf 'clients     up    /usr/bin/aws, boto3\n'
+  else printf 'clients     DOWN  /usr/bin/aws or python3-boto3 missing\n'; missing+=(clients); fi
   if docker_ok && base_ok; then
     printf 'base-image  up    %s (%s)\n' "$BASE_IMAGE" "$(docker_cli image inspect -f '{{.Id}}' "$BASE_IMAGE" | cut -c1-19)"
   else printf 'base-image  DOWN  %s not present\n' "$BASE_IMAGE"; missing+=(base-image); fi

@@ -35,7 +35,10 @@ describe('resume: training batch killed mid-wait', () => {
     sm = new SageMakerClient({
       endpoint: stack.sagemakerEndpoint,
       region: config.aws.region,
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+      credentials: {
+        accessKeyId: stack.childEnv.AWS_ACCESS_KEY_ID,
+        secretAccessKey: stack.childEnv.AWS_SECRET_ACCESS_KEY,
+      },
     });
   });
 

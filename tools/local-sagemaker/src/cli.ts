@@ -2,7 +2,7 @@ import { parseArgs, UsageError } from './cli/args';
 import { jobCommand, stopJobCommand } from './cli/commands/job';
 import { jobsCommand } from './cli/commands/jobs';
 import { runCommand } from './cli/commands/run';
-import { startCommand } from './cli/commands/start';
+import { envCommand, startCommand } from './cli/commands/start';
 import { statusCommand } from './cli/commands/status';
 import { stopCommand } from './cli/commands/stop';
 import { EMULATOR_FLAGS } from './cli/options';
@@ -15,6 +15,7 @@ Commands:
   start [--background]     start the stack (SageMaker + Logs API, embedded S3) and print its endpoints
   stop                     stop the stack of the state dir (running jobs are stopped)
   status                   print the endpoints of the running stack; exit 1 if none
+  env                      print export lines (endpoints, AWS_SHARED_CREDENTIALS_FILE, AWS_PROFILE) for the AWS CLI, boto3
   jobs                     list training and processing jobs
   job <name>               describe one job, with its logs
   stop-job <name>          stop one job
@@ -60,6 +61,8 @@ export async function main(argv: string[]): Promise<number> {
       return stopCommand(args);
     case 'status':
       return statusCommand(args);
+    case 'env':
+      return envCommand(args);
     case 'jobs':
       return jobsCommand(args);
     case 'job':

@@ -16,6 +16,7 @@ import { DockerRuntime } from './runtime/docker-runtime';
 import type { ImageMap } from './runtime/image-map';
 import { RuntimeChoice, selectRuntime } from './runtime/select-runtime';
 import { EmbeddedS3, startEmbeddedS3 } from './s3/embedded-s3';
+import { CREDENTIALS_FILE, loadOrCreateCredentials, StackCredentials } from './auth/credentials';
 import { startApiServer } from './server/http-server';
 import { JobStore } from './state/job-store';
 import { acquireStateLock, isAlive } from './state/state-lock';
@@ -58,8 +59,12 @@ export interface LocalSageMaker {
   endpoint: string;
   port: number;
   s3Endpoint?: string;
-  /** Credentials of the embedded S3 (s3rver's public test pair), when it runs. */
+  /** Credentials of the embedded S3 (the stack's own pair), when it runs. */
   s3Credentials?: { accessKeyId: string; secretAccessKey: string };
+  /** The key pair every endpoint of this stack requires (SigV4), generated for its user. */
+  credentials: StackCredentials;
+  /** Where it is kept (mode 0600, profile `mlops-local`), for the AWS CLI and boto3. */
+  credentialsFile: string;
   region: string;
   runtime: 'docker' | 'process';
   /** Stops running jobs (short grace), the API server and the embedded S3. */
@@ -78,6 +83,7 @@ export async function startLocalSageMaker(options: LocalSageMakerOptions): Promi
   if (!(grace >= 0)) throw new Error(`startLocalSageMaker: stopGraceSeconds must be >= 0, got ${grace}`);
   mkdirSync(stateDir, { recursive: true });
   const runnerId = randomUUID();
+  const credentials = loadOrCreateCredentials(stateDir);
   const releaseLock = acquireStateLock(stateDir, { runnerId });
   const cleanups: (() => Promise<void> | void)[] = [releaseLock];
   try {
@@ -94,6 +100,7 @@ export async function startLocalSageMaker(options: LocalSageMakerOptions): Promi
     if (options.s3?.embedded) {
       const embedded = await startEmbeddedS3({
         directory: options.s3.directory ?? join(stateDir, 's3'),
+        credentials,
         port: options.s3.port,
         buckets: options.s3.buckets,
       });
@@ -149,6 +156,7 @@ export async function startLocalSageMaker(options: LocalSageMakerOptions): Promi
     };
     const api = await startApiServer(
       { ...trainingHandlers(deps), ...processingHandlers(deps), ...logsHandlers(logs, region) },
+      credentials,
       options.port ?? 0,
     );
     cleanups.push(() => api.close());
@@ -159,6 +167,8 @@ export async function startLocalSageMaker(options: LocalSageMakerOptions): Promi
       port: api.port,
       s3Endpoint,
       s3Credentials: s3?.credentials,
+      credentials,
+      credentialsFile: join(stateDir, CREDENTIALS_FILE),
       region,
       runtime: runtime.name,
       close: () =>

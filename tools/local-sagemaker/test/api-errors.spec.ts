@@ -8,6 +8,7 @@ import {
   ResourceNotFound,
   StopTrainingJobCommand,
 } from '@aws-sdk/client-sagemaker';
+import { signRequest } from '../src/auth/sigv4';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Harness, ROLE, startHarness, trainingRequest, waitForTraining } from './support/harness';
@@ -126,12 +127,22 @@ describe('AWS-shaped errors through the stock SageMaker client', () => {
   });
 
   it('answers unknown operations and non-JSON bodies with AWS error shapes', async () => {
-    const post = (target: string, body: string) =>
-      fetch(h.emulator.endpoint, {
-        method: 'POST',
-        headers: { 'x-amz-target': target, 'content-type': 'application/x-amz-json-1.1' },
-        body,
-      });
+    // Signed like the SDK signs, so that what is tested is the operation and the body, not the auth.
+    const post = async (target: string, body: string) => {
+      const host = new URL(h.emulator.endpoint).host;
+      const headers = await signRequest(
+        {
+          method: 'POST',
+          host,
+          path: '/',
+          headers: { 'x-amz-target': target, 'content-type': 'application/x-amz-json-1.1' },
+          body,
+        },
+        h.emulator.credentials,
+        'sagemaker',
+      );
+      return fetch(h.emulator.endpoint, { method: 'POST', headers, body });
+    };
     const unknown = await post('SageMaker.CreateEndpoint', '{}');
     expect(unknown.status).toBe(400);
     expect(await unknown.json()).toEqual({

@@ -68,7 +68,7 @@ function libClients() {
   const cfg = {
     region: 'us-east-1',
     endpoint: h.emulator.endpoint,
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    credentials: h.emulator.credentials,
   };
   return { sm: createSageMakerClient(cfg), logs: createLogsClient(cfg) };
 }

@@ -38,7 +38,7 @@ export async function startStack({ config, runtime, appsRoot }: StartStackOption
     s3: { embedded: true, port: endpointPort(endpoints.s3, 'aws.endpoints.s3'), buckets: [bucket] },
   });
   const s3Endpoint = stack.s3Endpoint;
-  if (!s3Endpoint || !stack.s3Credentials) {
+  if (!s3Endpoint) {
     await stack.close();
     throw new Error('local stack started without its embedded S3');
   }
@@ -50,9 +50,10 @@ export async function startStack({ config, runtime, appsRoot }: StartStackOption
       MLOPS__AWS__ENDPOINTS__SAGEMAKER: stack.endpoint,
       MLOPS__AWS__ENDPOINTS__LOGS: stack.endpoint,
       MLOPS__AWS__ENDPOINTS__S3: s3Endpoint,
-      // The embedded S3's fixed public test pair (not a secret); also keeps real AWS keys away from it.
-      AWS_ACCESS_KEY_ID: stack.s3Credentials.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: stack.s3Credentials.secretAccessKey,
+      // The stack's own key pair (generated into its state dir, mode 0600): every local endpoint requires
+      // it, and it keeps real AWS keys away from the local stack.
+      AWS_ACCESS_KEY_ID: stack.credentials.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: stack.credentials.secretAccessKey,
       AWS_REGION: region,
       // The emulator answers Describe in well under a millisecond: poll it every 250 ms, not AWS's 2 s.
       MLOPS_POLL_MS: process.env.MLOPS_POLL_MS ?? '250',

@@ -8,8 +8,6 @@ export const REPO_ROOT = resolve(__dirname, '..', '..', '..', '..');
 /** configs/ of the repo; LOCAL_PIPELINE_CONFIG_DIR points the tests at another config dir (local.yaml). */
 export const CONFIG_DIR = process.env.LOCAL_PIPELINE_CONFIG_DIR ?? join(REPO_ROOT, 'configs');
 export const MAIN = join(REPO_ROOT, 'tools', 'local-pipeline', 'dist', 'main.js');
-// s3rver's fixed public test pair, not a secret.
-export const S3_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
 
 export async function freePort(): Promise<number> {
   return new Promise((res, rej) => {

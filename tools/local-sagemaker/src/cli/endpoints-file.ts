@@ -2,6 +2,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../state/atomic-write';
 import { isAlive } from '../state/state-lock';
+import { CREDENTIALS_FILE, readCredentialsFile, StackCredentials } from '../auth/credentials';
 
 /** What a running `start` publishes in its state dir, so `status`, `jobs`, `stop` … find it. */
 export interface Endpoints {
@@ -22,14 +23,18 @@ export function removeEndpoints(stateDir: string): void {
   rmSync(file(stateDir), { force: true });
 }
 
+/** A running emulator: what it published, plus the key pair from its state dir (never in endpoints.json). */
+export type RunningEndpoints = Endpoints & { credentials: StackCredentials };
+
 /** The running emulator of this state dir, or undefined (a stale file of a dead one is ignored). */
-export function readEndpoints(stateDir: string): Endpoints | undefined {
+export function readEndpoints(stateDir: string): RunningEndpoints | undefined {
   if (!existsSync(file(stateDir))) return undefined;
   const endpoints = JSON.parse(readFileSync(file(stateDir), 'utf8')) as Endpoints;
-  return isAlive(endpoints.pid) ? endpoints : undefined;
+  if (!isAlive(endpoints.pid)) return undefined;
+  return { ...endpoints, credentials: readCredentialsFile(join(stateDir, CREDENTIALS_FILE)) };
 }
 
-export function requireEndpoints(stateDir: string): Endpoints {
+export function requireEndpoints(stateDir: string): RunningEndpoints {
   const endpoints = readEndpoints(stateDir);
   if (!endpoints)
     throw new Error(

@@ -1,6 +1,6 @@
-// s3rver 3.x ships no types; only what the embedded S3 uses.
+// @20minutes/s3rver ships no types; what the embedded S3 and the tests' own s3rver instances use.
 declare module '@20minutes/s3rver' {
-  import type { Server } from 'node:http';
+  import type { IncomingMessage, Server, ServerResponse } from 'node:http';
   interface S3rverOptions {
     address?: string;
     port?: number;
@@ -11,6 +11,10 @@ declare module '@20minutes/s3rver' {
   }
   class S3rver {
     constructor(options: S3rverOptions);
+    /** Creates the buckets of `configureBuckets` (existing ones are kept). */
+    configureBuckets(): Promise<void>;
+    /** The Koa request handler. */
+    callback(): (req: IncomingMessage, res: ServerResponse) => void;
     httpServer?: Server;
     run(): Promise<{ address: string; port: number }>;
     close(): Promise<void>;

@@ -1,5 +1,8 @@
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
+import type { StackCredentials } from '../auth/credentials';
+import { loopbackProblem } from '../auth/loopback';
+import { verifySigV4 } from '../auth/sigv4';
 import { ApiError } from './errors';
 
 /** A handler takes the parsed JSON request body and returns the JSON response body. */
@@ -16,13 +19,19 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Starts the AWS JSON 1.1 endpoint on loopback only: it runs containers, so it must not face a network. */
+/**
+ * Starts the AWS JSON 1.1 endpoint on loopback only: it runs containers, so it must not face a network.
+ * Every request must come with the loopback Host of this port, no browser origin, and a SigV4 signature
+ * made with the stack's credentials; anything else is refused before a handler runs.
+ */
 export async function startApiServer(
   handlers: HandlerMap,
+  credentials: StackCredentials,
   port = 0,
   host = '127.0.0.1',
 ): Promise<RunningServer> {
-  const server = createServer((req, res) => void handle(handlers, req, res));
+  let boundPort = port;
+  const server = createServer((req, res) => void handle(handlers, credentials, boundPort, req, res));
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -30,6 +39,7 @@ export async function startApiServer(
   });
   const address = server.address();
   if (!address || typeof address === 'string') throw new Error('API server has no TCP address');
+  boundPort = address.port;
   return {
     server,
     port: address.port,
@@ -42,16 +52,43 @@ export async function startApiServer(
   };
 }
 
-async function handle(handlers: HandlerMap, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(
+  handlers: HandlerMap,
+  credentials: StackCredentials,
+  port: number,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const requestId = randomUUID();
   try {
+    const foreign = loopbackProblem(req.headers, port);
+    if (foreign) {
+      req.resume();
+      throw new ApiError('AccessDeniedException', foreign, 403);
+    }
+    const raw = await readBody(req);
+    const denied = await verifySigV4(
+      {
+        method: req.method ?? 'POST',
+        url: req.url ?? '/',
+        headers: req.headers,
+        body: Buffer.from(raw, 'utf8'),
+      },
+      credentials,
+    );
+    if (denied)
+      throw new ApiError(
+        denied.type,
+        denied.message,
+        denied.type === 'IncompleteSignatureException' ? 400 : 403,
+      );
     if (req.method !== 'POST')
       throw new ApiError('UnknownOperationException', `Method ${req.method} not allowed`);
     const target = String(req.headers['x-amz-target'] ?? '');
     const handler = handlers[target];
     if (!handler)
       throw new ApiError('UnknownOperationException', `Unknown operation: X-Amz-Target '${target}'`);
-    const body = parseBody(await readBody(req));
+    const body = parseBody(raw);
     send(res, 200, (await handler(body)) ?? {}, requestId);
   } catch (err) {
     const apiError =

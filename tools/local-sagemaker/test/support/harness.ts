@@ -14,8 +14,6 @@ import { LocalSageMaker, LocalSageMakerOptions, startLocalSageMaker } from '../.
 export const FIXTURES = join(__dirname, '..', 'fixtures');
 export const ROLE = 'arn:aws:iam::123456789012:role/local-test';
 export const BUCKET = 'test-bucket';
-// Any credentials do: the emulator does not check signatures. Not a secret.
-const DUMMY = { accessKeyId: 'local', secretAccessKey: 'local' };
 
 export interface Harness {
   emulator: LocalSageMaker;
@@ -47,7 +45,8 @@ export async function startHarness(options: Partial<LocalSageMakerOptions> = {})
   const clientConfig = {
     endpoint: emulator.endpoint,
     region: 'us-east-1',
-    credentials: DUMMY,
+    // The stack's own pair (generated into its state dir): every endpoint checks the signature.
+    credentials: emulator.credentials,
     maxAttempts: 1,
   };
   const sm = new SageMakerClient(clientConfig);

@@ -1,4 +1,4 @@
-import { callApi } from '../api-client';
+import { ApiTarget, callApi } from '../api-client';
 import { ParsedArgs, UsageError } from '../args';
 import { requireEndpoints } from '../endpoints-file';
 import { stateDirOf } from '../options';
@@ -7,12 +7,12 @@ export type Kind = 'Training' | 'Processing';
 
 /** Describes a job by name, whichever kind it is. */
 export async function findJob(
-  endpoint: string,
+  api: ApiTarget,
   name: string,
 ): Promise<{ kind: Kind; job: Record<string, unknown> }> {
   for (const kind of ['Training', 'Processing'] as Kind[]) {
     try {
-      const job = await callApi(endpoint, `SageMaker.Describe${kind}Job`, { [`${kind}JobName`]: name });
+      const job = await callApi(api, `SageMaker.Describe${kind}Job`, { [`${kind}JobName`]: name });
       return { kind, job };
     } catch (err) {
       if (!(err as Error).message.startsWith('ResourceNotFound')) throw err;
@@ -22,10 +22,10 @@ export async function findJob(
 }
 
 /** All log lines of the job, per stream in host order, as `[algo-N] message`. */
-export async function jobLogs(endpoint: string, kind: Kind, name: string): Promise<string[]> {
+export async function jobLogs(api: ApiTarget, kind: Kind, name: string): Promise<string[]> {
   const group = `/aws/sagemaker/${kind}Jobs`;
   const { logStreams } = await callApi<{ logStreams: { logStreamName: string }[] }>(
-    endpoint,
+    api,
     'Logs_20140328.DescribeLogStreams',
     { logGroupName: group, logStreamNamePrefix: `${name}/` },
   );
@@ -35,7 +35,7 @@ export async function jobLogs(endpoint: string, kind: Kind, name: string): Promi
     let token: string | undefined;
     for (;;) {
       const page = await callApi<{ events: { message: string }[]; nextForwardToken: string }>(
-        endpoint,
+        api,
         'Logs_20140328.GetLogEvents',
         { logGroupName: group, logStreamName, startFromHead: true, ...(token ? { nextToken: token } : {}) },
       );
@@ -50,8 +50,8 @@ export async function jobLogs(endpoint: string, kind: Kind, name: string): Promi
 export async function jobCommand(args: ParsedArgs): Promise<number> {
   const name = args.positionals[0];
   if (!name) throw new UsageError('job: give a job name');
-  const { endpoint } = requireEndpoints(stateDirOf(args));
-  const { kind, job } = await findJob(endpoint, name);
+  const api = requireEndpoints(stateDirOf(args));
+  const { kind, job } = await findJob(api, name);
   const time = (v: unknown) => (typeof v === 'number' ? new Date(v * 1000).toISOString() : '-');
   console.log(`${kind} job ${name}`);
   console.log(
@@ -67,16 +67,16 @@ export async function jobCommand(args: ParsedArgs): Promise<number> {
   for (const m of (job.FinalMetricDataList as { MetricName: string; Value: number }[] | undefined) ?? [])
     console.log(`  metric:     ${m.MetricName} = ${m.Value}`);
   console.log('  logs:');
-  for (const line of await jobLogs(endpoint, kind, name)) console.log(`    ${line}`);
+  for (const line of await jobLogs(api, kind, name)) console.log(`    ${line}`);
   return 0;
 }
 
 export async function stopJobCommand(args: ParsedArgs): Promise<number> {
   const name = args.positionals[0];
   if (!name) throw new UsageError('stop-job: give a job name');
-  const { endpoint } = requireEndpoints(stateDirOf(args));
-  const { kind } = await findJob(endpoint, name);
-  await callApi(endpoint, `SageMaker.Stop${kind}Job`, { [`${kind}JobName`]: name });
+  const api = requireEndpoints(stateDirOf(args));
+  const { kind } = await findJob(api, name);
+  await callApi(api, `SageMaker.Stop${kind}Job`, { [`${kind}JobName`]: name });
   console.log(`${kind} job ${name}: stop requested`);
   return 0;
 }

@@ -13,12 +13,12 @@ interface Summary {
 
 /** Every training and processing job, oldest first. */
 export async function jobsCommand(args: ParsedArgs): Promise<number> {
-  const { endpoint } = requireEndpoints(stateDirOf(args));
+  const api = requireEndpoints(stateDirOf(args));
   const rows: Summary[] = [];
   for (const kind of ['Training', 'Processing']) {
     let token: string | undefined;
     do {
-      const page = await callApi<Record<string, unknown>>(endpoint, `SageMaker.List${kind}Jobs`, {
+      const page = await callApi<Record<string, unknown>>(api, `SageMaker.List${kind}Jobs`, {
         MaxResults: 100,
         ...(token ? { NextToken: token } : {}),
       });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { startLocalSageMaker } from '../../emulator';
-import { callApi } from '../api-client';
+import { ApiTarget, callApi } from '../api-client';
 import { flag, ParsedArgs, UsageError } from '../args';
 import { readEndpoints } from '../endpoints-file';
 import { emulatorOptions, stateDirOf } from '../options';
@@ -29,14 +29,14 @@ export async function runCommand(args: ParsedArgs): Promise<number> {
 
   const running = readEndpoints(stateDirOf(args));
   const emulator = running ? undefined : await startLocalSageMaker(emulatorOptions(args));
-  const endpoint = running?.endpoint ?? emulator?.endpoint ?? '';
+  const api: ApiTarget = running ?? { endpoint: emulator!.endpoint, credentials: emulator!.credentials };
   const stop = () =>
-    void callApi(endpoint, `SageMaker.Stop${kind}Job`, { [nameKey]: name }).catch(() => undefined);
+    void callApi(api, `SageMaker.Stop${kind}Job`, { [nameKey]: name }).catch(() => undefined);
   process.once('SIGINT', stop);
   try {
-    await callApi(endpoint, `SageMaker.Create${kind}Job`, request);
-    console.log(`local-sagemaker: ${kind.toLowerCase()} job ${name} created (${endpoint})`);
-    const job = await follow(endpoint, kind, name);
+    await callApi(api, `SageMaker.Create${kind}Job`, request);
+    console.log(`local-sagemaker: ${kind.toLowerCase()} job ${name} created (${api.endpoint})`);
+    const job = await follow(api, kind, name);
     const status = String(job[`${kind}JobStatus`]);
     console.log(`local-sagemaker: ${name} ${status}`);
     if (job.FailureReason) console.log(`  FailureReason: ${String(job.FailureReason)}`);
@@ -65,12 +65,12 @@ function readRequest(file: string): Record<string, unknown> {
 }
 
 /** Prints new log lines of every host while polling Describe, until the job ends. */
-async function follow(endpoint: string, kind: Kind, name: string): Promise<Record<string, unknown>> {
+async function follow(api: ApiTarget, kind: Kind, name: string): Promise<Record<string, unknown>> {
   const group = `/aws/sagemaker/${kind}Jobs`;
   const tokens = new Map<string, string | undefined>();
   const drain = async () => {
     const { logStreams } = await callApi<{ logStreams: { logStreamName: string }[] }>(
-      endpoint,
+      api,
       'Logs_20140328.DescribeLogStreams',
       { logGroupName: group, logStreamNamePrefix: `${name}/` },
     );
@@ -79,7 +79,7 @@ async function follow(endpoint: string, kind: Kind, name: string): Promise<Recor
       for (;;) {
         const token = tokens.get(logStreamName);
         const page = await callApi<{ events: { message: string }[]; nextForwardToken: string }>(
-          endpoint,
+          api,
           'Logs_20140328.GetLogEvents',
           { logGroupName: group, logStreamName, startFromHead: true, ...(token ? { nextToken: token } : {}) },
         );
@@ -91,7 +91,7 @@ async function follow(endpoint: string, kind: Kind, name: string): Promise<Recor
   };
   let last = '';
   for (;;) {
-    const job = await callApi(endpoint, `SageMaker.Describe${kind}Job`, { [`${kind}JobName`]: name });
+    const job = await callApi(api, `SageMaker.Describe${kind}Job`, { [`${kind}JobName`]: name });
     const status = `${String(job[`${kind}JobStatus`])}${job.SecondaryStatus ? `/${String(job.SecondaryStatus)}` : ''}`;
     if (status !== last) console.log(`local-sagemaker: ${name} ${status}`);
     last = status;

@@ -3,7 +3,14 @@ import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startLocalSageMaker } from '../../emulator';
 import { ParsedArgs, flag } from '../args';
-import { Endpoints, readEndpoints, removeEndpoints, writeEndpoints } from '../endpoints-file';
+import { CREDENTIALS_FILE, PROFILE } from '../../auth/credentials';
+import {
+  Endpoints,
+  readEndpoints,
+  removeEndpoints,
+  requireEndpoints,
+  writeEndpoints,
+} from '../endpoints-file';
 import { emulatorOptions, stateDirOf } from '../options';
 
 export async function startCommand(args: ParsedArgs, argv: string[]): Promise<number> {
@@ -73,9 +80,30 @@ export function printEndpoints(e: Endpoints, stateDir: string, state: string): v
   console.log(`local-sagemaker ${state} (runtime ${e.runtime}, pid ${e.pid}, state dir ${stateDir})`);
   console.log(`  SageMaker + CloudWatch Logs: ${e.endpoint}`);
   if (e.s3Endpoint) console.log(`  S3:                          ${e.s3Endpoint}`);
-  console.log('  For the AWS SDKs and CLI:');
-  console.log(`    export AWS_ENDPOINT_URL_SAGEMAKER=${e.endpoint}`);
-  console.log(`    export AWS_ENDPOINT_URL_CLOUDWATCH_LOGS=${e.endpoint}`);
-  if (e.s3Endpoint) console.log(`    export AWS_ENDPOINT_URL_S3=${e.s3Endpoint}`);
-  console.log(`    export AWS_REGION=${e.region}`);
+  console.log('  For the AWS SDKs, the AWS CLI and boto3 (also: `local-sagemaker env`):');
+  for (const line of envLines(e, stateDir)) console.log(`    ${line}`);
+}
+
+/**
+ * Shell lines that point AWS tools at this stack. The key pair is named by file and profile, never
+ * printed: terminals and logs keep no secret.
+ */
+export function envLines(e: Endpoints, stateDir: string): string[] {
+  return [
+    `export AWS_ENDPOINT_URL_SAGEMAKER=${e.endpoint}`,
+    `export AWS_ENDPOINT_URL_CLOUDWATCH_LOGS=${e.endpoint}`,
+    ...(e.s3Endpoint ? [`export AWS_ENDPOINT_URL_S3=${e.s3Endpoint}`] : []),
+    `export AWS_REGION=${e.region}`,
+    // boto3 before 1.28 and the AWS CLI before 2.13 read only the older name.
+    `export AWS_DEFAULT_REGION=${e.region}`,
+    `export AWS_SHARED_CREDENTIALS_FILE=${join(stateDir, CREDENTIALS_FILE)}`,
+    `export AWS_PROFILE=${PROFILE}`,
+  ];
+}
+
+/** `env`: the export lines for the running stack of the state dir, for `eval "$(local-sagemaker env)"`. */
+export function envCommand(args: ParsedArgs): number {
+  const stateDir = stateDirOf(args);
+  for (const line of envLines(requireEndpoints(stateDir), stateDir)) console.log(line);
+  return 0;
 }
