@@ -16,7 +16,11 @@ const plugin = require('../src/inference/targets-plugin.js') as {
 
 const OPTIONS = {
   testInputs: ['default', '^production', { externalDependencies: ['jest'] }],
-  dockerBuildArgs: ['--tag {projectName}:latest', '--label title={projectName}'],
+  dockerBuildArgs: [
+    '--tag {projectName}:latest',
+    '--label title={projectName}',
+    '$(node {workspaceRoot}/x.mjs)',
+  ],
 };
 const context = { workspaceRoot: WORKSPACE_ROOT };
 
@@ -51,8 +55,11 @@ describe('targets plugin (test, lint, docker targets from file names)', () => {
     expect(project.targets['docker:build'].options.args).toEqual([
       '--tag container-iris:latest',
       '--label title=container-iris',
+      '$(node ../../x.mjs)', // {workspaceRoot}, relative to the project root where docker build runs
     ]);
-    expect(project.targets['docker:run'].command).toBe('docker run --rm --pull never {args} container-iris:latest');
+    expect(project.targets['docker:run'].command).toBe(
+      'docker run --rm --pull never {args} container-iris:latest',
+    );
     expect(project.metadata.targetGroups.Docker).toEqual([
       'docker:build',
       'docker:run',
@@ -61,7 +68,11 @@ describe('targets plugin (test, lint, docker targets from file names)', () => {
   });
 
   it('gives a lib no docker targets, and ignores a Dockerfile outside apps/ and docker/', () => {
-    const results = plugin.createTargets(['libs/pipeline/db/jest.config.js', 'libs/pipeline/db/Dockerfile'], OPTIONS, context);
+    const results = plugin.createTargets(
+      ['libs/pipeline/db/jest.config.js', 'libs/pipeline/db/Dockerfile'],
+      OPTIONS,
+      context,
+    );
     expect(Object.keys(results[0][1].projects['libs/pipeline/db'].targets)).toEqual(['test']);
     expect(plugin.createTargets(['tools/x/Dockerfile'], OPTIONS, context)).toEqual([]);
   });

@@ -87,7 +87,22 @@ function dockerTargets(root, name, buildArgs) {
     'docker:build': {
       dependsOn: ['build', '^build'],
       command: 'docker build .',
-      options: { cwd: root, args: buildArgs.map((a) => a.split('{projectName}').join(name)) },
+      // `docker build` runs in the project root: `{workspaceRoot}` becomes the relative way back up.
+      options: {
+        cwd: root,
+        args: buildArgs.map((a) =>
+          a
+            .split('{projectName}')
+            .join(name)
+            .split('{workspaceRoot}')
+            .join(
+              root
+                .split('/')
+                .map(() => '..')
+                .join('/'),
+            ),
+        ),
+      },
       inputs,
       metadata: {
         technologies: ['docker'],

@@ -42,7 +42,8 @@ function nodeModulesDirs(source: string): string[] {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       if (!entry.isDirectory() || entry.name === 'node_modules') continue;
       const child = path.join(rel, entry.name);
-      if (fs.existsSync(path.join(source, child, 'node_modules'))) dirs.push(path.join(child, 'node_modules'));
+      if (fs.existsSync(path.join(source, child, 'node_modules')))
+        dirs.push(path.join(child, 'node_modules'));
       else if (depth > 0) visit(child, depth - 1);
     }
   };
