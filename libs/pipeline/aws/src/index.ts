@@ -4,8 +4,6 @@ export * from './s3-client/create-s3-client';
 export * from './s3-client/upload';
 export * from './s3-client/download';
 export * from './s3-client/list';
-export * from './s3-client/delete';
-export * from './s3-client/sync';
 export * from './s3-client/archive/pack-directory';
 export * from './s3-client/archive/unpack-archive';
 export * from './s3-client/archive/archive-entry-error';
