@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { stringifyHyperparameters } from '../src';
 
-const fixtures = path.resolve(__dirname, '..', '..', '..', '..', '..', 'shared', 'fixtures', 'sagemaker');
+// The training toolkit's own fixture copies (read by path, not imported): the data is the toolkit's.
+const fixtures = path.resolve(__dirname, '../../../container/sagemaker-toolkit/test/__fixtures__/sagemaker');
 const read = (f: string) =>
   JSON.parse(readFileSync(path.join(fixtures, f), 'utf8')) as Record<string, unknown>;
 

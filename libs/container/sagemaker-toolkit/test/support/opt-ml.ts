@@ -3,13 +3,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-/** Repo-root sibling `shared/` (fixtures + reference), as CI lays it out. */
-export const SHARED_DIR = path.resolve(__dirname, '..', '..', '..', '..', '..', '..', 'shared');
-export const FIXTURES_DIR = path.join(SHARED_DIR, 'fixtures', 'sagemaker');
+/** Byte-exact copies of the upstream fixtures the tests use (origins in its README.md). */
+export const FIXTURES_DIR = path.join(__dirname, '..', '__fixtures__', 'sagemaker');
 
 export function fixturePath(name: string): string {
   const file = path.join(FIXTURES_DIR, name);
-  if (!fs.existsSync(file)) throw new Error(`fixture missing: ${file} (is ../shared beside the repo?)`);
+  if (!fs.existsSync(file)) throw new Error(`fixture missing: ${file}`);
   return file;
 }
 
