@@ -19,8 +19,8 @@ export {
   runProcessing,
   runTrainCommand,
   FAILURE_EXIT_CODE,
-  ERROR_MESSAGE_MAX_CHARS,
 } from './lib/runner';
+export { ERROR_MESSAGE_MAX_CHARS } from './lib/failure-report';
 export type { RunResult, RunOptions, JobContext, TrainCommandOptions } from './lib/runner';
 
 // Environments

@@ -211,19 +211,6 @@ describe.each([
     expect(failure).toContain('ExtraInfo "Stopped: SIGTERM and the user code did not handle it"');
   });
 
-  it('an uncaught exception ends up in ErrorMessage', async () => {
-    base = makeTrainingTree({
-      code: { 'train.mjs': `await Promise.resolve(); throw new TypeError('bad tensor shape');` },
-    });
-    const r = await runTrain(base);
-    expect(r.code).toBe(1);
-    const failure = fs.readFileSync(out(base, 'failure'), 'utf8');
-    expect(failure).toMatch(
-      /^ExecuteUserScriptError:\nExitCode 1\nErrorMessage ".*TypeError: bad tensor shape/s,
-    );
-    expect(failure).toMatch(/Command "\S*node train\.mjs"$/);
-  });
-
   it('bad config reaches the failure file naming the file and problem', async () => {
     base = makeTrainingTree({ hyperparameters: '{"a": "1",}', code: { 'train.js': '' } });
     const r = await runTrain(base);
@@ -324,6 +311,169 @@ describe.each([
     expect(fs.readFileSync(out(base, 'failure'), 'utf8')).toBe(
       'HyperparameterError: hyperparameter "epochs": expected an integer, received "many"',
     );
+  });
+});
+
+/** How user code can fail, and what the failure file's ErrorMessage must show (Node prints it on stderr). */
+const FAILURES: Array<{
+  kind: string;
+  file: string;
+  code: string;
+  exitCode: number;
+  shows: string;
+  extraInfo?: string;
+  jsModes?: boolean;
+}> = [
+  {
+    kind: 'sync throw, CJS',
+    file: 'train.js',
+    code: 'null.x;',
+    exitCode: 1,
+    shows: "TypeError: Cannot read properties of null (reading 'x')",
+  },
+  {
+    kind: 'async throw, CJS',
+    file: 'train.cjs',
+    code: 'setTimeout(() => { throw new RangeError("late"); }, 1);',
+    exitCode: 1,
+    shows: 'RangeError: late',
+  },
+  {
+    kind: 'unhandled rejection, CJS',
+    file: 'train.js',
+    code: 'Promise.reject(new Error("rejected"));',
+    exitCode: 1,
+    shows: 'Error: rejected',
+  },
+  {
+    kind: 'sync throw, ESM',
+    file: 'train.mjs',
+    code: 'throw new Error("top level");',
+    exitCode: 1,
+    shows: 'Error: top level',
+  },
+  {
+    kind: 'async throw, ESM',
+    file: 'train.mjs',
+    code: 'await Promise.resolve(); throw new TypeError("bad tensor shape");',
+    exitCode: 1,
+    shows: 'TypeError: bad tensor shape',
+  },
+  {
+    kind: 'syntax error, CJS',
+    file: 'train.js',
+    code: 'let x = ;',
+    exitCode: 1,
+    shows: "SyntaxError: Unexpected token ';'",
+  },
+  {
+    kind: 'syntax error, ESM',
+    file: 'train.mjs',
+    code: 'let x = ;',
+    exitCode: 1,
+    shows: "SyntaxError: Unexpected token ';'",
+  },
+  {
+    kind: 'missing module, CJS',
+    file: 'train.js',
+    code: 'require("no-such-module");',
+    exitCode: 1,
+    shows: "Error: Cannot find module 'no-such-module'",
+  },
+  {
+    kind: 'missing module, ESM',
+    file: 'train.mjs',
+    code: 'import "no-such-module";',
+    exitCode: 1,
+    shows: "Cannot find package 'no-such-module'",
+  },
+  {
+    kind: 'exit code',
+    file: 'train.js',
+    code: 'console.error("bad data in row 7"); process.exit(3);',
+    exitCode: 3,
+    shows: 'bad data in row 7',
+  },
+  {
+    kind: 'exit code, shell',
+    file: 'fail.sh',
+    code: 'echo "bad data in row 7" >&2; exit 3\n',
+    exitCode: 3,
+    shows: 'bad data in row 7',
+    jsModes: false,
+  },
+  {
+    kind: 'killed by a signal',
+    file: 'fail.sh',
+    code: 'echo "about to die" >&2; kill -KILL $$\n',
+    exitCode: -9,
+    shows: 'about to die',
+    extraInfo: 'OutOfMemory: Process killed by SIGKILL (signal 9)',
+    jsModes: false,
+  },
+];
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const count = (text: string, part: string) => text.split(part).length - 1;
+
+type FailureCase = (typeof FAILURES)[number];
+const failureRuns: Array<[string, string, FailureCase, Record<string, string>]> = FAILURES.flatMap((f) =>
+  f.jsModes === false
+    ? [[f.kind, 'child', f, {}]]
+    : [
+        [f.kind, 'in-process', f, {}],
+        [f.kind, 'subprocess', f, { SAGEMAKER_TOOLKIT_SUBPROCESS: 'true' }],
+      ],
+);
+
+describe.each(failureRuns)('train failure report: %s (%s)', (_kind, _mode, f, modeEnv) => {
+  let base = '';
+  afterEach(() => base && removeTree(base));
+
+  it('failure file: header, ExitCode, the stderr tail, Command; stderr: the error once, one FAILURE line', async () => {
+    base = makeTrainingTree({ code: { [f.file]: f.code } });
+    const r = await runTrainRaw(base, { SAGEMAKER_PROGRAM: f.file, ...modeEnv });
+    expect(r.code).toBe(1);
+    const command = f.file.endsWith('.sh') ? `/bin/sh ${f.file}` : `\\S*node ${f.file}`;
+    const extra = f.extraInfo ? `ExtraInfo "${escapeRe(f.extraInfo)}"\\n` : '';
+    const shape = new RegExp(
+      `^ExecuteUserScriptError:\\nExitCode ${f.exitCode}\\nErrorMessage "([\\s\\S]*)"\\n${extra}Command "${command}"$`,
+    );
+    const failure = fs.readFileSync(out(base, 'failure'), 'utf8');
+    expect(failure).toMatch(shape);
+    const errorMessage = (shape.exec(failure) as RegExpExecArray)[1];
+    expect(errorMessage).toContain(f.shows);
+    expect(errorMessage).not.toContain('[sagemaker-toolkit]'); // none of our own log lines
+    expect(errorMessage.length).toBeLessThanOrEqual(800);
+    expect(fs.existsSync(out(base, 'success'))).toBe(false);
+
+    expect(count(r.stderr, 'Reporting training FAILURE')).toBe(1);
+    expect(count(r.stderr, f.shows)).toBe(1); // the user's error (and stack) printed once
+    expect(r.stderr).toContain(
+      `Reporting training FAILURE\n[sagemaker-toolkit] ExecuteUserScriptError:\nExitCode ${f.exitCode}\n`,
+    );
+  });
+});
+
+describe('PYTHONPATH for every entry-point type (code dir first, as the toolkit sets it)', () => {
+  const show =
+    'require("fs").writeFileSync(process.env.SM_MODEL_DIR + "/pythonpath", process.env.PYTHONPATH)';
+  it.each([
+    ['JS in-process', 'train.js', show, {}],
+    ['JS subprocess', 'train.js', show, { SAGEMAKER_TOOLKIT_SUBPROCESS: 'true' }],
+    ['shell launcher', 'launch.sh', 'printf %s "$PYTHONPATH" > "$SM_MODEL_DIR/pythonpath"\n', {}],
+    ['other executable', 'launch', '#!/bin/sh\nprintf %s "$PYTHONPATH" > "$SM_MODEL_DIR/pythonpath"\n', {}],
+  ])('%s', async (_name, file, code, modeEnv: Record<string, string>) => {
+    const base = makeTrainingTree({ code: { [file]: code } });
+    try {
+      const r = await runTrainRaw(base, { SAGEMAKER_PROGRAM: file, PYTHONPATH: '/opt/extra', ...modeEnv });
+      expect(r.code).toBe(0);
+      expect(fs.readFileSync(path.join(base, 'model', 'pythonpath'), 'utf8')).toBe(
+        `${path.join(base, 'code')}:/opt/extra`,
+      );
+    } finally {
+      removeTree(base);
+    }
   });
 });
 

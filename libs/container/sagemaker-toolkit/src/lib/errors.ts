@@ -82,10 +82,12 @@ export class ExecuteUserScriptError extends ToolkitError {
     super(`user script exited with ${exitCode}`);
   }
 
-  override failureMessage(): string {
+  /** `errorMessage` replaces the quoted ErrorMessage value (the log names the tail instead of repeating it). */
+  override failureMessage(errorMessage?: string): string {
     const extra = this.extraInfo === undefined ? '' : `ExtraInfo "${this.extraInfo}"\n`;
+    const message = errorMessage ?? `"${this.errorMessage}"`;
     return (
-      `${this.name}:\nExitCode ${this.exitCode}\nErrorMessage "${this.errorMessage}"\n` +
+      `${this.name}:\nExitCode ${this.exitCode}\nErrorMessage ${message}\n` +
       `${extra}Command "${this.command}"`
     );
   }

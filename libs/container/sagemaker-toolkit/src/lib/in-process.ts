@@ -9,8 +9,9 @@
 import Module from 'node:module';
 import * as path from 'node:path';
 import { constants } from 'node:os';
-import { ExecuteUserScriptError, failureMessageOf } from './errors';
-import { tryWriteFailureFile, writeSuccessFile } from './files';
+import { ExecuteUserScriptError } from './errors';
+import { errorMessageOf, reportTrainingFailure } from './failure-report';
+import { writeSuccessFile } from './files';
 import { Command, TailBuffer } from './process';
 
 export const SUBPROCESS_ENV = 'SAGEMAKER_TOOLKIT_SUBPROCESS';
@@ -26,9 +27,7 @@ export interface InProcessOptions {
   successFile: string;
   failureFile: string;
   graceMs: number;
-  errorMessageMaxChars: number;
   log: (line: string) => void;
-  failureNote: (written: boolean, file: string) => string;
 }
 
 /** Hands the process over to the user script. Markers are written when the process exits. */
@@ -37,18 +36,32 @@ export function runScriptInProcess(o: InProcessOptions): void {
   for (const [k, v] of Object.entries(o.env)) if (v !== undefined) process.env[k] = v;
   process.chdir(o.cwd);
   process.argv = [process.execPath, script, ...o.cmd.args.slice(1)];
+  o.log(`Invoking user script in-process: ${o.cmd.display}`);
 
+  // stderr is teed for ErrorMessage; our own log lines are not the user's stderr.
   const tail = new TailBuffer();
+  let ours = false;
+  const log = (line: string) => {
+    ours = true;
+    try {
+      o.log(line);
+    } finally {
+      ours = false;
+    }
+  };
   const write = process.stderr.write.bind(process.stderr) as (...a: unknown[]) => boolean;
   process.stderr.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
-    tail.push(typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk));
+    if (!ours) tail.push(typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk));
     return write(chunk, ...rest);
   }) as typeof process.stderr.write;
-  // Node prints uncaught errors from C++, bypassing process.stderr.write: record them here.
-  process.on('uncaughtExceptionMonitor', (err) =>
-    tail.push(Buffer.from(`${(err as Error)?.stack ?? String(err)}\n`)),
-  );
-
+  // Node prints a fatal error from C++, bypassing process.stderr.write: record what it prints
+  // (inspect, as Node does: a missing module shows its code and require stack). With a user
+  // 'uncaughtException' handler nothing is printed and the process lives on.
+  process.on('uncaughtExceptionMonitor', (err) => {
+    if (process.listenerCount('uncaughtException') > 0) return;
+    const { inspect } = require('node:util') as typeof import('node:util');
+    tail.push(Buffer.from(`${inspect(err)}\n\nNode.js ${process.version}\n`));
+  });
   // What a child would have reported: killed by a signal shows as -signo (Popen convention).
   let killed: { exitCode: number; extraInfo: string } | undefined;
   let graceTimer: NodeJS.Timeout | undefined;
@@ -62,7 +75,7 @@ export function runScriptInProcess(o: InProcessOptions): void {
         };
         process.exit(1);
       }
-      o.log(`received ${s}; user code handles it, exit forced in ${Math.round(o.graceMs / 1000)} s`);
+      log(`received ${s}; user code handles it, exit forced in ${Math.round(o.graceMs / 1000)} s`);
       graceTimer ??= setTimeout(() => {
         killed = {
           exitCode: -9,
@@ -76,20 +89,21 @@ export function runScriptInProcess(o: InProcessOptions): void {
   process.on('exit', (code) => {
     if (code === 0 && !killed) {
       writeSuccessFile(o.successFile);
-      o.log('Reporting training SUCCESS');
+      log('Reporting training SUCCESS');
       return;
     }
     const error = new ExecuteUserScriptError(
       killed?.exitCode ?? code,
       o.cmd.display,
-      tail.text(o.errorMessageMaxChars),
+      errorMessageOf(tail),
       killed?.extraInfo ?? (code === 137 ? 'OutOfMemory: Process killed by SIGKILL (signal 9)' : undefined),
     );
-    const written = tryWriteFailureFile(o.failureFile, failureMessageOf(error), o.log);
-    o.log(`Reporting training FAILURE${o.failureNote(written, o.failureFile)}`);
+    reportTrainingFailure(error, o.failureFile, log);
     process.exitCode = 1;
   });
 
-  o.log(`Invoking user script in-process: ${o.cmd.display}`);
-  (Module as unknown as { runMain(main?: string): void }).runMain(script);
+  // Run from a fresh macrotask, outside the caller's try/catch: a synchronous throw (syntax error,
+  // missing require, top-level throw) is then an uncaught exception exactly as in a child Node,
+  // printed by Node with the user's source line, and reported once by the 'exit' hook above.
+  setImmediate(() => (Module as unknown as { runMain(main?: string): void }).runMain(script));
 }

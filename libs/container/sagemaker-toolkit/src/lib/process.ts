@@ -94,9 +94,11 @@ export class TailBuffer {
       this.size -= (this.chunks.shift() as Buffer).length;
   }
 
-  /** Last `maxChars` characters, starting at a line boundary when one is available, trimmed. */
-  text(maxChars: number): string {
-    const all = Buffer.concat(this.chunks).toString('utf8').replace(/\s+$/, '');
+  /** Last `maxChars` characters of the lines `keep` accepts, from a line start when possible, trimmed. */
+  text(maxChars: number, keep?: (line: string) => boolean): string {
+    let all = Buffer.concat(this.chunks).toString('utf8');
+    if (keep) all = all.split('\n').filter(keep).join('\n');
+    all = all.replace(/\s+$/, '');
     if (all.length <= maxChars) return all;
     const cut = all.slice(all.length - maxChars);
     const nl = cut.indexOf('\n');

@@ -5,6 +5,7 @@
 import type { ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import { failureMessageOf, ExecuteUserScriptError } from './errors';
+import { errorMessageOf, reportTrainingFailure } from './failure-report';
 import { tryWriteFailureFile, writeSuccessFile } from './files';
 import { waitForHosts } from './hosts';
 import { resolveBaseDir, trainingPaths, processingPaths } from './paths';
@@ -16,8 +17,6 @@ import { loadTrainingEnv, LoadTrainingEnvOptions, TrainingEnv } from './training
 
 /** Exit code for every failure, as the Python toolkit's ClientError path (`sys.exit(1)`). */
 export const FAILURE_EXIT_CODE = 1;
-/** Max chars of stderr tail in ErrorMessage, so the header + tail fit SageMaker's 1024-char FailureReason. */
-export const ERROR_MESSAGE_MAX_CHARS = 800;
 
 export type RunResult<T> =
   | { status: 'success'; value: T; exitCode: 0 }
@@ -50,18 +49,8 @@ async function finish<T>(result: RunResult<T>, options: RunOptions): Promise<Run
   return result;
 }
 
-export function failureNote(written: boolean, file: string): string {
-  if (written) return '';
-  return fs.existsSync(file)
-    ? ' (kept the failure file already written)'
-    : ' (no failure file could be written)';
-}
-
 function fail<T>(error: unknown, failureFile: string): RunResult<T> {
-  const message = failureMessageOf(error);
-  const failureWritten = tryWriteFailureFile(failureFile, message, log);
-  log(`Reporting training FAILURE${failureNote(failureWritten, failureFile)}`);
-  log(message);
+  const failureWritten = reportTrainingFailure(error, failureFile, log);
   return { status: 'failure', error, exitCode: FAILURE_EXIT_CODE, failureWritten };
 }
 
@@ -208,10 +197,10 @@ export async function runTrainCommand(options: TrainCommandOptions = {}): Promis
       SAGEMAKER_JOB_NAME: rawJobName(env),
       CURRENT_HOST: env.currentHost,
       SAGEMAKER_REGION: env.region,
+      // Code dir first, for every entry-point type (the toolkit puts it on sys.path and exports
+      // PYTHONPATH from that), so a launcher script can run Python modules that live beside it.
+      PYTHONPATH: [workDir, procEnv.PYTHONPATH].filter(Boolean).join(':'),
     };
-    if (/\.py$/i.test(entry.program)) {
-      childEnv.PYTHONPATH = [workDir, procEnv.PYTHONPATH].filter(Boolean).join(':');
-    }
     if ((options.exit ?? true) && canRunInProcess(entry.program, procEnv)) {
       uninstall();
       runScriptInProcess({
@@ -221,9 +210,7 @@ export async function runTrainCommand(options: TrainCommandOptions = {}): Promis
         successFile: paths.successFile,
         failureFile: paths.failureFile,
         graceMs,
-        errorMessageMaxChars: ERROR_MESSAGE_MAX_CHARS,
         log,
-        failureNote,
       });
       // The user script owns the process now; the 'exit' hook writes the markers.
       return new Promise<never>(() => undefined);
@@ -242,12 +229,7 @@ export async function runTrainCommand(options: TrainCommandOptions = {}): Promis
           : r.exitCode === 137 || r.signal === 'SIGKILL'
             ? 'OutOfMemory: Process killed by SIGKILL (signal 9)'
             : undefined;
-      const error = new ExecuteUserScriptError(
-        r.exitCode,
-        cmd.display,
-        r.stderr.text(ERROR_MESSAGE_MAX_CHARS),
-        extra,
-      );
+      const error = new ExecuteUserScriptError(r.exitCode, cmd.display, errorMessageOf(r.stderr), extra);
       result = fail(error, paths.failureFile);
     }
   } catch (e) {
