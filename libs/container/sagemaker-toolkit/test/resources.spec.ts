@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { numCpus, numGpus, numNeurons, which } from '../src/lib/resources';
+import { countCpuList, numCpus, numGpus, numNeurons, which } from '../src/lib/resources';
 import { loadTrainingEnv } from '../src/lib/training-env';
 import { makeTrainingTree, removeTree } from './support/opt-ml';
 
@@ -35,7 +35,19 @@ describe('resources', () => {
     fs.writeFileSync(path.join(bin, 'notexec'), '');
     expect(which('x', bin)).toBe(path.join(bin, 'x'));
     expect(which('notexec', bin)).toBeUndefined();
-    expect(numCpus()).toBeGreaterThan(0);
+    expect(numCpus()).toBe(os.cpus().length); // the sysfs list on Linux, os.cpus() elsewhere
+  });
+
+  it('counts CPUs from the kernel list, falling back to os.cpus() when it is absent or odd', () => {
+    expect(countCpuList('0-3,6,8-9\n')).toBe(7);
+    expect(countCpuList('0')).toBe(1);
+    expect(countCpuList('garbage')).toBeNaN();
+    const list = path.join(bin, 'online');
+    fs.writeFileSync(list, '0-95\n');
+    expect(numCpus(list)).toBe(96);
+    fs.writeFileSync(list, 'x');
+    expect(numCpus(list)).toBe(os.cpus().length);
+    expect(numCpus(path.join(bin, 'absent'))).toBe(os.cpus().length);
   });
 
   it('loadTrainingEnv probes the PATH of the env it is given', () => {

@@ -3,7 +3,7 @@
  * failure file (unless user code wrote one), exactly one "Reporting training FAILURE" line, then the
  * message, as the Python toolkit's trainer does. A stderr tail is not printed a second time.
  */
-import * as fs from 'node:fs';
+import { existsSync } from 'node:fs';
 import { ExecuteUserScriptError, failureMessageOf } from './errors';
 import { tryWriteFailureFile } from './files';
 import type { TailBuffer } from './process';
@@ -27,7 +27,7 @@ export function errorMessageOf(stderr: TailBuffer): string {
 
 export function failureNote(written: boolean, file: string): string {
   if (written) return '';
-  return fs.existsSync(file)
+  return existsSync(file)
     ? ' (kept the failure file already written)'
     : ' (no failure file could be written)';
 }

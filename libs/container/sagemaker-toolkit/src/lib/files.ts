@@ -1,6 +1,6 @@
 /** Config-file reading and the success/failure markers. */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { ConfigError } from './errors';
 import { PyJsonError, parsePythonJson } from './python-json';
 import { PyDict, PyValue } from './py-value';
@@ -12,7 +12,7 @@ import { PyDict, PyValue } from './py-value';
 export function readJsonFile(file: string): PyValue {
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = readFileSync(file, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new ConfigError(file, 'file not found');
@@ -47,8 +47,8 @@ export function kindOf(v: PyValue | undefined): string {
 
 /** Empty success marker, as the Python toolkit writes it. */
 export function writeSuccessFile(file: string): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, '');
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, '');
 }
 
 /**
@@ -59,18 +59,18 @@ export function writeSuccessFile(file: string): void {
  */
 export function writeFailureFile(file: string, message: string): boolean {
   // Create output/ but not the base dir: with no /opt/ml at all we must not invent one.
-  fs.mkdirSync(path.dirname(file), { recursive: fs.existsSync(path.dirname(path.dirname(file))) });
-  if (fs.existsSync(file)) return false;
+  mkdirSync(dirname(file), { recursive: existsSync(dirname(dirname(file))) });
+  if (existsSync(file)) return false;
   const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, message);
+  writeFileSync(tmp, message);
   try {
-    fs.linkSync(tmp, file);
+    linkSync(tmp, file);
     return true;
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
     throw e;
   } finally {
-    fs.rmSync(tmp, { force: true });
+    rmSync(tmp, { force: true });
   }
 }
 

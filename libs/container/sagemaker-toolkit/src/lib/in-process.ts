@@ -6,13 +6,12 @@
  * failure file, SIGTERM delivered to the user's handlers with the same grace period.
  * `SAGEMAKER_TOOLKIT_SUBPROCESS=true` turns it off.
  */
-import Module from 'node:module';
-import * as path from 'node:path';
-import { constants } from 'node:os';
+import { resolve } from 'node:path';
 import { ExecuteUserScriptError } from './errors';
 import { errorMessageOf, reportTrainingFailure } from './failure-report';
 import { writeSuccessFile } from './files';
-import { Command, TailBuffer } from './process';
+import { isToolkitWrite, log, onStderrOpen } from './log';
+import { Command, signalNumber, TailBuffer } from './process';
 
 export const SUBPROCESS_ENV = 'SAGEMAKER_TOOLKIT_SUBPROCESS';
 
@@ -27,33 +26,26 @@ export interface InProcessOptions {
   successFile: string;
   failureFile: string;
   graceMs: number;
-  log: (line: string) => void;
 }
 
 /** Hands the process over to the user script. Markers are written when the process exits. */
 export function runScriptInProcess(o: InProcessOptions): void {
-  const script = path.resolve(o.cwd, o.cmd.args[0]);
+  const script = resolve(o.cwd, o.cmd.args[0]);
   for (const [k, v] of Object.entries(o.env)) if (v !== undefined) process.env[k] = v;
   process.chdir(o.cwd);
   process.argv = [process.execPath, script, ...o.cmd.args.slice(1)];
-  o.log(`Invoking user script in-process: ${o.cmd.display}`);
+  log(`Invoking user script in-process: ${o.cmd.display}`);
 
-  // stderr is teed for ErrorMessage; our own log lines are not the user's stderr.
+  // stderr is teed for ErrorMessage (our own log lines are not the user's stderr), from the moment
+  // something creates the stream: opening it now would cost start-up a job may never need.
   const tail = new TailBuffer();
-  let ours = false;
-  const log = (line: string) => {
-    ours = true;
-    try {
-      o.log(line);
-    } finally {
-      ours = false;
-    }
-  };
-  const write = process.stderr.write.bind(process.stderr) as (...a: unknown[]) => boolean;
-  process.stderr.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
-    if (!ours) tail.push(typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk));
-    return write(chunk, ...rest);
-  }) as typeof process.stderr.write;
+  onStderrOpen((stderr) => {
+    const write = stderr.write.bind(stderr) as (...a: unknown[]) => boolean;
+    stderr.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+      if (!isToolkitWrite()) tail.push(typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk));
+      return write(chunk, ...rest);
+    }) as typeof stderr.write;
+  });
   // Node prints a fatal error from C++, bypassing process.stderr.write: record what it prints
   // (inspect, as Node does: a missing module shows its code and require stack). With a user
   // 'uncaughtException' handler nothing is printed and the process lives on.
@@ -70,7 +62,7 @@ export function runScriptInProcess(o: InProcessOptions): void {
       if (process.listenerCount(s) === 1) {
         // No user handler: the default action would have terminated a child.
         killed = {
-          exitCode: -constants.signals[s],
+          exitCode: -signalNumber(s),
           extraInfo: `Stopped: ${s} and the user code did not handle it`,
         };
         process.exit(1);
@@ -105,5 +97,7 @@ export function runScriptInProcess(o: InProcessOptions): void {
   // Run from a fresh macrotask, outside the caller's try/catch: a synchronous throw (syntax error,
   // missing require, top-level throw) is then an uncaught exception exactly as in a child Node,
   // printed by Node with the user's source line, and reported once by the 'exit' hook above.
-  setImmediate(() => (Module as unknown as { runMain(main?: string): void }).runMain(script));
+  // module.constructor is the CJS Module class (`require('node:module')` would also load that
+  // builtin's extras, source maps among them, for nothing): this file is bundled as CommonJS.
+  setImmediate(() => (module.constructor as unknown as { runMain(main?: string): void }).runMain(script));
 }

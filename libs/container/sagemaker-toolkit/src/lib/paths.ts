@@ -2,7 +2,7 @@
  * The /opt/ml layout. The base is `$SAGEMAKER_BASE_DIR` (as in the Python toolkit), else /opt/ml.
  * Unlike Python we never invent a ~/sagemaker_local tree: a missing config is an error, not a default.
  */
-import * as path from 'node:path';
+import { join } from 'node:path';
 
 export const DEFAULT_BASE_DIR = '/opt/ml';
 export const BASE_DIR_ENV = 'SAGEMAKER_BASE_DIR';
@@ -30,27 +30,27 @@ export function resolveBaseDir(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 export function trainingPaths(baseDir: string = resolveBaseDir()): TrainingPaths {
-  const inputDir = path.join(baseDir, 'input');
-  const inputConfigDir = path.join(inputDir, 'config');
-  const outputDir = path.join(baseDir, 'output');
+  const inputDir = join(baseDir, 'input');
+  const inputConfigDir = join(inputDir, 'config');
+  const outputDir = join(baseDir, 'output');
   return {
     baseDir,
-    codeDir: path.join(baseDir, 'code'),
-    modelDir: path.join(baseDir, 'model'),
+    codeDir: join(baseDir, 'code'),
+    modelDir: join(baseDir, 'model'),
     inputDir,
     inputConfigDir,
-    inputDataDir: path.join(inputDir, 'data'),
+    inputDataDir: join(inputDir, 'data'),
     outputDir,
-    outputDataDir: path.join(outputDir, 'data'),
-    outputIntermediateDir: path.join(outputDir, 'intermediate'),
+    outputDataDir: join(outputDir, 'data'),
+    outputIntermediateDir: join(outputDir, 'intermediate'),
     // CheckpointConfig.LocalPath default; not derived from the base dir on SageMaker, but we keep it
     // under the base so local runs (SAGEMAKER_BASE_DIR) stay self-contained.
-    checkpointDir: path.join(baseDir, 'checkpoints'),
-    hyperparametersFile: path.join(inputConfigDir, 'hyperparameters.json'),
-    inputDataConfigFile: path.join(inputConfigDir, 'inputdataconfig.json'),
-    resourceConfigFile: path.join(inputConfigDir, 'resourceconfig.json'),
-    successFile: path.join(outputDir, 'success'),
-    failureFile: path.join(outputDir, 'failure'),
+    checkpointDir: join(baseDir, 'checkpoints'),
+    hyperparametersFile: join(inputConfigDir, 'hyperparameters.json'),
+    inputDataConfigFile: join(inputConfigDir, 'inputdataconfig.json'),
+    resourceConfigFile: join(inputConfigDir, 'resourceconfig.json'),
+    successFile: join(outputDir, 'success'),
+    failureFile: join(outputDir, 'failure'),
   };
 }
 
@@ -65,20 +65,20 @@ export interface ProcessingPaths {
 }
 
 export function processingPaths(baseDir: string = resolveBaseDir()): ProcessingPaths {
-  const configDir = path.join(baseDir, 'config');
-  const outputDir = path.join(baseDir, 'output');
+  const configDir = join(baseDir, 'config');
+  const outputDir = join(baseDir, 'output');
   return {
     baseDir,
     configDir,
-    processingDir: path.join(baseDir, 'processing'),
-    processingJobConfigFile: path.join(configDir, 'processingjobconfig.json'),
-    resourceConfigFile: path.join(configDir, 'resourceconfig.json'),
+    processingDir: join(baseDir, 'processing'),
+    processingJobConfigFile: join(configDir, 'processingjobconfig.json'),
+    resourceConfigFile: join(configDir, 'resourceconfig.json'),
     outputDir,
-    messageFile: path.join(outputDir, 'message'),
+    messageFile: join(outputDir, 'message'),
   };
 }
 
 /** Pipe-mode FIFO of a channel for one epoch: `<input>/data/<channel>_<epoch>`. */
 export function pipePath(paths: TrainingPaths, channel: string, epoch: number): string {
-  return path.join(paths.inputDataDir, `${channel}_${epoch}`);
+  return join(paths.inputDataDir, `${channel}_${epoch}`);
 }

@@ -3,9 +3,8 @@
  * commands, `.py` with Python, `python -m` when setup.py exists), extended with `.js/.mjs/.cjs` -> node.
  */
 import type { ChildProcess } from 'node:child_process';
-import * as fs from 'node:fs';
-import { constants } from 'node:os';
-import * as path from 'node:path';
+import { chmodSync, existsSync, statSync } from 'node:fs';
+import { extname, isAbsolute, join, resolve as resolvePath } from 'node:path';
 import { EntryPointError } from './errors';
 
 /** Entry point the image falls back to when neither SAGEMAKER_PROGRAM nor `sagemaker_program` is set. */
@@ -26,7 +25,7 @@ export function resolveEntryPoint(
   if (userEntryPoint) return { program: userEntryPoint, source: 'SAGEMAKER_PROGRAM / sagemaker_program' };
   const fromImage = env[DEFAULT_PROGRAM_ENV];
   if (fromImage) return { program: fromImage, source: DEFAULT_PROGRAM_ENV };
-  const found = DEFAULT_PROGRAMS.find((p) => fs.existsSync(path.join(codeDir, p)));
+  const found = DEFAULT_PROGRAMS.find((p) => existsSync(join(codeDir, p)));
   if (found) return { program: found, source: 'default file' };
   throw new EntryPointError(
     `no entry point: set SAGEMAKER_PROGRAM, the sagemaker_program hyperparameter or ${DEFAULT_PROGRAM_ENV}, ` +
@@ -48,11 +47,11 @@ export function buildCommand(
   codeDir: string,
   env: NodeJS.ProcessEnv = process.env,
 ): Command {
-  const full = path.resolve(codeDir, program);
-  if (!fs.existsSync(full)) {
+  const full = resolvePath(codeDir, program);
+  if (!existsSync(full)) {
     throw new EntryPointError(`entry point "${program}" not found in ${codeDir}`);
   }
-  const ext = path.extname(program).toLowerCase();
+  const ext = extname(program).toLowerCase();
   let cmd: string[];
   if (ext === '.js' || ext === '.mjs' || ext === '.cjs') {
     cmd = [process.execPath, program, ...userArgs];
@@ -61,12 +60,12 @@ export function buildCommand(
   } else if (ext === '.py') {
     const python = env.SAGEMAKER_PYTHON || 'python3';
     // setup.py marks a Python package: the toolkit runs it as a module.
-    cmd = fs.existsSync(path.join(codeDir, 'setup.py'))
+    cmd = existsSync(join(codeDir, 'setup.py'))
       ? [python, '-m', program.slice(0, -3), ...userArgs]
       : [python, program, ...userArgs];
   } else {
     ensureExecutable(full);
-    cmd = [path.isAbsolute(program) ? program : `./${program}`, ...userArgs];
+    cmd = [isAbsolute(program) ? program : `./${program}`, ...userArgs];
   }
   return { file: cmd[0], args: cmd.slice(1), display: cmd.join(' ') };
 }
@@ -74,8 +73,8 @@ export function buildCommand(
 /** The toolkit chmods command entry points to 0777; we only add the execute bits, when missing. */
 function ensureExecutable(file: string): void {
   try {
-    const mode = fs.statSync(file).mode;
-    if ((mode & 0o111) !== 0o111) fs.chmodSync(file, mode | 0o111);
+    const mode = statSync(file).mode;
+    if ((mode & 0o111) !== 0o111) chmodSync(file, mode | 0o111);
   } catch {
     // read-only code dir: let spawn report the real problem
   }
@@ -121,6 +120,8 @@ export interface RunProcessOptions {
 }
 
 export function signalNumber(signal: NodeJS.Signals): number {
+  // node:os loads lazily: only a job that ends by a signal needs it.
+  const { constants } = require('node:os') as typeof import('node:os');
   return constants.signals[signal] ?? 0;
 }
 

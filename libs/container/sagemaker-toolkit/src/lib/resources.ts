@@ -1,7 +1,6 @@
 /** CPU / GPU / Neuron counts, computed like the Python toolkit but without spawning when a tool is absent. */
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
+import { accessSync, constants, readFileSync, statSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
 
 // child_process is required only when a probe tool exists, to keep `train` start-up lean.
 function execFileSync(file: string, args: string[]): string {
@@ -11,12 +10,12 @@ function execFileSync(file: string, args: string[]): string {
 
 /** First executable named `name` on PATH, or undefined. A stat per PATH entry beats spawning a shell. */
 export function which(name: string, envPath: string | undefined = process.env.PATH): string | undefined {
-  for (const dir of (envPath ?? '').split(path.delimiter)) {
+  for (const dir of (envPath ?? '').split(delimiter)) {
     if (!dir) continue;
-    const candidate = path.join(dir, name);
+    const candidate = join(dir, name);
     try {
-      fs.accessSync(candidate, fs.constants.X_OK);
-      if (fs.statSync(candidate).isFile()) return candidate;
+      accessSync(candidate, constants.X_OK);
+      if (statSync(candidate).isFile()) return candidate;
     } catch {
       // not here; keep looking
     }
@@ -24,8 +23,31 @@ export function which(name: string, envPath: string | undefined = process.env.PA
   return undefined;
 }
 
-/** Logical CPUs, as `multiprocessing.cpu_count()`. */
-export function numCpus(): number {
+/**
+ * Logical CPUs, as `multiprocessing.cpu_count()` (online CPUs). On Linux from the sysfs list glibc
+ * reads too: os.cpus() parses /proc/cpuinfo for every CPU, milliseconds of start-up on a large instance.
+ */
+export function numCpus(onlineList = '/sys/devices/system/cpu/online'): number {
+  try {
+    return countCpuList(readFileSync(onlineList, 'utf8')) || fallbackCpus();
+  } catch {
+    return fallbackCpus();
+  }
+}
+
+/** Counts a kernel CPU list such as `0-3,6,8-9` (7). NaN when it is not one. */
+export function countCpuList(list: string): number {
+  let n = 0;
+  for (const part of list.trim().split(',')) {
+    const m = /^(\d+)(?:-(\d+))?$/.exec(part);
+    if (!m) return NaN;
+    n += m[2] === undefined ? 1 : Number(m[2]) - Number(m[1]) + 1;
+  }
+  return n;
+}
+
+function fallbackCpus(): number {
+  const os = require('node:os') as typeof import('node:os');
   return os.cpus().length || 1;
 }
 

@@ -3,7 +3,7 @@
  * write /opt/ml/output/success or /opt/ml/output/failure, and choose the exit code.
  */
 import type { ChildProcess } from 'node:child_process';
-import * as fs from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { failureMessageOf, ExecuteUserScriptError } from './errors';
 import { errorMessageOf, reportTrainingFailure } from './failure-report';
 import { tryWriteFailureFile, writeSuccessFile } from './files';
@@ -14,6 +14,7 @@ import { buildCommand, resolveEntryPoint, runProcess } from './process';
 import { loadProcessingEnv, LoadProcessingEnvOptions, ProcessingEnv } from './processing-env';
 import { graceMsFromEnv, installStopHandlers, requestStop, stopSignal } from './signals';
 import { loadTrainingEnv, LoadTrainingEnvOptions, TrainingEnv } from './training-env';
+import { log } from './log';
 
 /** Exit code for every failure, as the Python toolkit's ClientError path (`sys.exit(1)`). */
 export const FAILURE_EXIT_CODE = 1;
@@ -34,10 +35,6 @@ export interface RunOptions {
   graceMs?: number;
   /** Export SM_* into process.env like the Python toolkit does for its own process (default true). */
   exportEnv?: boolean;
-}
-
-function log(line: string): void {
-  process.stderr.write(`[sagemaker-toolkit] ${line}\n`);
 }
 
 async function finish<T>(result: RunResult<T>, options: RunOptions): Promise<RunResult<T>> {
@@ -133,8 +130,7 @@ export async function runProcessing<T>(
   } catch (e) {
     const message = failureMessageOf(e);
     let failureWritten = false;
-    if (!fs.existsSync(paths.messageFile))
-      failureWritten = tryWriteFailureFile(paths.messageFile, message, log);
+    if (!existsSync(paths.messageFile)) failureWritten = tryWriteFailureFile(paths.messageFile, message, log);
     log(`Reporting processing FAILURE`);
     log(message);
     result = { status: 'failure', error: e, exitCode: FAILURE_EXIT_CODE, failureWritten };
@@ -185,7 +181,7 @@ export async function runTrainCommand(options: TrainCommandOptions = {}): Promis
     const env = loadTrainingEnv(options);
     prepareDirs(env);
     // Custom images bake their code in (WORKDIR); /opt/ml/code exists only when SageMaker ships code.
-    const workDir = fs.existsSync(env.codeDir) ? env.codeDir : process.cwd();
+    const workDir = existsSync(env.codeDir) ? env.codeDir : process.cwd();
     const entry = resolveEntryPoint(env.userEntryPoint, workDir, procEnv);
     const cmd = buildCommand(entry.program, env.userArgs, workDir, procEnv);
     if (env.hosts.length > 1 && procEnv.SM_STUDIO_LOCAL_MODE !== 'true') {
@@ -210,7 +206,6 @@ export async function runTrainCommand(options: TrainCommandOptions = {}): Promis
         successFile: paths.successFile,
         failureFile: paths.failureFile,
         graceMs,
-        log,
       });
       // The user script owns the process now; the 'exit' hook writes the markers.
       return new Promise<never>(() => undefined);
@@ -243,7 +238,7 @@ export async function runTrainCommand(options: TrainCommandOptions = {}): Promis
 
 /** SageMaker creates these before the container starts; do the same for local trees. */
 function prepareDirs(env: TrainingEnv): void {
-  for (const dir of [env.modelDir, env.outputDir, env.outputDataDir]) fs.mkdirSync(dir, { recursive: true });
+  for (const dir of [env.modelDir, env.outputDir, env.outputDataDir]) mkdirSync(dir, { recursive: true });
 }
 
 /** The toolkit sets SAGEMAKER_JOB_NAME from the reserved `sagemaker_job_name` hp (default ""). */

@@ -9,13 +9,15 @@ export const DEFAULT_STOP_GRACE_MS = 110_000;
 
 export type StopHandler = (signal: NodeJS.Signals) => void | Promise<void>;
 
-let controller = new AbortController();
+// Created on first use: AbortController is a lazily loaded global, not worth loading for `train`.
+let controller: AbortController | undefined;
+const abortController = () => (controller ??= new AbortController());
 let stoppedBy: NodeJS.Signals | undefined;
 const handlers = new Set<StopHandler>();
 
 /** Aborted once the job is asked to stop; pass it to fetch, streams, timers or your own loops. */
 export function stopSignal(): AbortSignal {
-  return controller.signal;
+  return abortController().signal;
 }
 
 /** The signal that stopped the job, if any. */
@@ -37,7 +39,7 @@ export function onStop(handler: StopHandler): () => void {
 export async function requestStop(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
   if (stoppedBy) return;
   stoppedBy = signal;
-  controller.abort(new Error(`job stopped by ${signal}`));
+  abortController().abort(new Error(`job stopped by ${signal}`));
   await Promise.all(
     [...handlers].map(async (h) => {
       try {
@@ -64,7 +66,7 @@ export function installStopHandlers(
 
 /** Test helper: forget a previous stop so one process can run several jobs. */
 export function resetStopState(): void {
-  controller = new AbortController();
+  controller = undefined;
   stoppedBy = undefined;
   handlers.clear();
 }
