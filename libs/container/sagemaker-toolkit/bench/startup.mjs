@@ -1,5 +1,6 @@
 // Start-up overhead of `train` vs bare `node user.js` (not a test; run it, read the numbers).
 //   node libs/container/sagemaker-toolkit/bench/startup.mjs [runs=30]
+// The Node that runs this script is the one measured (e.g. /tmp/n24/package/bin/node for Node 24).
 // Builds dist/train.js first (same as `nx build`), creates a temp /opt/ml tree, then measures
 //  - bare:  spawn -> first line of `node user.js`
 //  - train: spawn -> first line of the same user.js started by `train`
@@ -7,7 +8,7 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir, cpus } from 'node:os';
+import { tmpdir, cpus, loadavg } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -47,10 +48,12 @@ function timeToUserCode(cmd, args, extraEnv = {}) {
     const child = spawn(cmd, args, {
       cwd: join(base, 'code'),
       env: { ...process.env, SAGEMAKER_BASE_DIR: base, ...extraEnv },
-      stdio: ['ignore', 'pipe', 'ignore'],
+      // stderr is a pipe, as SageMaker gives a container (opening it costs more than /dev/null).
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
+    child.stderr.resume();
     child.on('close', (code) => {
       const m = /T ([0-9.]+) ([0-9.]+) ([0-9.]+)/.exec(out);
       if (code !== 0 || !m) return reject(new Error(`${cmd} ${args.join(' ')} exited ${code}: ${out}`));
@@ -65,6 +68,7 @@ const median = (xs) => {
 };
 const p90 = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.9)];
 
+const loadBefore = loadavg()[0];
 const bare = [];
 const train = [];
 const trainSub = [];
@@ -119,7 +123,10 @@ const envTimes = await new Promise((resolve) => {
 
 const cpuLine = `CPU before user code: bare ${median(bareCpu).toFixed(1)} ms, train in-process ${median(trainCpu).toFixed(1)} ms, toolkit share ${(median(trainCpu) - median(bareCpu)).toFixed(1)} ms`;
 const f = (x) => x.toFixed(1).padStart(6);
-console.log(`node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), runs=${runs}`);
+console.log(
+  `node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), runs=${runs}, ` +
+    `1-min load average ${loadBefore.toFixed(2)} before, ${loadavg()[0].toFixed(2)} after`,
+);
 console.log(`bare  node user.js   -> user code: median ${f(median(bare))} ms  p90 ${f(p90(bare))} ms`);
 console.log(`train (in-process)   -> user code: median ${f(median(train))} ms  p90 ${f(p90(train))} ms`);
 console.log(
@@ -128,7 +135,9 @@ console.log(
 console.log(`overhead in-process (median train - median bare): ${f(median(train) - median(bare))} ms`);
 console.log(`overhead subprocess (median train - median bare): ${f(median(trainSub) - median(bare))} ms`);
 const diffs = train.map((t, i) => t - bare[i]);
-console.log(`overhead in-process, median of paired differences: ${f(median(diffs))} ms`);
+console.log(`overhead in-process, median of paired differences: ${f(median(diffs))} ms (headline)`);
+const cpuDiffs = trainCpu.map((t, i) => t - bareCpu[i]);
+console.log(`CPU overhead in-process, median of paired differences: ${f(median(cpuDiffs))} ms`);
 console.log(
   `process start -> user code (performance.now() in user.js): bare ${f(median(bareBoot))} ms, train in-process ${f(median(trainBoot))} ms, toolkit share ${f(median(trainBoot) - median(bareBoot))} ms`,
 );

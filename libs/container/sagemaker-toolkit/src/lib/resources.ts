@@ -1,5 +1,5 @@
 /** CPU / GPU / Neuron counts, computed like the Python toolkit but without spawning when a tool is absent. */
-import { accessSync, constants, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 
 // child_process is required only when a probe tool exists, to keep `train` start-up lean.
@@ -8,16 +8,20 @@ function execFileSync(file: string, args: string[]): string {
   return cp.execFileSync(file, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
 }
 
-/** First executable named `name` on PATH, or undefined. A stat per PATH entry beats spawning a shell. */
+/**
+ * First executable named `name` on PATH, or undefined. One stat per PATH entry, and no exception
+ * for the usual miss (`train` probes four tools on every start; a thrown ENOENT costs far more).
+ * The x-bits stand in for access(2) (same answer for root, which training images run as).
+ */
 export function which(name: string, envPath: string | undefined = process.env.PATH): string | undefined {
   for (const dir of (envPath ?? '').split(delimiter)) {
     if (!dir) continue;
     const candidate = join(dir, name);
     try {
-      accessSync(candidate, constants.X_OK);
-      if (statSync(candidate).isFile()) return candidate;
+      const st = statSync(candidate, { throwIfNoEntry: false });
+      if (st?.isFile() && (st.mode & 0o111) !== 0) return candidate;
     } catch {
-      // not here; keep looking
+      // EACCES, ENOTDIR...: not here; keep looking
     }
   }
   return undefined;
