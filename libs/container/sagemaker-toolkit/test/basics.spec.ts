@@ -54,6 +54,12 @@ describe('paths', () => {
       '/opt/ml/output/message',
     ]);
   });
+
+  it("joins like Python's os.path.join: one '/', nothing normalised", () => {
+    expect(trainingPaths('/tmp/x/').modelDir).toBe('/tmp/x/model');
+    expect(trainingPaths('/tmp/./x').inputConfigDir).toBe('/tmp/./x/input/config');
+    expect(trainingPaths('').outputDir).toBe('output');
+  });
 });
 
 describe('errors', () => {

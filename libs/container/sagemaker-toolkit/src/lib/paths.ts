@@ -2,7 +2,17 @@
  * The /opt/ml layout. The base is `$SAGEMAKER_BASE_DIR` (as in the Python toolkit), else /opt/ml.
  * Unlike Python we never invent a ~/sagemaker_local tree: a missing config is an error, not a default.
  */
-import { join } from 'node:path';
+
+/**
+ * `os.path.join` as the Python toolkit builds these paths: a '/' between parts unless one is there
+ * already, nothing normalised, so SM_* values match it byte for byte (e.g. for a base ending in '/').
+ * Plain concatenation also avoids path.join's normalisation, measurable in `train` start-up.
+ */
+export function pyJoin(dir: string, ...parts: string[]): string {
+  let out = dir;
+  for (const part of parts) out = out === '' || out.endsWith('/') ? out + part : `${out}/${part}`;
+  return out;
+}
 
 export const DEFAULT_BASE_DIR = '/opt/ml';
 export const BASE_DIR_ENV = 'SAGEMAKER_BASE_DIR';
@@ -30,27 +40,27 @@ export function resolveBaseDir(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 export function trainingPaths(baseDir: string = resolveBaseDir()): TrainingPaths {
-  const inputDir = join(baseDir, 'input');
-  const inputConfigDir = join(inputDir, 'config');
-  const outputDir = join(baseDir, 'output');
+  const inputDir = pyJoin(baseDir, 'input');
+  const inputConfigDir = pyJoin(inputDir, 'config');
+  const outputDir = pyJoin(baseDir, 'output');
   return {
     baseDir,
-    codeDir: join(baseDir, 'code'),
-    modelDir: join(baseDir, 'model'),
+    codeDir: pyJoin(baseDir, 'code'),
+    modelDir: pyJoin(baseDir, 'model'),
     inputDir,
     inputConfigDir,
-    inputDataDir: join(inputDir, 'data'),
+    inputDataDir: pyJoin(inputDir, 'data'),
     outputDir,
-    outputDataDir: join(outputDir, 'data'),
-    outputIntermediateDir: join(outputDir, 'intermediate'),
+    outputDataDir: pyJoin(outputDir, 'data'),
+    outputIntermediateDir: pyJoin(outputDir, 'intermediate'),
     // CheckpointConfig.LocalPath default; not derived from the base dir on SageMaker, but we keep it
     // under the base so local runs (SAGEMAKER_BASE_DIR) stay self-contained.
-    checkpointDir: join(baseDir, 'checkpoints'),
-    hyperparametersFile: join(inputConfigDir, 'hyperparameters.json'),
-    inputDataConfigFile: join(inputConfigDir, 'inputdataconfig.json'),
-    resourceConfigFile: join(inputConfigDir, 'resourceconfig.json'),
-    successFile: join(outputDir, 'success'),
-    failureFile: join(outputDir, 'failure'),
+    checkpointDir: pyJoin(baseDir, 'checkpoints'),
+    hyperparametersFile: pyJoin(inputConfigDir, 'hyperparameters.json'),
+    inputDataConfigFile: pyJoin(inputConfigDir, 'inputdataconfig.json'),
+    resourceConfigFile: pyJoin(inputConfigDir, 'resourceconfig.json'),
+    successFile: pyJoin(outputDir, 'success'),
+    failureFile: pyJoin(outputDir, 'failure'),
   };
 }
 
@@ -65,20 +75,20 @@ export interface ProcessingPaths {
 }
 
 export function processingPaths(baseDir: string = resolveBaseDir()): ProcessingPaths {
-  const configDir = join(baseDir, 'config');
-  const outputDir = join(baseDir, 'output');
+  const configDir = pyJoin(baseDir, 'config');
+  const outputDir = pyJoin(baseDir, 'output');
   return {
     baseDir,
     configDir,
-    processingDir: join(baseDir, 'processing'),
-    processingJobConfigFile: join(configDir, 'processingjobconfig.json'),
-    resourceConfigFile: join(configDir, 'resourceconfig.json'),
+    processingDir: pyJoin(baseDir, 'processing'),
+    processingJobConfigFile: pyJoin(configDir, 'processingjobconfig.json'),
+    resourceConfigFile: pyJoin(configDir, 'resourceconfig.json'),
     outputDir,
-    messageFile: join(outputDir, 'message'),
+    messageFile: pyJoin(outputDir, 'message'),
   };
 }
 
 /** Pipe-mode FIFO of a channel for one epoch: `<input>/data/<channel>_<epoch>`. */
 export function pipePath(paths: TrainingPaths, channel: string, epoch: number): string {
-  return join(paths.inputDataDir, `${channel}_${epoch}`);
+  return pyJoin(paths.inputDataDir, `${channel}_${epoch}`);
 }

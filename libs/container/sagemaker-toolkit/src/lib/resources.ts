@@ -1,6 +1,7 @@
 /** CPU / GPU / Neuron counts, computed like the Python toolkit but without spawning when a tool is absent. */
-import { readFileSync, statSync } from 'node:fs';
-import { delimiter, join } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { delimiter } from 'node:path';
+import { pyJoin } from './paths';
 
 // child_process is required only when a probe tool exists, to keep `train` start-up lean.
 function execFileSync(file: string, args: string[]): string {
@@ -9,14 +10,15 @@ function execFileSync(file: string, args: string[]): string {
 }
 
 /**
- * First executable named `name` on PATH, or undefined. One stat per PATH entry, and no exception
- * for the usual miss (`train` probes four tools on every start; a thrown ENOENT costs far more).
+ * First executable named `name` on PATH, or undefined. No exception for the usual miss (`train`
+ * probes four tools on every start; a thrown ENOENT costs far more).
  * The x-bits stand in for access(2) (same answer for root, which training images run as).
  */
 export function which(name: string, envPath: string | undefined = process.env.PATH): string | undefined {
   for (const dir of (envPath ?? '').split(delimiter)) {
     if (!dir) continue;
-    const candidate = join(dir, name);
+    const candidate = pyJoin(dir, name); // shutil.which: os.path.join(dir, name)
+    if (!existsSync(candidate)) continue; // the usual miss: no Stats object, no exception
     try {
       const st = statSync(candidate, { throwIfNoEntry: false });
       if (st?.isFile() && (st.mode & 0o111) !== 0) return candidate;
