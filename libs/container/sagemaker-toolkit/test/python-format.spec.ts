@@ -65,6 +65,10 @@ describe('jsonDumps (compact, sorted, ensure_ascii)', () => {
   });
   it('escapes like Python', () => {
     expect(jsonString('¡ø"\\\n\t\b\f\x01\x7f')).toBe('"\\u00a1\\u00f8\\"\\\\\\n\\t\\b\\f\\u0001\\u007f"');
+    // Every printable ASCII char: only '"' and '\\' are escaped (the plain-text fast path's edges).
+    const printable = String.fromCharCode(...Array.from({ length: 95 }, (_, i) => 0x20 + i));
+    expect(jsonString(printable)).toBe(`"${printable.replace('\\', '\\\\').replace('"', '\\"')}"`);
+    expect(jsonString('/opt/ml/input/data/train')).toBe('"/opt/ml/input/data/train"');
   });
   it('writes NaN / Infinity and Python float forms', () => {
     expect(

@@ -82,8 +82,13 @@ export function pyStr(v: PyValue): string {
   return pyRepr(v);
 }
 
+const PLAIN_ASCII = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+
 /** JSON string literal with `ensure_ascii=True`: everything outside 0x20-0x7e escaped, lowercase hex. */
 export function jsonString(s: string): string {
+  // Fast path for the usual path/name/number text: printable ASCII needing no escape. A per-char loop
+  // runs cold (interpreted) when `train` starts, and SM_TRAINING_ENV holds kilobytes of such text.
+  if (PLAIN_ASCII.test(s)) return `"${s}"`;
   let out = '"';
   for (let i = 0; i < s.length; i++) {
     const ch = s[i];
