@@ -22,6 +22,7 @@ export function canRunInProcess(program: string, env: NodeJS.ProcessEnv): boolea
 export interface InProcessOptions {
   cmd: Command;
   cwd: string;
+  /** Variables to set in process.env (what a child would have inherited on top of it). */
   env: NodeJS.ProcessEnv;
   successFile: string;
   failureFile: string;

@@ -187,8 +187,8 @@ export async function runTrainCommand(options: TrainCommandOptions = {}): Promis
     if (env.hosts.length > 1 && procEnv.SM_STUDIO_LOCAL_MODE !== 'true') {
       await waitForHosts(env.hosts, { timeoutMs: options.dnsTimeoutMs, signal: stopSignal() });
     }
-    const childEnv: NodeJS.ProcessEnv = {
-      ...procEnv,
+    // What the toolkit adds to the environment the user process inherits.
+    const exported: Record<string, string> = {
       ...env.smEnv,
       SAGEMAKER_JOB_NAME: rawJobName(env),
       CURRENT_HOST: env.currentHost,
@@ -202,7 +202,8 @@ export async function runTrainCommand(options: TrainCommandOptions = {}): Promis
       runScriptInProcess({
         cmd,
         cwd: workDir,
-        env: childEnv,
+        // Copying all of process.env onto itself would cost a getenv/setenv per variable.
+        env: procEnv === process.env ? exported : { ...procEnv, ...exported },
         successFile: paths.successFile,
         failureFile: paths.failureFile,
         graceMs,
@@ -211,6 +212,7 @@ export async function runTrainCommand(options: TrainCommandOptions = {}): Promis
       return new Promise<never>(() => undefined);
     }
     log(`Invoking user script: ${cmd.display} (from ${entry.source})`);
+    const childEnv = { ...procEnv, ...exported };
     const r = await runProcess(cmd, { cwd: workDir, env: childEnv, onSpawn: (c) => (child = c) });
     if (r.exitCode === 0) {
       writeSuccessFile(paths.successFile);
