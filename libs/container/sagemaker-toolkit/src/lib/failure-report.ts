@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { ExecuteUserScriptError, failureMessageOf } from './errors';
 import { tryWriteFailureFile } from './files';
+import { log } from './log';
 import type { TailBuffer } from './process';
 
 /** Max chars of stderr tail in ErrorMessage, so the header + tail fit SageMaker's 1024-char FailureReason. */
@@ -25,7 +26,7 @@ export function errorMessageOf(stderr: TailBuffer): string {
   return stderr.text(ERROR_MESSAGE_MAX_CHARS, (line) => !NOISE_FRAME.test(line));
 }
 
-export function failureNote(written: boolean, file: string): string {
+function failureNote(written: boolean, file: string): string {
   if (written) return '';
   return existsSync(file)
     ? ' (kept the failure file already written)'
@@ -33,11 +34,7 @@ export function failureNote(written: boolean, file: string): string {
 }
 
 /** Writes the failure file and logs the report once. Returns whether the file was written by us. */
-export function reportTrainingFailure(
-  error: unknown,
-  failureFile: string,
-  log: (line: string) => void,
-): boolean {
+export function reportTrainingFailure(error: unknown, failureFile: string): boolean {
   const written = tryWriteFailureFile(failureFile, failureMessageOf(error), log);
   log(`Reporting training FAILURE${failureNote(written, failureFile)}`);
   // The user's stderr (the stack) is on our stderr already: print it once.

@@ -91,7 +91,7 @@ export function runScriptInProcess(o: InProcessOptions): void {
       errorMessageOf(tail),
       killed?.extraInfo ?? (code === 137 ? 'OutOfMemory: Process killed by SIGKILL (signal 9)' : undefined),
     );
-    reportTrainingFailure(error, o.failureFile, log);
+    reportTrainingFailure(error, o.failureFile);
     process.exitCode = 1;
   });
 

@@ -47,7 +47,7 @@ async function finish<T>(result: RunResult<T>, options: RunOptions): Promise<Run
 }
 
 function fail<T>(error: unknown, failureFile: string): RunResult<T> {
-  const failureWritten = reportTrainingFailure(error, failureFile, log);
+  const failureWritten = reportTrainingFailure(error, failureFile);
   return { status: 'failure', error, exitCode: FAILURE_EXIT_CODE, failureWritten };
 }
 
