@@ -14,12 +14,7 @@
  */
 
 // Job lifecycle
-export {
-  runTraining,
-  runProcessing,
-  runTrainCommand,
-  FAILURE_EXIT_CODE,
-} from './lib/runner';
+export { runTraining, runProcessing, runTrainCommand, FAILURE_EXIT_CODE } from './lib/runner';
 export { ERROR_MESSAGE_MAX_CHARS } from './lib/failure-report';
 export type { RunResult, RunOptions, JobContext, TrainCommandOptions } from './lib/runner';
 
