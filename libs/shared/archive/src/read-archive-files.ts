@@ -55,7 +55,11 @@ function gunzipCapped(archive: Buffer, file: string, limits: ArchiveLimits): Buf
   const cap = Math.min(limits.maxBytes, expansionCap(archive.length, limits));
   if (!(archive.length >= 2 && archive[0] === 0x1f && archive[1] === 0x8b)) {
     if (archive.length > limits.maxBytes) {
-      throw new ArchiveEntryError(file, '', `tar of ${archive.length} bytes is over ${cap} (limit maxBytes)`);
+      throw new ArchiveEntryError(
+        file,
+        '',
+        `tar of ${archive.length} bytes is over ${limits.maxBytes} (limit maxBytes)`,
+      );
     }
     return archive;
   }

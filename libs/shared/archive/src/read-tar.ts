@@ -124,7 +124,8 @@ export async function readTar(
 }
 
 /** Only regular files carry data; a size on a link or directory header is ignored, as tar does. */
-export const isFileType = (type: string) => type === 'File' || type === 'OldFile' || type === 'ContiguousFile';
+export const isFileType = (type: string) =>
+  type === 'File' || type === 'OldFile' || type === 'ContiguousFile';
 export const dataSize = (e: { type: string; size?: number }) => (isFileType(e.type) ? (e.size ?? 0) : 0);
 
 function bodyOf(e: ReadEntry): TarBody {

@@ -68,20 +68,21 @@ async function extractChecked(
   const writer = new EntryWriter(archivePath, staging);
   const source = createReadStream(archivePath, { highWaterMark: 1024 * 1024 });
   let tar: Readable = source;
+  let compressedBytes = () => source.bytesRead;
   if (gzipped) {
     // Gunzip runs on the thread pool, overlapping with parsing and with the writes in flight. A deep
     // read-ahead lets it keep inflating while entries are written (zlib streams take the Transform
     // options; @types/node's ZlibOptions just does not list them).
     const readAhead = { readableHighWaterMark: 8 * 1024 * 1024 } as object;
-    tar = source.pipe(createGunzip({ chunkSize: 256 * 1024, ...readAhead }));
-    source.on('error', (err) => tar.destroy(err));
+    const gunzip = source.pipe(createGunzip({ chunkSize: 256 * 1024, ...readAhead }));
+    source.on('error', (err) => gunzip.destroy(err));
+    // What gunzip has consumed, not what was read ahead: the ratio is then exact from the first chunk.
+    compressedBytes = () => gunzip.bytesWritten;
+    tar = gunzip;
   }
   try {
-    await readTar(
-      archivePath,
-      { chunks: tar, compressedBytes: () => source.bytesRead },
-      budget,
-      (entry, body) => writer.write(entry, body),
+    await readTar(archivePath, { chunks: tar, compressedBytes }, budget, (entry, body) =>
+      writer.write(entry, body),
     );
     await writer.finish();
   } catch (err) {
