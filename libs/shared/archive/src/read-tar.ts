@@ -69,7 +69,7 @@ export async function readTar(
   const queue: ReadEntry[] = [];
   let sawEnd = false;
   let ended = false;
-  let wake = () => {};
+  let wake: () => void = () => undefined;
   let lastPath = '';
   parser.on('entry', (e: ReadEntry) => {
     lastPath = e.path;
