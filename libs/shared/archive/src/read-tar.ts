@@ -31,8 +31,15 @@ export interface TarSource {
 export function strictParser(archive: string, onError: (err: ArchiveEntryError) => void): Parser {
   const parser = new Parser({ strict: true });
   let current = '';
+  let sawEnd = false;
   parser.on('entry', (e: ReadEntry) => (current = e.path));
-  parser.on('error', (err: Error) => onError(new ArchiveEntryError(archive, current, err.message)));
+  parser.on('eof', () => (sawEnd = true));
+  parser.on('error', (err: Error) => {
+    // Just the end-of-archive marker (what GNU tar and the local stack write for an empty dir) is an
+    // empty archive, not "not a tar" as node-tar says.
+    if (sawEnd && current === '' && /Unrecognized archive format/.test(err.message)) return;
+    onError(new ArchiveEntryError(archive, current, err.message));
+  });
   return parser;
 }
 

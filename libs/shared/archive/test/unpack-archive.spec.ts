@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { ArchiveEntryError, packDirectory, unpackArchive } from '../src';
 import { rawTarGz, RawEntry } from './support/raw-tar';
 
@@ -77,6 +78,12 @@ describe('packDirectory / unpackArchive', () => {
     expect(execFileSync('tar', ['-tzf', packed.archivePath], { encoding: 'utf8' })).toBe('./\n');
     const res = await unpackArchive(packed.archivePath, path.join(tmp, 'x'));
     expect(res.entries).toBe(1);
+    expect(await fs.readdir(path.join(tmp, 'x'))).toEqual([]);
+  });
+
+  test("the local stack's empty archive (just the end-of-archive marker) unpacks to nothing", async () => {
+    await fs.writeFile(path.join(tmp, 'e.tar.gz'), gzipSync(Buffer.alloc(1024)));
+    expect((await unpackArchive(path.join(tmp, 'e.tar.gz'), path.join(tmp, 'x'))).entries).toBe(0);
     expect(await fs.readdir(path.join(tmp, 'x'))).toEqual([]);
   });
 
