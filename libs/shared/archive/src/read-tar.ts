@@ -95,9 +95,15 @@ export async function readTar(
       if (over) return fail(new ArchiveEntryError(archive, lastPath, over));
       if (!parser.write(chunk)) await once(parser, 'drain', { signal: aborted.signal });
     }
-    const end = once(parser, 'end', { signal: aborted.signal }); // end() may emit it synchronously
+    // Not events.once: that rejects on 'error', which the strict parser handles itself. Listening
+    // first, as end() may emit 'end' synchronously.
+    const end = new Promise<void>((resolve) => {
+      parser.on('end', resolve);
+      aborted.signal.addEventListener('abort', () => resolve());
+    });
     parser.end();
     await end;
+    if (failure) return;
     if (!sawEnd) fail(new ArchiveEntryError(archive, '', 'archive ends without the end-of-archive marker'));
   })().then(
     () => {
