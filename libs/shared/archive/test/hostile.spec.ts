@@ -31,32 +31,99 @@ const cover: RawEntry[] = [
   { name: 'x', type: 'file', body: 'innocent' },
 ];
 
+const chainThenDir: RawEntry[] = [...chain, { name: 'd/y/', type: 'dir' }];
+
 const corpus: [string, RawEntry[], string, string][] = [
+  // The plain tricks.
+  [
+    'absolute path',
+    [{ name: '/tmp/evil-abs.txt', type: 'file', body: 'x' }],
+    '/tmp/evil-abs.txt',
+    'absolute path',
+  ],
+  ['parent traversal', [{ name: '../evil.txt', type: 'file', body: 'x' }], '../evil.txt', 'contains ".."'],
+  [
+    'nested parent traversal',
+    [{ name: 'ok/../../evil.txt', type: 'file', body: 'x' }],
+    'ok/../../evil.txt',
+    'contains ".."',
+  ],
+  [
+    'windows drive path',
+    [{ name: 'C:\\evil.txt', type: 'file', body: 'x' }],
+    'C:\\evil.txt',
+    'absolute path',
+  ],
+  [
+    'absolute symlink',
+    [{ name: 'link', type: 'symlink', linkname: '/etc/passwd' }],
+    'link',
+    'target "/etc/passwd" is absolute',
+  ],
+  [
+    'escaping symlink',
+    [{ name: 'sub/link', type: 'symlink', linkname: '../../outside' }],
+    'sub/link',
+    'escapes the extraction directory',
+  ],
+  [
+    'write through a symlink',
+    [
+      { name: 'dirlink', type: 'symlink', linkname: 'real' },
+      { name: 'dirlink/file.txt', type: 'file', body: 'x' },
+    ],
+    'dirlink/file.txt',
+    'parent "dirlink" is a symbolic link',
+  ],
+  [
+    'symlink chain escape',
+    [
+      { name: 'x', type: 'symlink', linkname: '.' },
+      { name: 'd/y', type: 'symlink', linkname: '../x/..' },
+    ],
+    'd/y',
+    'passes through another symbolic link',
+  ],
+  [
+    'escaping hard link',
+    [{ name: 'hard', type: 'hardlink', linkname: '../../etc/passwd' }],
+    'hard',
+    'hard link target "../../etc/passwd"',
+  ],
+  [
+    'absolute hard link',
+    [{ name: 'hard', type: 'hardlink', linkname: '/etc/passwd' }],
+    'hard',
+    'hard link target "/etc/passwd": absolute path',
+  ],
+  [
+    'hard link through a symlink',
+    [
+      { name: 's', type: 'symlink', linkname: 'real' },
+      { name: 'h', type: 'hardlink', linkname: 's/x' },
+    ],
+    'h',
+    'hard link target "s/x" is not a regular file earlier in this archive',
+  ],
+  ['character device', [{ name: 'null', type: 'char' }], 'null', 'CharacterDevice is not allowed'],
+  ['block device', [{ name: 'sda', type: 'block' }], 'sda', 'BlockDevice is not allowed'],
+  ['fifo', [{ name: 'pipe', type: 'fifo' }], 'pipe', 'FIFO is not allowed'],
+  // Entry order: links, directories and hard links that only escape in a certain order.
   [
     'symlink chain, then a directory of the same name, then a file through it',
-    [...chain, { name: 'd/y/', type: 'dir' }, { name: 'd/y/pwned.txt', type: 'file', body: 'pwned' }],
+    [...chainThenDir, { name: 'd/y/pwned.txt', type: 'file', body: 'pwned' }],
     'd/y/',
     'directory replaces an earlier symbolic link of the same name',
   ],
   [
     'the same, with the links replaced by files afterwards (reported success before)',
-    [
-      ...chain,
-      { name: 'd/y/', type: 'dir' },
-      { name: 'd/y/pwned.txt', type: 'file', body: 'pwned' },
-      ...cover,
-    ],
+    [...chainThenDir, { name: 'd/y/pwned.txt', type: 'file', body: 'pwned' }, ...cover],
     'd/y/',
     'directory replaces an earlier symbolic link of the same name',
   ],
   [
     'a hard link through the chain to a file outside, links covered up (reported success before)',
-    [
-      ...chain,
-      { name: 'd/y/', type: 'dir' },
-      { name: 'h', type: 'hardlink', linkname: 'd/y/secret.txt' },
-      ...cover,
-    ],
+    [...chainThenDir, { name: 'h', type: 'hardlink', linkname: 'd/y/secret.txt' }, ...cover],
     'd/y/',
     'directory replaces an earlier symbolic link of the same name',
   ],
@@ -116,8 +183,11 @@ const corpus: [string, RawEntry[], string, string][] = [
   ],
 ];
 
+/** Refused, naming the entry and the archive; no escape, target as it was, no staging dir left behind. */
 async function expectRefused(archive: string, entry: string, reason: string | RegExp, limits = {}) {
   const out = path.join(jail, 'out');
+  await fs.mkdir(out);
+  await fs.writeFile(path.join(out, 'keep.txt'), 'keep');
   const err = await unpackArchive(archive, out, limits).then(
     () => undefined,
     (e: unknown) => e,
@@ -125,15 +195,17 @@ async function expectRefused(archive: string, entry: string, reason: string | Re
   expect(err).toBeInstanceOf(ArchiveEntryError);
   expect((err as ArchiveEntryError).entryPath).toBe(entry);
   expect((err as ArchiveEntryError).message).toMatch(reason);
-  // No escape, no hard link to the secret, no target, no staging dir left behind.
-  expect((await fs.readdir(jail)).sort()).toEqual([path.basename(archive), 'secret.txt']);
+  expect((err as ArchiveEntryError).message).toContain(archive);
+  expect((await fs.readdir(jail)).sort()).toEqual([path.basename(archive), 'out', 'secret.txt']);
+  expect(await fs.readdir(out)).toEqual(['keep.txt']);
   expect((await fs.stat(path.join(jail, 'secret.txt'))).nlink).toBe(1);
   return err as ArchiveEntryError;
 }
 
 test.each(corpus)('%s', async (_label, entries, entry, reason) => {
+  // A harmless file first: nothing is written even when the bad entry comes later.
   const archive = path.join(jail, 'evil.tar.gz');
-  await fs.writeFile(archive, rawTarGz(entries));
+  await fs.writeFile(archive, rawTarGz([{ name: 'good.txt', type: 'file', body: 'good' }, ...entries]));
   await expectRefused(archive, entry, reason);
 });
 
