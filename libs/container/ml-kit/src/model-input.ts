@@ -37,7 +37,10 @@ function readArchive(archive: string) {
     return readArchiveFiles(fs.readFileSync(archive), archive);
   } catch (e) {
     if (e instanceof ArchiveEntryError) {
-      throw new DataError(archive, e.entryPath ? `entry ${JSON.stringify(e.entryPath)}: ${e.reason}` : e.reason);
+      throw new DataError(
+        archive,
+        e.entryPath ? `entry ${JSON.stringify(e.entryPath)}: ${e.reason}` : e.reason,
+      );
     }
     throw e;
   }
