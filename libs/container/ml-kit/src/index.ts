@@ -3,7 +3,6 @@ export * from './errors';
 export * from './csv';
 export * from './dataset';
 export * from './files';
-export * from './tar';
 export * from './model-input';
 export * from './prng';
 export * from './split';

@@ -2,6 +2,8 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { DataError } from './errors';
 import { checkModelFeatures, readModelFile } from './model-input';
 
 describe('readModelFile', () => {
@@ -55,5 +57,26 @@ describe('checkModelFeatures', () => {
     expect(() => checkModelFeatures(['b', 'a'], ['a', 'b'], 'x.csv')).toThrow(
       "x.csv: features b,a do not match the model's a,b",
     );
+  });
+});
+
+describe('readModelFile on a hostile model.tar.gz', () => {
+  let dir: string;
+  beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'model-input-'))));
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('refuses a gzip bomb as a DataError naming the archive, without inflating it', () => {
+    // 512 MiB of zeros in ~0.5 MB: over the in-memory limit (@mlops/archive DEFAULT_MEMORY_LIMITS).
+    const member = gzipSync(Buffer.alloc(64 * 1024 ** 2), { level: 9 });
+    const archive = path.join(dir, 'model.tar.gz');
+    fs.writeFileSync(archive, Buffer.concat(Array.from({ length: 8 }, () => member)));
+    let err: unknown;
+    try {
+      readModelFile(dir, 'model.json');
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(DataError);
+    expect((err as Error).message).toMatch(new RegExp(`^${archive}: expands to more than \\d+ bytes`));
   });
 });

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DataError } from './errors';
 import { listFiles } from './files';
-import { readTar } from './tar';
+import { ArchiveEntryError, readArchiveFiles } from '@mlops/archive';
 
 export interface ModelSource {
   /** model.json text. */
@@ -26,9 +26,24 @@ export function readModelFile(dir: string, modelFile: string): ModelSource {
       `no ${modelFile} or model.tar.gz in the model input (found: ${files.map((f) => path.basename(f)).join(', ') || 'nothing'})`,
     );
   }
-  const entry = readTar(fs.readFileSync(archive), archive).find((e) => e.name === modelFile);
+  const entry = readArchive(archive).find((e) => e.name === modelFile);
   if (!entry) throw new DataError(archive, `archive has no ${modelFile}`);
   return { text: entry.data.toString('utf8'), source: `${archive}!${modelFile}` };
+}
+
+/** The archive's files, within @mlops/archive's in-memory limits; a refusal becomes a DataError (the job's failure reason). */
+function readArchive(archive: string) {
+  try {
+    return readArchiveFiles(fs.readFileSync(archive), archive);
+  } catch (e) {
+    if (e instanceof ArchiveEntryError) {
+      throw new DataError(
+        archive,
+        e.entryPath ? `entry ${JSON.stringify(e.entryPath)}: ${e.reason}` : e.reason,
+      );
+    }
+    throw e;
+  }
 }
 
 /** The data's feature columns must be the model's, in order: anything else predicts from the wrong inputs. */

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { readTar } from '../src';
+import { readArchiveFiles } from '@mlops/archive';
 import * as testing from '../testing';
 
 describe('testing helpers', () => {
@@ -127,7 +127,7 @@ describe('job harness (on a recording runner)', () => {
       const e = await h.evaluate(modelDir, app.RAW_CSV, { archive: true });
       expect(calls.pop()?.job).toBe('evaluation');
       const tgz = fs.readFileSync(path.join(e.tree.inputs.model, 'model.tar.gz'));
-      const entries = readTar(tgz, 'model.tar.gz');
+      const entries = readArchiveFiles(tgz, 'model.tar.gz');
       expect(entries.map((x) => [x.name, x.data.toString()])).toEqual([['model.json', '{"m":1}']]);
       expect(e.report).toBeUndefined(); // the stand-in wrote no evaluation.json
     } finally {

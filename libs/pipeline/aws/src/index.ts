@@ -4,9 +4,9 @@ export * from './s3-client/create-s3-client';
 export * from './s3-client/upload';
 export * from './s3-client/download';
 export * from './s3-client/list';
-export * from './s3-client/archive/pack-directory';
-export * from './s3-client/archive/unpack-archive';
-export * from './s3-client/archive/archive-entry-error';
+// Archives live in @mlops/archive (shared with the container side); re-exported for the pipeline's callers.
+export { ArchiveEntryError, packDirectory, unpackArchive } from '@mlops/archive';
+export type { ArchiveLimits, PackResult, UnpackResult } from '@mlops/archive';
 export * from './sagemaker-client/create-clients';
 export * from './sagemaker-client/job-spec';
 export * from './sagemaker-client/hyperparameters';

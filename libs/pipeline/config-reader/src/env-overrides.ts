@@ -1,6 +1,7 @@
 import { parse as parseYaml } from 'yaml';
 import { ConfigIssue } from './config-error';
 import { formatKeyPath } from './key-path';
+import { isPrototypeKey, prototypeKeyMessage } from './prototype-keys';
 
 export const ENV_PREFIX = 'MLOPS__';
 
@@ -43,11 +44,16 @@ export function applyEnvOverrides(
     for (let i = 0; i < segments.length; i++) {
       const key = matchKey(node, segments[i]);
       path.push(key);
+      if (isPrototypeKey(key)) {
+        issues.push({ file, path: formatKeyPath(path), envVar, message: prototypeKeyMessage(key) });
+        ok = false;
+        break;
+      }
       if (i === segments.length - 1) {
         node[key] = parseValue(value);
         break;
       }
-      const next = node[key];
+      const next = Object.hasOwn(node, key) ? node[key] : undefined;
       if (next === undefined || next === null) {
         node[key] = {};
       } else if (typeof next !== 'object' || Array.isArray(next)) {

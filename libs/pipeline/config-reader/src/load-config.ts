@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, Node, parseDocument } from 'yaml';
 import { ConfigError, ConfigIssue } from './config-error';
@@ -6,6 +6,7 @@ import { applyEnvOverrides } from './env-overrides';
 import { zodIssuesToConfigIssues } from './format-issues';
 import { formatKeyPath, KeyPath } from './key-path';
 import { configSchema, ConfigData } from './schema';
+import { findPrototypeKeys } from './prototype-keys';
 import { findLiteralSecrets, resolveSecretReferences } from './secrets';
 
 export interface LoadConfigOptions {
@@ -32,7 +33,7 @@ export function loadConfig(options: LoadConfigOptions): MlopsConfig {
   const { env } = options;
   if (!/^[a-z0-9][a-z0-9_-]*$/.test(env)) {
     throw new ConfigError(
-      `Invalid environment name ${JSON.stringify(env)}: expected e.g. "local", "dev", "prod"`,
+      `Invalid environment name ${JSON.stringify(env)} for ${configDir}: expected e.g. "local", "dev", "prod"`,
     );
   }
   const file = path.join(configDir, `${env}.yaml`);
@@ -47,7 +48,7 @@ export function loadConfig(options: LoadConfigOptions): MlopsConfig {
   }
 
   const lineCounter = new LineCounter();
-  const doc = parseDocument(readFileSync(file, 'utf8'), { lineCounter, prettyErrors: false });
+  const doc = parseDocument(readText(file), { lineCounter, prettyErrors: false });
   if (doc.errors.length > 0) {
     throw new ConfigError(
       `Invalid YAML in ${file}`,
@@ -59,7 +60,10 @@ export function loadConfig(options: LoadConfigOptions): MlopsConfig {
       })),
     );
   }
-  const raw: unknown = doc.toJS();
+  // Before toJS: a `__proto__` key would be dropped there without a trace.
+  const prototypeKeys = findPrototypeKeys(doc.contents, lineCounter, file);
+  if (prototypeKeys.length > 0) throw new ConfigError(`Invalid config in ${file}`, prototypeKeys);
+  const raw = toJS(doc, file);
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new ConfigError(`Invalid config in ${file}`, [
       {
@@ -102,6 +106,27 @@ export function loadConfig(options: LoadConfigOptions): MlopsConfig {
   data.local.stateDir = path.resolve(baseDir, data.local.stateDir);
   data.reportDir = path.resolve(baseDir, data.reportDir);
   return { ...data, env, file, baseDir };
+}
+
+/** The file's text; a directory or an unreadable file is a one-line ConfigError naming it. */
+function readText(file: string): string {
+  try {
+    if (statSync(file).isDirectory()) throw new ConfigError(`Cannot read config ${file}: it is a directory`);
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    if (e instanceof ConfigError) throw e;
+    const err = e as NodeJS.ErrnoException;
+    throw new ConfigError(`Cannot read config ${file}: ${err.code ?? err.message}`);
+  }
+}
+
+/** yaml refuses alias expansion beyond its maxAliasCount (a "billion laughs" bomb): say which file. */
+function toJS(doc: ReturnType<typeof parseDocument>, file: string): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    throw new ConfigError(`Invalid YAML in ${file}: ${(e as Error).message.split('\n')[0]}`);
+  }
 }
 
 /** Environments available in a config dir (file names without `.yaml`). */

@@ -2,8 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ArchiveEntryError, packDirectory, unpackArchive } from '../src';
-import { rawTarGz, RawEntry } from './support/raw-tar';
+import { gzipSync } from 'node:zlib';
+import { packDirectory, unpackArchive } from '../src';
+import { rawTarGz } from './support/raw-tar';
 
 let tmp: string;
 beforeEach(async () => {
@@ -80,6 +81,12 @@ describe('packDirectory / unpackArchive', () => {
     expect(await fs.readdir(path.join(tmp, 'x'))).toEqual([]);
   });
 
+  test("the local stack's empty archive (just the end-of-archive marker) unpacks to nothing", async () => {
+    await fs.writeFile(path.join(tmp, 'e.tar.gz'), gzipSync(Buffer.alloc(1024)));
+    expect((await unpackArchive(path.join(tmp, 'e.tar.gz'), path.join(tmp, 'x'))).entries).toBe(0);
+    expect(await fs.readdir(path.join(tmp, 'x'))).toEqual([]);
+  });
+
   test('a corrupt archive fails and leaves the target untouched', async () => {
     const good = rawTarGz([{ name: 'a.txt', type: 'file', body: 'a'.repeat(5000) }]);
     await fs.writeFile(path.join(tmp, 'trunc.tar.gz'), good.subarray(0, good.length - 20));
@@ -92,105 +99,7 @@ describe('packDirectory / unpackArchive', () => {
   });
 });
 
-describe('unpackArchive rejects tar-slip and special entries', () => {
-  const cases: [string, RawEntry[], string, string][] = [
-    [
-      'absolute path',
-      [{ name: '/tmp/evil-abs.txt', type: 'file', body: 'x' }],
-      '/tmp/evil-abs.txt',
-      'absolute path',
-    ],
-    ['parent traversal', [{ name: '../evil.txt', type: 'file', body: 'x' }], '../evil.txt', 'contains ".."'],
-    [
-      'nested parent traversal',
-      [{ name: 'ok/../../evil.txt', type: 'file', body: 'x' }],
-      'ok/../../evil.txt',
-      'contains ".."',
-    ],
-    [
-      'windows drive path',
-      [{ name: 'C:\\evil.txt', type: 'file', body: 'x' }],
-      'C:\\evil.txt',
-      'absolute path',
-    ],
-    [
-      'absolute symlink',
-      [{ name: 'link', type: 'symlink', linkname: '/etc/passwd' }],
-      'link',
-      'target "/etc/passwd" is absolute',
-    ],
-    [
-      'escaping symlink',
-      [{ name: 'sub/link', type: 'symlink', linkname: '../../outside' }],
-      'sub/link',
-      'escapes the extraction directory',
-    ],
-    [
-      'write through a symlink',
-      [
-        { name: 'dirlink', type: 'symlink', linkname: 'real' },
-        { name: 'dirlink/file.txt', type: 'file', body: 'x' },
-      ],
-      'dirlink/file.txt',
-      'parent "dirlink" is a symbolic link',
-    ],
-    [
-      'symlink chain escape',
-      [
-        { name: 'x', type: 'symlink', linkname: '.' },
-        { name: 'd/y', type: 'symlink', linkname: '../x/..' },
-      ],
-      'd/y',
-      'passes through another symbolic link',
-    ],
-    [
-      'escaping hard link',
-      [{ name: 'hard', type: 'hardlink', linkname: '../../etc/passwd' }],
-      'hard',
-      'hard link target "../../etc/passwd"',
-    ],
-    [
-      'absolute hard link',
-      [{ name: 'hard', type: 'hardlink', linkname: '/etc/passwd' }],
-      'hard',
-      'hard link target "/etc/passwd": absolute path',
-    ],
-    [
-      'hard link through a symlink',
-      [
-        { name: 's', type: 'symlink', linkname: 'real' },
-        { name: 'h', type: 'hardlink', linkname: 's/x' },
-      ],
-      'h',
-      'goes through symbolic link "s"',
-    ],
-    ['character device', [{ name: 'null', type: 'char' }], 'null', 'CharacterDevice is not allowed'],
-    ['block device', [{ name: 'sda', type: 'block' }], 'sda', 'BlockDevice is not allowed'],
-    ['fifo', [{ name: 'pipe', type: 'fifo' }], 'pipe', 'FIFO is not allowed'],
-  ];
-
-  test.each(cases)('%s', async (_label, entries, badEntry, reason) => {
-    // A harmless file first: proves nothing is written even when the bad entry comes later.
-    const archive = path.join(tmp, 'evil.tar.gz');
-    await fs.writeFile(archive, rawTarGz([{ name: 'good.txt', type: 'file', body: 'good' }, ...entries]));
-    const dst = path.join(tmp, 'dst');
-    await fs.mkdir(dst);
-    await fs.writeFile(path.join(dst, 'keep.txt'), 'keep');
-
-    const err = await unpackArchive(archive, dst).then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    expect(err).toBeInstanceOf(ArchiveEntryError);
-    expect((err as ArchiveEntryError).entryPath).toBe(badEntry);
-    expect((err as Error).message).toContain(JSON.stringify(badEntry));
-    expect((err as Error).message).toContain(reason);
-    expect((err as Error).message).toContain(archive);
-    // Target unchanged, no staging dir left, nothing written beside it.
-    expect(await snapshot(dst)).toEqual(['keep.txt:keep']);
-    expect((await fs.readdir(tmp)).sort()).toEqual(['dst', 'evil.tar.gz']);
-  });
-
+describe('unpackArchive: what the refusals in hostile.spec.ts let through', () => {
   test('the same archives without the bad entry extract fine (the checks are specific)', async () => {
     const archive = path.join(tmp, 'ok.tar.gz');
     await fs.writeFile(

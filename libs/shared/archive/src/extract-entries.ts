@@ -1,8 +1,8 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { ArchiveEntryError } from './archive-entry-error';
-import { EntryPolicy } from './entry-policy';
-import type { TarBody, TarEntry } from './tar-reader';
+import { ArchiveEntryError } from './archive-error';
+import { EntryPolicy, normalizePath as normalize } from './entry-policy';
+import type { TarBody, TarEntry } from './read-tar';
 
 /** Files up to this size are read whole and written in the background, several at once. */
 const SMALL_FILE = 1024 * 1024;
@@ -13,7 +13,7 @@ const LARGE_FILE_WRITES = 4;
 
 /**
  * Writes checked tar entries under `root` (a fresh, private directory). Every entry passes
- * {@link EntryPolicy} before anything is written. Small files are written concurrently, which is where
+ * {@link EntryPolicy} before anything is written, so no write goes through a symlink. Small files are written concurrently, which is where
  * this beats a sequential extractor on trees of many small files; writes to the same path, and hard
  * links to their targets, stay in archive order.
  */
@@ -54,15 +54,9 @@ export class EntryWriter {
         const targetWritten = this.lastWrite.get(target); // as of this point in the archive
         return this.replace(rel, async (full) => {
           await targetWritten;
-          await fs.link(path.join(this.root, target), full).catch((err: NodeJS.ErrnoException) => {
-            throw err.code === 'ENOENT'
-              ? new ArchiveEntryError(
-                  this.archive,
-                  entry.path,
-                  `hard link target ${JSON.stringify(entry.linkpath)} is not in the archive before it`,
-                )
-              : err;
-          });
+          // link(2) does not follow a symlink in its last component, and the policy has made sure
+          // the target is a file written by this archive, under real directories only.
+          await fs.link(path.join(this.root, target), full);
         });
       }
       default: // File, OldFile, ContiguousFile (the policy let nothing else through)
@@ -167,12 +161,4 @@ export class EntryWriter {
 function parentOf(rel: string): string {
   const dir = path.posix.dirname(rel);
   return dir === '.' ? '' : dir;
-}
-
-/** `./a//b/` → `a/b`; the policy has already refused absolute paths and `..`. */
-function normalize(p: string): string {
-  return p
-    .split('/')
-    .filter((s) => s !== '' && s !== '.')
-    .join('/');
 }

@@ -1,0 +1,5 @@
+export * from './archive-error';
+export * from './limits';
+export * from './pack-directory';
+export * from './unpack-archive';
+export * from './read-archive-files';
