@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import * as pg from 'pg';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { DbConfig, describeDb } from './db-config';
@@ -39,8 +38,10 @@ export function buildDataSourceOptions(
       ...common,
       type: 'better-sqlite3',
       // Drivers are passed, not left to TypeORM's require-by-name (1.x), so that bundlers see them: pg is
-      // inlined in the batch bundles and better-sqlite3 stays an external `require("better-sqlite3")`.
-      driver: BetterSqlite3,
+      // inlined in the batch bundles and better-sqlite3 stays an external `require("better-sqlite3")`,
+      // loaded only here, so a PostgreSQL-only bundle runs without the native addon.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      driver: require('better-sqlite3'),
       database: config.path,
       // WAL lets the report read while a batch writes; with WAL, synchronous=NORMAL stays consistent after a
       // killed process (only an OS crash can drop the last commits) and avoids an fsync per status update.

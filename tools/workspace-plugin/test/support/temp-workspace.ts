@@ -47,7 +47,8 @@ function nodeModulesDirs(source: string): string[] {
       else if (depth > 0) visit(child, depth - 1);
     }
   };
-  for (const group of ['apps', 'libs', 'tools', 'docker']) visit(group, 1);
+  // Projects are one level down, two under libs (libs/<side>/<name>): never into a project's own folders.
+  for (const group of ['apps', 'libs', 'tools', 'docker']) visit(group, group === 'libs' ? 1 : 0);
   return dirs;
 }
 
