@@ -171,8 +171,8 @@ function createTargets(files, rawOptions, context) {
   return results;
 }
 
-/** Project roots are one level below these folders (see README, Layout). */
-const GLOB = '{apps,libs,tools,docker}/*/{jest.config.js,eslint.config.mjs,Dockerfile}';
+/** Project roots are one level below these folders, two below libs/ (libs/<side>/<lib>; see README, Layout). */
+const GLOB = '{apps,libs,libs/*,tools,docker}/*/{jest.config.js,eslint.config.mjs,Dockerfile}';
 
 /** @type {[string, (files: readonly string[], options: unknown, context: { workspaceRoot: string }) => Promise<unknown>]} */
 const createNodes = [GLOB, async (files, options, context) => createTargets(files, options, context)];

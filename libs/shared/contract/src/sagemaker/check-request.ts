@@ -1,0 +1,247 @@
+import type { Constraints, MemberRule, SageMakerOperation, ShapeRule } from './rules';
+import { SAGEMAKER_RULES } from './rules';
+
+/** One broken constraint, worded as SageMaker's ValidationException words it. */
+export interface Violation {
+  /** Request path in the service's wording: `inputDataConfig.1.member.channelName`. */
+  path: string;
+  value: unknown;
+  /** e.g. `Member must satisfy regular expression pattern: ^…$`. */
+  constraint: string;
+}
+
+export interface CheckOptions {
+  /** Values a shape accepts beyond the model, by shape name (the local stack's documented extensions such as
+   *  `file://` for `S3Uri`). A value accepted here skips that shape's checks. */
+  accept?: Readonly<Record<string, (value: unknown) => boolean>>;
+}
+
+/**
+ * Checks an operation's input (plain data: the SDK input or the JSON body) against the model's required
+ * members, lengths, ranges, patterns and enums, nested structures, lists and maps included. Unknown members are
+ * ignored, as the service ignores them. Returns every violation, in request order.
+ */
+export function checkRequest(
+  operation: SageMakerOperation,
+  input: unknown,
+  options: CheckOptions = {},
+): Violation[] {
+  const inputShape = SAGEMAKER_RULES.operations[operation];
+  if (!inputShape) throw new Error(`${operation} is not in the SageMaker rule table`);
+  const out: Violation[] = [];
+  checkStructure(out, '', input ?? {}, shapeRule(inputShape), options);
+  return out;
+}
+
+/** Scalar types of the Smithy prelude that members may target directly. */
+const PRELUDE: Record<string, ShapeRule> = Object.fromEntries(
+  ['string', 'boolean', 'integer', 'long', 'float', 'double', 'timestamp', 'blob'].map((t) => [
+    t,
+    { type: t },
+  ]),
+);
+
+function shapeRule(name: string): ShapeRule {
+  const rule = SAGEMAKER_RULES.shapes[name] ?? PRELUDE[name];
+  if (!rule) throw new Error(`shape ${name} is not in the SageMaker rule table`);
+  return rule;
+}
+
+const join = (path: string, member: string) => {
+  const name = member[0].toLowerCase() + member.slice(1);
+  return path ? `${path}.${name}` : name;
+};
+
+function checkStructure(
+  out: Violation[],
+  path: string,
+  value: unknown,
+  rule: ShapeRule,
+  options: CheckOptions,
+): void {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    out.push({ path, value, constraint: 'Member must be a structure' });
+    return;
+  }
+  const obj = value as Record<string, unknown>;
+  for (const [name, member] of Object.entries(rule.members ?? {})) {
+    const v = obj[name];
+    const p = join(path, name);
+    if (v === undefined || v === null) {
+      if (member.required) out.push({ path: p, value: null, constraint: 'Member must not be null' });
+      continue;
+    }
+    checkMember(out, p, v, member, options);
+  }
+}
+
+function checkMember(out: Violation[], path: string, value: unknown, ref: MemberRule, options: CheckOptions) {
+  if (options.accept?.[ref.shape]?.(value)) return;
+  const rule = shapeRule(ref.shape);
+  const limits: Constraints = { ...pick(rule), ...pick(ref) };
+  switch (rule.type) {
+    case 'structure':
+    case 'union':
+      return checkStructure(out, path, value, rule, options);
+    case 'list':
+      return checkList(out, path, value, rule, limits, options);
+    case 'map':
+      return checkMap(out, path, value, rule, limits, options);
+    default:
+      for (const constraint of scalarProblems(value, rule, limits)) out.push({ path, value, constraint });
+  }
+}
+
+function checkList(
+  out: Violation[],
+  path: string,
+  value: unknown,
+  rule: ShapeRule,
+  limits: Constraints,
+  options: CheckOptions,
+): void {
+  if (!Array.isArray(value)) {
+    out.push({ path, value, constraint: 'Member must be a list' });
+    return;
+  }
+  lengthProblems(value.length, limits).forEach((constraint) => out.push({ path, value, constraint }));
+  const item = rule.member as MemberRule;
+  const itemRule = shapeRule(item.shape);
+  if (isScalar(itemRule)) {
+    // The service reports scalar items once, at the list: `Member must satisfy constraint: [...]`.
+    const problems = collect(value, item, itemRule, options);
+    if (problems.length)
+      out.push({ path, value, constraint: `Member must satisfy constraint: [${problems.join(', ')}]` });
+    return;
+  }
+  value.forEach((v, i) => {
+    const p = `${path}.${i + 1}.member`;
+    if (v === undefined || v === null)
+      out.push({ path: p, value: null, constraint: 'Member must not be null' });
+    else checkMember(out, p, v, item, options);
+  });
+}
+
+function checkMap(
+  out: Violation[],
+  path: string,
+  value: unknown,
+  rule: ShapeRule,
+  limits: Constraints,
+  options: CheckOptions,
+): void {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    out.push({ path, value, constraint: 'Member must be a map' });
+    return;
+  }
+  const entries = Object.entries(value as Record<string, unknown>);
+  lengthProblems(entries.length, limits).forEach((constraint) => out.push({ path, value, constraint }));
+  const key = rule.key as MemberRule;
+  const val = rule.value as MemberRule;
+  const keyProblems = collect(
+    entries.map(([k]) => k),
+    key,
+    shapeRule(key.shape),
+    options,
+  );
+  if (keyProblems.length)
+    out.push({ path, value, constraint: `Map keys must satisfy constraint: [${keyProblems.join(', ')}]` });
+  const valRule = shapeRule(val.shape);
+  if (!isScalar(valRule)) {
+    for (const [k, v] of entries) checkMember(out, `${path}.${k}`, v, val, options);
+    return;
+  }
+  const valueProblems = collect(
+    entries.map(([, v]) => v),
+    val,
+    valRule,
+    options,
+  );
+  if (valueProblems.length)
+    out.push({ path, value, constraint: `Map value must satisfy constraint: [${valueProblems.join(', ')}]` });
+}
+
+/** Distinct problems of scalar items, in first-seen order; null items count as `Member must not be null`. */
+function collect(items: unknown[], ref: MemberRule, rule: ShapeRule, options: CheckOptions): string[] {
+  const limits: Constraints = { ...pick(rule), ...pick(ref) };
+  const problems = new Set<string>();
+  for (const item of items) {
+    if (item === undefined || item === null) problems.add('Member must not be null');
+    else if (!options.accept?.[ref.shape]?.(item))
+      scalarProblems(item, rule, limits).forEach((p) => problems.add(p));
+  }
+  return [...problems];
+}
+
+const isScalar = (rule: ShapeRule) => !['structure', 'union', 'list', 'map'].includes(rule.type);
+
+function pick(c: Constraints): Constraints {
+  const out: Constraints = {};
+  if (c.length) out.length = c.length;
+  if (c.range) out.range = c.range;
+  if (c.pattern !== undefined) out.pattern = c.pattern;
+  return out;
+}
+
+function scalarProblems(value: unknown, rule: ShapeRule, limits: Constraints): string[] {
+  switch (rule.type) {
+    case 'string':
+    case 'enum': {
+      if (typeof value !== 'string') return ['Member must be a string'];
+      const problems = lengthProblems([...value].length, limits);
+      if (limits.pattern !== undefined && !regex(limits.pattern).test(value))
+        problems.push(`Member must satisfy regular expression pattern: ${limits.pattern}`);
+      if (rule.values && !rule.values.includes(value))
+        problems.push(`Member must satisfy enum value set: [${rule.values.join(', ')}]`);
+      return problems;
+    }
+    case 'integer':
+    case 'long':
+      if (typeof value !== 'number' || !Number.isInteger(value)) return [`Member must be an integer`];
+      return rangeProblems(value, limits);
+    case 'float':
+    case 'double':
+      if (typeof value !== 'number') return ['Member must be a number'];
+      return rangeProblems(value, limits);
+    case 'boolean':
+      return typeof value === 'boolean' ? [] : ['Member must be a boolean'];
+    case 'timestamp':
+      return value instanceof Date || typeof value === 'number' || typeof value === 'string'
+        ? []
+        : ['Member must be a timestamp'];
+    default:
+      return [];
+  }
+}
+
+function lengthProblems(length: number, limits: Constraints): string[] {
+  const out: string[] = [];
+  const { min, max } = limits.length ?? {};
+  if (min !== undefined && length < min) out.push(`Member must have length greater than or equal to ${min}`);
+  if (max !== undefined && length > max) out.push(`Member must have length less than or equal to ${max}`);
+  return out;
+}
+
+function rangeProblems(value: number, limits: Constraints): string[] {
+  const out: string[] = [];
+  const { min, max } = limits.range ?? {};
+  if (min !== undefined && value < min) out.push(`Member must have value greater than or equal to ${min}`);
+  if (max !== undefined && value > max) out.push(`Member must have value less than or equal to ${max}`);
+  return out;
+}
+
+const compiled = new Map<string, RegExp>();
+/**
+ * Smithy's pattern semantics (a search, not an implicit full match): the model anchors with `^…$` where it
+ * means the whole value, and leaves ARN prefixes such as `^arn:…:function:` open on purpose. The patterns are
+ * Java regexes: `\p{Alnum}` (ASCII letters and digits in Java) has no JS equivalent and is spelled out; `u`
+ * makes `\p{L}` etc. work.
+ */
+function regex(pattern: string): RegExp {
+  let re = compiled.get(pattern);
+  if (!re) {
+    re = new RegExp(pattern.replace(/\\p\{Alnum\}/g, 'a-zA-Z0-9'), 'u');
+    compiled.set(pattern, re);
+  }
+  return re;
+}
