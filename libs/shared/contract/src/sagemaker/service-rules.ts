@@ -19,7 +19,7 @@ export interface ServiceRuleOptions {
 /**
  * Rules the service applies that the model cannot state (member documentation and developer guide: unique
  * channel/input/output names, one data source per channel, the processing LocalPath folder, the 28-day
- * runtime), plus the project's rule for custom containers (a TrainingImage, and an InstanceType with
+ * runtime), plus the project's rule for custom containers (a non-empty image, and an InstanceType with
  * InstanceCount >= 1 unless InstanceGroups are given). Run after `checkRequest`; same wording.
  */
 export function checkServiceRules(
@@ -36,8 +36,8 @@ export function checkServiceRules(
 function trainingRules(req: Obj, options: ServiceRuleOptions): Violation[] {
   const out: Violation[] = [];
   const algo = obj(req.AlgorithmSpecification);
-  if (algo && algo.TrainingImage === undefined && algo.AlgorithmName === undefined)
-    out.push(notNull('algorithmSpecification.trainingImage'));
+  if (algo && algo.AlgorithmName === undefined)
+    image(out, 'algorithmSpecification.trainingImage', algo.TrainingImage);
 
   const res = obj(req.ResourceConfig);
   if (res && res.InstanceGroups === undefined) {
@@ -81,6 +81,8 @@ function trainingRules(req: Obj, options: ServiceRuleOptions): Violation[] {
 
 function processingRules(req: Obj): Violation[] {
   const out: Violation[] = [];
+  const app = obj(req.AppSpecification);
+  if (app) image(out, 'appSpecification.imageUri', app.ImageUri);
   const inputs = items(req.ProcessingInputs);
   inputs.forEach((input, i) => {
     const path = `processingInputs.${i + 1}.member`;
@@ -102,6 +104,13 @@ function processingRules(req: Obj): Violation[] {
   });
   unique(out, 'processingOutputConfig.outputs', outputs, 'OutputName');
   return out;
+}
+
+/** A custom container needs an image; the model allows an empty string (a built-in algorithm has none). */
+function image(out: Violation[], path: string, value: unknown): void {
+  if (value === undefined) out.push(notNull(path));
+  else if (value === '')
+    out.push({ path, value, constraint: 'Member must have length greater than or equal to 1' });
 }
 
 function localPath(out: Violation[], path: string, value: unknown): void {
