@@ -5,7 +5,7 @@ import {
   DescribeTrainingJobCommand,
   ListTrainingJobsCommand,
   ResourceInUse,
-  ResourceNotFound,
+  StopProcessingJobCommand,
   StopTrainingJobCommand,
 } from '@aws-sdk/client-sagemaker';
 import { join } from 'node:path';
@@ -39,7 +39,7 @@ describe('AWS-shaped errors through the stock SageMaker client', () => {
     expect((err as Error).name).toBe('ValidationException');
     expect((err as Error).message).toBe(
       "2 validation errors detected: Value 'bad_name!' at 'trainingJobName' failed to satisfy constraint: " +
-        'Member must satisfy regular expression pattern: [a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}; ' +
+        'Member must satisfy regular expression pattern: ^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$; ' +
         "Value '0' at 'resourceConfig.instanceCount' failed to satisfy constraint: Member must have value greater than or equal to 1",
     );
     const list = await h.sm.send(new ListTrainingJobsCommand({ NameContains: 'bad' }));
@@ -73,18 +73,21 @@ describe('AWS-shaped errors through the stock SageMaker client', () => {
     expect(message).toMatch(/^3 validation errors detected: /);
     expect(message).toContain("at 'roleArn'");
     expect(message).toContain(
-      "at 'hyperParameters.value' failed to satisfy constraint: Member must have length less than or equal to 2500",
+      "at 'hyperParameters' failed to satisfy constraint: Map value must satisfy constraint: [Member must have length less than or equal to 2500]",
     );
-    expect(message).toContain("MetricDefinitions 'loss': invalid regex 'loss=([0-9'");
+    expect(message).toContain(
+      "Value 'loss=([0-9' at 'algorithmSpecification.metricDefinitions.1.member.regex' failed to satisfy constraint: Member must be a valid regular expression",
+    );
   });
 
-  it('rejects what the emulator cannot run (Pipe mode) with a clear ValidationException', async () => {
+  it('rejects what the emulator cannot run (Pipe mode) with a ValidationException naming the member', async () => {
     const req = trainingRequest('pipe-job', out);
     (req.AlgorithmSpecification as { TrainingInputMode: string }).TrainingInputMode = 'Pipe';
     await expect(h.sm.send(new CreateTrainingJobCommand(req))).rejects.toMatchObject({
       name: 'ValidationException',
       message:
-        '1 validation error detected: Pipe input mode is not supported by local-sagemaker; use File or FastFile',
+        "1 validation error detected: Value 'Pipe' at 'algorithmSpecification.trainingInputMode' failed to satisfy " +
+        'constraint: local-sagemaker has no Pipe mode; use File or FastFile',
     });
   });
 
@@ -108,21 +111,41 @@ describe('AWS-shaped errors through the stock SageMaker client', () => {
       )
       .catch((e: unknown) => e);
     expect((err as Error).name).toBe('ValidationException');
-    expect((err as Error).message).toContain(
-      "ProcessingInputs.1.member.S3Input.LocalPath '/tmp/in' must begin with /opt/ml/processing/",
+    expect((err as Error).message).toBe(
+      "1 validation error detected: Value '/tmp/in' at 'processingInputs.1.member.s3Input.localPath' " +
+        'failed to satisfy constraint: Member must begin with /opt/ml/processing/',
     );
   });
 
-  it('answers ResourceNotFound for unknown jobs', async () => {
+  // SageMaker answers ValidationException here, not the ResourceNotFound its model lists, so the pipeline's
+  // "not found" path is the one AWS takes.
+  it.each(['nope', 'bad_name!', 'x'.repeat(64)])(
+    'answers ValidationException "Requested resource not found." for the unknown or malformed name %j',
+    async (name) => {
+      const notFound = { name: 'ValidationException', message: 'Requested resource not found.' };
+      await expect(
+        h.sm.send(new DescribeTrainingJobCommand({ TrainingJobName: name })),
+      ).rejects.toMatchObject(notFound);
+      await expect(h.sm.send(new StopTrainingJobCommand({ TrainingJobName: name }))).rejects.toMatchObject(
+        notFound,
+      );
+      await expect(
+        h.sm.send(new DescribeProcessingJobCommand({ ProcessingJobName: name })),
+      ).rejects.toMatchObject(notFound);
+      await expect(
+        h.sm.send(new StopProcessingJobCommand({ ProcessingJobName: name })),
+      ).rejects.toMatchObject(notFound);
+    },
+  );
+
+  it('answers a missing name in Describe with the null validation error', async () => {
     await expect(
-      h.sm.send(new DescribeTrainingJobCommand({ TrainingJobName: 'nope' })),
-    ).rejects.toBeInstanceOf(ResourceNotFound);
-    await expect(h.sm.send(new StopTrainingJobCommand({ TrainingJobName: 'nope' }))).rejects.toBeInstanceOf(
-      ResourceNotFound,
-    );
-    await expect(
-      h.sm.send(new DescribeProcessingJobCommand({ ProcessingJobName: 'nope' })),
-    ).rejects.toBeInstanceOf(ResourceNotFound);
+      h.sm.send(new DescribeTrainingJobCommand({} as { TrainingJobName: string })),
+    ).rejects.toMatchObject({
+      name: 'ValidationException',
+      message:
+        "1 validation error detected: Value null at 'trainingJobName' failed to satisfy constraint: Member must not be null",
+    });
   });
 
   it('answers unknown operations and non-JSON bodies with AWS error shapes', async () => {

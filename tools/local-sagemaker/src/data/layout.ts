@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CreateProcessingJobRequest } from '../validation/processing-request';
-import type { CreateTrainingJobRequest } from '../validation/training-request';
+import type { CreateProcessingJobRequest } from '../jobs/requests';
+import type { CreateTrainingJobRequest } from '../jobs/requests';
 
 export const hostNames = (count: number) => Array.from({ length: count }, (_, i) => `algo-${i + 1}`);
 

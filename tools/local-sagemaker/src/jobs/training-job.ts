@@ -7,7 +7,7 @@ import { TRAINING_LOG_GROUP } from '../logs/log-store';
 import { MetricParser } from '../metrics/metric-parser';
 import type { HostSpec, Mount } from '../runtime/types';
 import type { JobRecord } from '../state/types';
-import type { CreateTrainingJobRequest } from '../validation/training-request';
+import type { CreateTrainingJobRequest } from './requests';
 import { readFirst, uploadTrainingArtifacts } from './artifacts';
 import { JobContext, transition, truncate } from './context';
 import { execute } from './execute';
