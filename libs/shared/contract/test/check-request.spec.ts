@@ -183,6 +183,32 @@ describe('checkServiceRules (rules the model cannot state)', () => {
     ]);
   });
 
+  it('sends channels only to instance groups the job has, and keeps group names unique', () => {
+    const group = (name: string) => ({
+      InstanceGroupName: name,
+      InstanceType: 'ml.m5.large',
+      InstanceCount: 1,
+    });
+    const v = validateRequest(
+      'CreateTrainingJob',
+      training({
+        ResourceConfig: { VolumeSizeInGB: 1, InstanceGroups: [group('a'), group('a')] },
+        InputDataConfig: [
+          {
+            ChannelName: 'train',
+            DataSource: {
+              S3DataSource: { S3Uri: 's3://b/k', S3DataType: 'S3Prefix', InstanceGroupNames: ['b'] },
+            },
+          },
+        ],
+      }),
+    );
+    expect(v.map((x) => `${x.path}: ${x.constraint}`)).toEqual([
+      'resourceConfig.instanceGroups.2.member.instanceGroupName: Member must be unique within resourceConfig.instanceGroups',
+      'inputDataConfig.1.member.dataSource.s3DataSource.instanceGroupNames: Member must name instance groups of resourceConfig.instanceGroups',
+    ]);
+  });
+
   it('requires an instance type and count >= 1 for a homogeneous cluster', () => {
     const v = validateRequest(
       'CreateTrainingJob',

@@ -42,23 +42,13 @@ describe('SageMaker rule table generated from the official model', () => {
     expect(readFileSync(SLICE, 'utf8')).not.toContain('documentation');
   });
 
-  it('covers every operation the project calls or serves, and the tuning operations', () => {
-    expect(Object.keys(SAGEMAKER_RULES.operations)).toEqual(
-      expect.arrayContaining([
-        'CreateTrainingJob',
-        'DescribeTrainingJob',
-        'StopTrainingJob',
-        'ListTrainingJobs',
-        'CreateProcessingJob',
-        'DescribeProcessingJob',
-        'StopProcessingJob',
-        'ListProcessingJobs',
-        'CreateHyperParameterTuningJob',
-        'DescribeHyperParameterTuningJob',
-        'StopHyperParameterTuningJob',
-        'ListHyperParameterTuningJobs',
-        'ListTrainingJobsForHyperParameterTuningJob',
-      ]),
+  it('covers the job operations the project calls or serves, tuning included, with their inputs', () => {
+    const ops = SAGEMAKER_RULES.operations;
+    for (const kind of ['Training', 'Processing', 'HyperParameterTuning'])
+      for (const verb of ['Create', 'Describe', 'Stop'])
+        expect(SAGEMAKER_RULES.shapes[ops[`${verb}${kind}Job`]]?.type).toBe('structure');
+    expect(ops.ListTrainingJobsForHyperParameterTuningJob).toBe(
+      'ListTrainingJobsForHyperParameterTuningJobRequest',
     );
   });
 });

@@ -3,7 +3,13 @@
 export interface Channel {
   ChannelName: string;
   DataSource: {
-    S3DataSource?: { S3Uri: string; S3DataType: string; S3DataDistributionType?: string };
+    S3DataSource?: {
+      S3Uri: string;
+      S3DataType: string;
+      S3DataDistributionType?: string;
+      /** Heterogeneous clusters: only hosts of these groups get the channel. */
+      InstanceGroupNames?: string[];
+    };
     /** SDK local mode's shape for local data (`file_input`). */
     FileDataSource?: { FileUri: string; FileDataDistributionType?: string };
   };
@@ -26,7 +32,13 @@ export interface CreateTrainingJobRequest {
   HyperParameters?: Record<string, string>;
   InputDataConfig?: Channel[];
   OutputDataConfig: { S3OutputPath: string; KmsKeyId?: string; CompressionType?: string };
-  ResourceConfig: { InstanceType: string; InstanceCount: number; VolumeSizeInGB: number };
+  /** InstanceType + InstanceCount, or InstanceGroups (a heterogeneous cluster). */
+  ResourceConfig: {
+    InstanceType?: string;
+    InstanceCount?: number;
+    VolumeSizeInGB: number;
+    InstanceGroups?: { InstanceGroupName: string; InstanceType: string; InstanceCount: number }[];
+  };
   StoppingCondition: { MaxRuntimeInSeconds?: number; MaxWaitTimeInSeconds?: number };
   Environment?: Record<string, string>;
   CheckpointConfig?: { S3Uri: string; LocalPath?: string };

@@ -36,16 +36,8 @@ const UNSUPPORTED: Record<string, Unsupported[]> = {
       why: 'reads S3Prefix channels only',
     },
     {
-      path: 'InputDataConfig[].DataSource.S3DataSource.InstanceGroupNames',
-      why: 'runs homogeneous clusters only',
-    },
-    {
       path: 'InputDataConfig[].DataSource.FileSystemDataSource',
       why: 'cannot mount EFS or FSx; use S3 or file://',
-    },
-    {
-      path: 'ResourceConfig.InstanceGroups',
-      why: 'runs homogeneous clusters only (InstanceType + InstanceCount)',
     },
     { path: 'OutputDataConfig.CompressionType', when: is('NONE'), why: 'always writes model.tar.gz' },
     { path: 'TensorBoardOutputConfig', why: 'does not upload TensorBoard output' },

@@ -28,10 +28,19 @@ export function checkRequest(
 ): Violation[] {
   const inputShape = SAGEMAKER_RULES.operations[operation];
   if (!inputShape) throw new Error(`${operation} is not in the SageMaker rule table`);
-  const out: Violation[] = [];
-  checkStructure(out, '', input ?? {}, shapeRule(inputShape), options);
-  return out;
+  const walk: Walk = { out: [], options };
+  checkStructure(walk, '', input ?? {}, shapeRule(inputShape));
+  return walk.out;
 }
+
+/** What every step of the walk shares: the violations found so far and the caller's options. */
+interface Walk {
+  out: Violation[];
+  options: CheckOptions;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Scalar types of the Smithy prelude that members may target directly. */
 const PRELUDE: Record<string, ShapeRule> = Object.fromEntries(
@@ -52,54 +61,43 @@ const join = (path: string, member: string) => {
   return path ? `${path}.${name}` : name;
 };
 
-function checkStructure(
-  out: Violation[],
-  path: string,
-  value: unknown,
-  rule: ShapeRule,
-  options: CheckOptions,
-): void {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    out.push({ path, value, constraint: 'Member must be a structure' });
+function checkStructure(walk: Walk, path: string, value: unknown, rule: ShapeRule): void {
+  if (!isRecord(value)) {
+    walk.out.push({ path, value, constraint: 'Member must be a structure' });
     return;
   }
-  const obj = value as Record<string, unknown>;
+  const obj = value;
   for (const [name, member] of Object.entries(rule.members ?? {})) {
     const v = obj[name];
     const p = join(path, name);
     if (v === undefined || v === null) {
-      if (member.required) out.push({ path: p, value: null, constraint: 'Member must not be null' });
+      if (member.required) walk.out.push({ path: p, value: null, constraint: 'Member must not be null' });
       continue;
     }
-    checkMember(out, p, v, member, options);
+    checkMember(walk, p, v, member);
   }
 }
 
-function checkMember(out: Violation[], path: string, value: unknown, ref: MemberRule, options: CheckOptions) {
-  if (options.accept?.[ref.shape]?.(value)) return;
+function checkMember(walk: Walk, path: string, value: unknown, ref: MemberRule) {
+  if (walk.options.accept?.[ref.shape]?.(value)) return;
   const rule = shapeRule(ref.shape);
   const limits: Constraints = { ...pick(rule), ...pick(ref) };
   switch (rule.type) {
     case 'structure':
     case 'union':
-      return checkStructure(out, path, value, rule, options);
+      return checkStructure(walk, path, value, rule);
     case 'list':
-      return checkList(out, path, value, rule, limits, options);
+      return checkList(walk, path, value, rule, limits);
     case 'map':
-      return checkMap(out, path, value, rule, limits, options);
+      return checkMap(walk, path, value, rule, limits);
     default:
-      for (const constraint of scalarProblems(value, rule, limits)) out.push({ path, value, constraint });
+      for (const constraint of scalarProblems(value, rule, limits))
+        walk.out.push({ path, value, constraint });
   }
 }
 
-function checkList(
-  out: Violation[],
-  path: string,
-  value: unknown,
-  rule: ShapeRule,
-  limits: Constraints,
-  options: CheckOptions,
-): void {
+function checkList(walk: Walk, path: string, value: unknown, rule: ShapeRule, limits: Constraints): void {
+  const { out, options } = walk;
   if (!Array.isArray(value)) {
     out.push({ path, value, constraint: 'Member must be a list' });
     return;
@@ -118,23 +116,17 @@ function checkList(
     const p = `${path}.${i + 1}.member`;
     if (v === undefined || v === null)
       out.push({ path: p, value: null, constraint: 'Member must not be null' });
-    else checkMember(out, p, v, item, options);
+    else checkMember(walk, p, v, item);
   });
 }
 
-function checkMap(
-  out: Violation[],
-  path: string,
-  value: unknown,
-  rule: ShapeRule,
-  limits: Constraints,
-  options: CheckOptions,
-): void {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+function checkMap(walk: Walk, path: string, value: unknown, rule: ShapeRule, limits: Constraints): void {
+  const { out, options } = walk;
+  if (!isRecord(value)) {
     out.push({ path, value, constraint: 'Member must be a map' });
     return;
   }
-  const entries = Object.entries(value as Record<string, unknown>);
+  const entries = Object.entries(value);
   lengthProblems(entries.length, limits).forEach((constraint) => out.push({ path, value, constraint }));
   const key = rule.key as MemberRule;
   const val = rule.value as MemberRule;
@@ -148,7 +140,7 @@ function checkMap(
     out.push({ path, value, constraint: `Map keys must satisfy constraint: [${keyProblems.join(', ')}]` });
   const valRule = shapeRule(val.shape);
   if (!isScalar(valRule)) {
-    for (const [k, v] of entries) checkMember(out, `${path}.${k}`, v, val, options);
+    for (const [k, v] of entries) checkMember(walk, `${path}.${k}`, v, val);
     return;
   }
   const valueProblems = collect(

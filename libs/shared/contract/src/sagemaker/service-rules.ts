@@ -18,8 +18,8 @@ export interface ServiceRuleOptions {
 
 /**
  * Rules the service applies that the model cannot state (member documentation and developer guide: unique
- * channel/input/output names, one data source per channel, the processing LocalPath folder, the 28-day
- * runtime), plus the project's rule for custom containers (a non-empty image, and an InstanceType with
+ * channel/input/output/instance group names, one data source per channel, channels sent to instance groups the
+ * job has, the processing LocalPath folder, the 28-day runtime), plus the project's rule for custom containers (a non-empty image, and an InstanceType with
  * InstanceCount >= 1 unless InstanceGroups are given). Run after `checkRequest`; same wording.
  */
 export function checkServiceRules(
@@ -40,6 +40,8 @@ function trainingRules(req: Obj, options: ServiceRuleOptions): Violation[] {
     image(out, 'algorithmSpecification.trainingImage', algo.TrainingImage);
 
   const res = obj(req.ResourceConfig);
+  const groups = items(res?.InstanceGroups);
+  unique(out, 'resourceConfig.instanceGroups', groups, 'InstanceGroupName');
   if (res && res.InstanceGroups === undefined) {
     if (res.InstanceType === undefined) out.push(notNull('resourceConfig.instanceType'));
     if (res.InstanceCount === undefined) out.push(notNull('resourceConfig.instanceCount'));
@@ -67,6 +69,14 @@ function trainingRules(req: Obj, options: ServiceRuleOptions): Violation[] {
       out.push(notNull(`inputDataConfig.${i + 1}.member.dataSource`));
       return;
     }
+    const names = obj(ds.S3DataSource)?.InstanceGroupNames;
+    const known = groups.map((g) => g.InstanceGroupName);
+    if (Array.isArray(names) && names.some((n) => !known.includes(n)))
+      out.push({
+        path: `inputDataConfig.${i + 1}.member.dataSource.s3DataSource.instanceGroupNames`,
+        value: names,
+        constraint: 'Member must name instance groups of resourceConfig.instanceGroups',
+      });
     const set = sources.filter((s) => ds[s] !== undefined);
     if (set.length !== 1)
       out.push({
