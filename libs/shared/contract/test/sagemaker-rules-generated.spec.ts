@@ -7,13 +7,8 @@ const ROOT = join(__dirname, '..');
 const SCRIPT = join(ROOT, 'scripts', 'generate-sagemaker-rules.mjs');
 const SLICE = join(ROOT, 'model', 'sagemaker-2017-07-24.slice.json');
 const TABLE = join(ROOT, 'src', 'sagemaker', 'rules.generated.json');
-const FACT_TRAITS = [
-  'smithy.api#required',
-  'smithy.api#length',
-  'smithy.api#range',
-  'smithy.api#pattern',
-  'smithy.api#enumValue',
-];
+/** The traits the table is built from; anything else in the slice would be more than facts. */
+const FACT_TRAIT = /^smithy\.api#(required|length|range|pattern|enumValue)$/;
 
 describe('SageMaker rule table generated from the official model', () => {
   it('regenerates from the committed model slice to exactly the committed table', () => {
@@ -38,7 +33,7 @@ describe('SageMaker rule table generated from the official model', () => {
       for (const m of Object.values(shape.members ?? {}))
         Object.keys(m.traits ?? {}).forEach((t) => traits.add(t));
     }
-    expect([...traits].filter((t) => !FACT_TRAITS.includes(t))).toEqual([]);
+    expect([...traits].filter((t) => !FACT_TRAIT.test(t))).toEqual([]);
     expect(readFileSync(SLICE, 'utf8')).not.toContain('documentation');
   });
 
