@@ -61,14 +61,18 @@ describe('targets plugin (test, lint, docker targets from file names)', () => {
   });
 
   it('gives a lib no docker targets, and ignores a Dockerfile outside apps/ and docker/', () => {
-    const results = plugin.createTargets(['libs/pipeline/db/jest.config.js', 'libs/pipeline/db/Dockerfile'], OPTIONS, context);
+    const results = plugin.createTargets(
+      ['libs/pipeline/db/jest.config.js', 'libs/pipeline/db/Dockerfile'],
+      OPTIONS,
+      context,
+    );
     expect(Object.keys(results[0][1].projects['libs/pipeline/db'].targets)).toEqual(['test']);
     expect(plugin.createTargets(['tools/x/Dockerfile'], OPTIONS, context)).toEqual([]);
   });
 
-  it('matches project roots one level below apps, libs, tools and docker', () => {
+  it('matches project roots one level below apps, tools and docker, two below libs (libs/<side>/<lib>)', () => {
     expect(plugin.createNodes[0]).toBe(
-      '{apps,libs,tools,docker}/*/{jest.config.js,eslint.config.mjs,Dockerfile}',
+      '{apps,libs,libs/*,tools,docker}/*/{jest.config.js,eslint.config.mjs,Dockerfile}',
     );
   });
 
