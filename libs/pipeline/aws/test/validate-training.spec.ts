@@ -142,6 +142,18 @@ describe('CreateTrainingJob constraints', () => {
         `Map keys must satisfy constraint: [${atMost(256)}]`,
       );
     });
+    test('the error names the entries at fault and cuts the value', () => {
+      const v = violationsOf(trainingSpec({ hyperparameters: { ok: 1, big: 'v'.repeat(2501) } }));
+      expect(v.map((x) => x.entries)).toEqual([['big']]);
+      let message = '';
+      try {
+        prepareTrainingJob(trainingSpec({ hyperparameters: { ok: 1, big: 'v'.repeat(2501) } }), NAME);
+      } catch (e) {
+        message = (e as Error).message;
+      }
+      expect(message).toMatch(/at 'hyperParameters' failed .* \(entries: big\)$/);
+      expect(message.length).toBeLessThan(500);
+    });
     test('value 2500 ok, 2501 rejected (the service limit, not the 256 in the member doc)', () => {
       expect(violationsOf(trainingSpec({ hyperparameters: { big: 'v'.repeat(2500) } }))).toEqual([]);
       expectOnly(

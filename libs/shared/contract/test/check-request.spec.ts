@@ -4,6 +4,7 @@ import {
   PROCESSING_INSTANCE_TYPES,
   validateRequest,
   validationMessage,
+  violationText,
 } from '../src';
 import type { SageMakerOperation } from '../src';
 
@@ -123,6 +124,11 @@ describe('checkRequest (SageMaker model constraints)', () => {
       'environment: Map value must satisfy constraint: [Member must have length less than or equal to 512]',
     ]);
     expect(validationMessage([v[2]])).toContain(`Value '{1BAD=${'x'.repeat(513)}}' at 'environment'`);
+    expect(v.slice(2).map((x) => x.entries)).toEqual([['1BAD'], ['1BAD']]);
+    expect(violationText(v[3], 10)).toBe(
+      "Value '{1BAD=xxx…' at 'environment' failed to satisfy constraint: Map value must satisfy constraint: " +
+        '[Member must have length less than or equal to 512]',
+    );
   });
 
   it('treats open-ended model patterns as a search (ARN prefixes) and translates Java \\p{Alnum}', () => {

@@ -4,7 +4,8 @@ import type { JobKind } from './job-spec';
 
 export type { Violation } from '@mlops/contract';
 
-/** Client-side validation failed; nothing was sent to SageMaker. Lists every violation in the service's words. */
+/** Client-side validation failed; nothing was sent to SageMaker. Lists every violation in the service's words
+ *  (long values cut, the map entries at fault named). */
 export class SageMakerValidationError extends Error {
   override name = 'SageMakerValidationError';
   constructor(
@@ -13,7 +14,9 @@ export class SageMakerValidationError extends Error {
   ) {
     super(
       `${operation} request is invalid (${violations.length} violation${violations.length === 1 ? '' : 's'}):\n` +
-        violations.map((v) => `  - ${violationText(v)}`).join('\n'),
+        violations
+          .map((v) => `  - ${violationText(v, 200)}${v.entries ? ` (entries: ${v.entries.join(', ')})` : ''}`)
+          .join('\n'),
     );
   }
 }

@@ -8,6 +8,8 @@ export interface Violation {
   value: unknown;
   /** e.g. `Member must satisfy regular expression pattern: ^…$`. */
   constraint: string;
+  /** For a map: the keys whose entries break it (the service's message shows the whole map instead). */
+  entries?: string[];
 }
 
 export interface CheckOptions {
@@ -107,7 +109,7 @@ function checkList(walk: Walk, path: string, value: unknown, rule: ShapeRule, li
   const itemRule = shapeRule(item.shape);
   if (isScalar(itemRule)) {
     // The service reports scalar items once, at the list: `Member must satisfy constraint: [...]`.
-    const problems = collect(value, item, itemRule, options);
+    const { problems } = collect(value, item, itemRule, options);
     if (problems.length)
       out.push({ path, value, constraint: `Member must satisfy constraint: [${problems.join(', ')}]` });
     return;
@@ -130,14 +132,15 @@ function checkMap(walk: Walk, path: string, value: unknown, rule: ShapeRule, lim
   lengthProblems(entries.length, limits).forEach((constraint) => out.push({ path, value, constraint }));
   const key = rule.key as MemberRule;
   const val = rule.value as MemberRule;
-  const keyProblems = collect(
-    entries.map(([k]) => k),
-    key,
-    shapeRule(key.shape),
-    options,
-  );
-  if (keyProblems.length)
-    out.push({ path, value, constraint: `Map keys must satisfy constraint: [${keyProblems.join(', ')}]` });
+  const keys = entries.map(([k]) => k);
+  const keyProblems = collect(keys, key, shapeRule(key.shape), options);
+  if (keyProblems.problems.length)
+    out.push({
+      path,
+      value,
+      constraint: `Map keys must satisfy constraint: [${keyProblems.problems.join(', ')}]`,
+      entries: keyProblems.at.map((i) => keys[i]),
+    });
   const valRule = shapeRule(val.shape);
   if (!isScalar(valRule)) {
     for (const [k, v] of entries) checkMember(walk, `${path}.${k}`, v, val);
@@ -149,20 +152,37 @@ function checkMap(walk: Walk, path: string, value: unknown, rule: ShapeRule, lim
     valRule,
     options,
   );
-  if (valueProblems.length)
-    out.push({ path, value, constraint: `Map value must satisfy constraint: [${valueProblems.join(', ')}]` });
+  if (valueProblems.problems.length)
+    out.push({
+      path,
+      value,
+      constraint: `Map value must satisfy constraint: [${valueProblems.problems.join(', ')}]`,
+      entries: valueProblems.at.map((i) => keys[i]),
+    });
 }
 
-/** Distinct problems of scalar items, in first-seen order; null items count as `Member must not be null`. */
-function collect(items: unknown[], ref: MemberRule, rule: ShapeRule, options: CheckOptions): string[] {
+/** Distinct problems of scalar items, in first-seen order (null items count as `Member must not be null`),
+ *  and the indexes of the items that have any. */
+function collect(
+  items: unknown[],
+  ref: MemberRule,
+  rule: ShapeRule,
+  options: CheckOptions,
+): { problems: string[]; at: number[] } {
   const limits: Constraints = { ...pick(rule), ...pick(ref) };
   const problems = new Set<string>();
-  for (const item of items) {
-    if (item === undefined || item === null) problems.add('Member must not be null');
-    else if (!options.accept?.[ref.shape]?.(item))
-      scalarProblems(item, rule, limits).forEach((p) => problems.add(p));
-  }
-  return [...problems];
+  const at: number[] = [];
+  items.forEach((item, i) => {
+    const found =
+      item === undefined || item === null
+        ? ['Member must not be null']
+        : options.accept?.[ref.shape]?.(item)
+          ? []
+          : scalarProblems(item, rule, limits);
+    found.forEach((p) => problems.add(p));
+    if (found.length) at.push(i);
+  });
+  return { problems: [...problems], at };
 }
 
 const isScalar = (rule: ShapeRule) => !['structure', 'union', 'list', 'map'].includes(rule.type);
