@@ -133,32 +133,31 @@ function checkMap(walk: Walk, path: string, value: unknown, rule: ShapeRule, lim
   const key = rule.key as MemberRule;
   const val = rule.value as MemberRule;
   const keys = entries.map(([k]) => k);
-  const keyProblems = collect(keys, key, shapeRule(key.shape), options);
-  if (keyProblems.problems.length)
-    out.push({
-      path,
-      value,
-      constraint: `Map keys must satisfy constraint: [${keyProblems.problems.join(', ')}]`,
-      entries: keyProblems.at.map((i) => keys[i]),
-    });
+  // The service reports keys and scalar values once, at the map; `entries` says which ones.
+  const report = (what: string, found: { problems: string[]; at: number[] }) => {
+    if (found.problems.length)
+      out.push({
+        path,
+        value,
+        constraint: `${what} must satisfy constraint: [${found.problems.join(', ')}]`,
+        entries: found.at.map((i) => keys[i]),
+      });
+  };
+  report('Map keys', collect(keys, key, shapeRule(key.shape), options));
   const valRule = shapeRule(val.shape);
   if (!isScalar(valRule)) {
     for (const [k, v] of entries) checkMember(walk, `${path}.${k}`, v, val);
     return;
   }
-  const valueProblems = collect(
-    entries.map(([, v]) => v),
-    val,
-    valRule,
-    options,
+  report(
+    'Map value',
+    collect(
+      entries.map(([, v]) => v),
+      val,
+      valRule,
+      options,
+    ),
   );
-  if (valueProblems.problems.length)
-    out.push({
-      path,
-      value,
-      constraint: `Map value must satisfy constraint: [${valueProblems.problems.join(', ')}]`,
-      entries: valueProblems.at.map((i) => keys[i]),
-    });
 }
 
 /** Distinct problems of scalar items, in first-seen order (null items count as `Member must not be null`),
