@@ -215,6 +215,16 @@ describe('checkServiceRules (rules the model cannot state)', () => {
     ]);
   });
 
+  it('requires at least one instance in a heterogeneous cluster', () => {
+    const res = {
+      VolumeSizeInGB: 1,
+      InstanceGroups: [{ InstanceGroupName: 'a', InstanceType: 'ml.m5.large', InstanceCount: 0 }],
+    };
+    expect(
+      validateRequest('CreateTrainingJob', training({ ResourceConfig: res })).map((x) => x.constraint),
+    ).toEqual(['Member must have at least one group with InstanceCount >= 1']);
+  });
+
   it('requires an instance type and count >= 1 for a homogeneous cluster', () => {
     const v = validateRequest(
       'CreateTrainingJob',

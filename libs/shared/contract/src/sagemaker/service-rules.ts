@@ -42,6 +42,12 @@ function trainingRules(req: Obj, options: ServiceRuleOptions): Violation[] {
   const res = obj(req.ResourceConfig);
   const groups = items(res?.InstanceGroups);
   unique(out, 'resourceConfig.instanceGroups', groups, 'InstanceGroupName');
+  if (groups.length && groups.every((g) => g.InstanceCount === 0))
+    out.push({
+      path: 'resourceConfig.instanceGroups',
+      value: res?.InstanceGroups,
+      constraint: 'Member must have at least one group with InstanceCount >= 1',
+    });
   if (res && res.InstanceGroups === undefined) {
     if (res.InstanceType === undefined) out.push(notNull('resourceConfig.instanceType'));
     if (res.InstanceCount === undefined) out.push(notNull('resourceConfig.instanceCount'));
