@@ -32,7 +32,7 @@ const baseOf = (p) =>
 
 console.log(`machine: ${sh('nproc')} cores, docker ${sh("docker version -f '{{.Server.Version}}'")}`);
 
-// 3a. cold: no Nx cache, no app or base images (node:20-bookworm-slim stays: it is the pulled/offline base).
+// 3a. cold: no Nx cache, no app or base images (node:24-bookworm-slim stays: it is the pulled/offline base).
 if (!process.argv.includes('--skip-cold')) {
   sh('npx nx reset', { env });
   for (const p of projects) sh(`docker rmi -f ${p}:latest 2>/dev/null || true`, { shell: '/bin/bash' });

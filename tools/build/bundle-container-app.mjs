@@ -1,5 +1,5 @@
 // Bundles a container app's jobs for the image and the process runtime: dist/main.js (dispatcher) and
-// dist/jobs/{preprocess,training,evaluation,inference}.js, CommonJS for node20, deps inlined (the
+// dist/jobs/{preprocess,training,evaluation,inference}.js, CommonJS for node24, deps inlined (the
 // image has no node_modules). One script for every container app (its `build` target), also used by
 // the end-to-end tests and the job benchmark, which build into a temp dir.
 // Usage: node tools/build/bundle-container-app.mjs <projectRoot> [outdir=<projectRoot>/dist]
@@ -26,7 +26,7 @@ export async function buildBundles(projectRoot, outdir) {
     outdir,
     bundle: true,
     platform: 'node',
-    target: 'node20',
+    target: 'node24',
     format: 'cjs',
     minify: true,
     // Error class names end up in failure files, so they must survive minification.

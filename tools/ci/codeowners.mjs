@@ -3,30 +3,14 @@
 // root between the markers below. `--check` fails (exit 1) when the file is stale or when a
 // container app has no owner, so ownership cannot drift from the projects.
 // Usage: node tools/ci/codeowners.mjs [--check] [--root <workspace>]
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { projectRoots } from './project-roots.mjs';
 
 export const BEGIN = '# BEGIN generated from project.json metadata.owner (node tools/ci/codeowners.mjs)';
 export const END = '# END generated';
 const OWNER = /^@[A-Za-z0-9-]+(\/[A-Za-z0-9._-]+)?$|^[^@\s]+@[^@\s]+$/;
-
-/** Project folders: `<group>/<name>`, or `libs/<side>/<name>` where a folder holds projects, not one. */
-export function projectRoots(root) {
-  const roots = [];
-  const visit = (rel, depth) => {
-    const dir = join(root, rel);
-    if (!existsSync(dir)) return;
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (!entry.isDirectory() || entry.name === 'node_modules') continue;
-      const child = `${rel}/${entry.name}`;
-      if (existsSync(join(root, child, 'project.json'))) roots.push(child);
-      else if (depth > 0) visit(child, depth - 1);
-    }
-  };
-  for (const group of ['apps', 'libs', 'tools', 'docker']) visit(group, 1);
-  return roots;
-}
 
 export function readProjects(root) {
   const projects = [];

@@ -2,7 +2,7 @@
 // projects may depend only on their own scope and `scope:shared`. ESLint has no back-references in
 // tag patterns, hence the generated list.
 import { readFileSync } from 'node:fs';
-import { projectRoots } from './codeowners.mjs';
+import { projectRoots } from './project-roots.mjs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 

@@ -3,19 +3,21 @@
 #   - a Docker Engine (Debian docker.io; dockerd started if no daemon answers)
 #   - a local OCI registry on 127.0.0.1:5000 (Debian docker-registry, storage in the state dir)
 #   - PostgreSQL on 127.0.0.1:5432 (trust auth, database `test`)
-#   - the base image the Dockerfiles use (node:20-bookworm-slim): pulled when a registry is
-#     reachable, otherwise built offline (debootstrap bookworm minbase + this host's Node 20).
+#   - the base image the Dockerfiles use (node:24-bookworm-slim): pulled when a registry is
+#     reachable, otherwise built offline (debootstrap bookworm minbase with tini + the pinned Node 24
+#     package from the npm registry, see tools/ci/node.sh).
 #
 # Usage: tools/ci/services.sh up|status|down|base-image [--help]
 # Idempotent: `up` twice in a row is a no-op the second time. Needs root on a Debian-like host
 # only for what is missing (apt-get install, starting daemons).
 set -euo pipefail
+HERE="$(cd "$(dirname "$0")" && pwd)"
 
 STATE_DIR="${MLOPS_SERVICES_DIR:-/var/tmp/mlops-services}"
 REGISTRY_ADDR="${MLOPS_REGISTRY_ADDR:-127.0.0.1:5000}"
 PG_HOST=127.0.0.1
 PG_PORT="${PGPORT:-5432}"
-BASE_IMAGE="${MLOPS_BASE_IMAGE:-node:20-bookworm-slim}"
+BASE_IMAGE="${MLOPS_BASE_IMAGE:-node:24-bookworm-slim}"
 DEBIAN_MIRROR="${MLOPS_DEBIAN_MIRROR:-http://deb.debian.org/debian}"
 
 log() { printf '[services] %s\n' "$*" >&2; }
@@ -34,7 +36,7 @@ Commands:
 Environment:
   MLOPS_SERVICES_DIR   state dir (logs, pid files, registry storage)   [/var/tmp/mlops-services]
   MLOPS_REGISTRY_ADDR  registry listen address                         [127.0.0.1:5000]
-  MLOPS_BASE_IMAGE     base image tag the Dockerfiles use              [node:20-bookworm-slim]
+  MLOPS_BASE_IMAGE     base image tag the Dockerfiles use              [node:24-bookworm-slim]
   MLOPS_DEBIAN_MIRROR  mirror for the offline debootstrap              [http://deb.debian.org/debian]
 EOF
 }
@@ -48,11 +50,12 @@ apt_install() {
   command -v apt-get >/dev/null || die "apt-get not found: install $* by hand"
   if [ "$apt_updated" = 0 ]; then
     log "apt-get update"
-    apt-get update -qq >"$STATE_DIR/apt.log" 2>&1 || die "apt-get update failed (see $STATE_DIR/apt.log)"
+    # Another apt (unattended upgrades, a second CI step) may hold the lock: wait for it, not fail.
+    apt-get -o DPkg::Lock::Timeout=600 update -qq >"$STATE_DIR/apt.log" 2>&1 || die "apt-get update failed (see $STATE_DIR/apt.log)"
     apt_updated=1
   fi
   log "apt-get install $*"
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >>"$STATE_DIR/apt.log" 2>&1 \
+  DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq "$@" >>"$STATE_DIR/apt.log" 2>&1 \
     || die "apt-get install $* failed (see $STATE_DIR/apt.log)"
 }
 
@@ -138,19 +141,18 @@ base_up() {
   build_base_offline
 }
 
-# Air-gapped equivalent of node:20-bookworm-slim: Debian bookworm minbase from the Debian mirror,
-# plus this host's Node 20 and npm at the same paths as the official image, a `node` user (uid 1000)
-# and the same ENV/CMD. The rootfs tarball is cached, so a rebuild after `docker system prune` is quick.
+# Air-gapped equivalent of node:24-bookworm-slim: Debian bookworm minbase from the Debian mirror, plus
+# Debian's tini (so image builds need no network), the pinned Node 24 package (tools/ci/node.sh) and
+# this host's npm at the same paths as the official image, a `node` user (uid 1000) and the same
+# ENV/CMD. The rootfs tarball is cached, so a rebuild after `docker system prune` is quick.
 build_base_offline() {
-  command -v node >/dev/null || die "base image: host has no node to copy"
-  local node_major; node_major=$(node -p 'process.versions.node.split(".")[0]')
-  [ "$node_major" = 20 ] || die "base image: host node is v$node_major, need v20"
+  local node_bin; node_bin=$(bash "$HERE/node.sh") || die "base image: cannot install the pinned Node 24"
   command -v debootstrap >/dev/null || apt_install debootstrap
-  local cache="$STATE_DIR/bookworm-minbase.tar" rootfs="$STATE_DIR/rootfs"
+  local cache="$STATE_DIR/bookworm-minbase-tini.tar" rootfs="$STATE_DIR/rootfs"
   if [ ! -s "$cache" ]; then
     rm -rf "$rootfs"
     log "base image: debootstrap bookworm minbase from $DEBIAN_MIRROR (a few minutes, log: $STATE_DIR/debootstrap.log)"
-    debootstrap --variant=minbase --include=ca-certificates bookworm "$rootfs" "$DEBIAN_MIRROR" \
+    debootstrap --variant=minbase --include=ca-certificates,tini bookworm "$rootfs" "$DEBIAN_MIRROR" \
       >"$STATE_DIR/debootstrap.log" 2>&1 || die "base image: debootstrap failed (see $STATE_DIR/debootstrap.log)"
     chroot "$rootfs" sh -c 'groupadd -g 1000 node && useradd -u 1000 -g node -m -s /bin/bash node' \
       || die "base image: cannot add user node"
@@ -162,7 +164,7 @@ build_base_offline() {
   fi
   local work; work=$(mktemp -d)
   mkdir -p "$work"/usr/local/{bin,sbin,etc,games,include,share,src,lib/node_modules}
-  cp "$(readlink -f "$(command -v node)")" "$work/usr/local/bin/node"
+  cp "$node_bin/node" "$work/usr/local/bin/node"
   local npm_dir; npm_dir=$(dirname "$(dirname "$(readlink -f "$(command -v npm)")")")
   [ -f "$npm_dir/package.json" ] || die "base image: cannot locate the host npm package (got $npm_dir)"
   cp -a "$npm_dir" "$work/usr/local/lib/node_modules/npm"
@@ -170,16 +172,16 @@ build_base_offline() {
   ln -s ../lib/node_modules/npm/bin/npx-cli.js "$work/usr/local/bin/npx"
   cp "$cache" "$work/rootfs.tar"
   tar -C "$work" -rf "$work/rootfs.tar" ./usr/local
-  local version; version=$(node -p process.version)
+  local version; version=$("$node_bin/node" -p process.version)
   docker_cli import \
     --change "ENV NODE_VERSION=${version#v}" \
     --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
     --change 'CMD ["node"]' \
-    --message "offline equivalent of node:20-bookworm-slim (debootstrap bookworm minbase + host node $version)" \
+    --message "offline equivalent of node:24-bookworm-slim (debootstrap bookworm minbase + tini + node $version)" \
     "$work/rootfs.tar" "$BASE_IMAGE" >/dev/null || { rm -rf "$work"; die "base image: docker import failed"; }
   rm -rf "$work"
-  docker_cli run --rm "$BASE_IMAGE" node -e 'process.exit(process.versions.node.startsWith("20.") ? 0 : 1)' \
-    || die "base image: $BASE_IMAGE does not run node 20"
+  docker_cli run --rm "$BASE_IMAGE" sh -c 'command -v tini >/dev/null && node -e "process.exit(process.versions.node.startsWith(\"24.\") ? 0 : 1)"' \
+    || die "base image: $BASE_IMAGE does not run node 24 with tini"
   log "base image: built $BASE_IMAGE offline"
 }
 

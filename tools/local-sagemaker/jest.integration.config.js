@@ -1,4 +1,4 @@
-/** Integration tests: need a Docker daemon and the node:20-bookworm-slim base image (tools/ci/services.sh up). */
+/** Integration tests: need a Docker daemon and the node:24-bookworm-slim base image (tools/ci/services.sh up). */
 module.exports = {
   displayName: 'local-sagemaker-integration',
   preset: '../../jest.preset.js',

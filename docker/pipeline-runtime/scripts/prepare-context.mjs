@@ -1,6 +1,6 @@
 // Puts the runtime files the pipeline bundles cannot carry into the build context (dist/), so
 // `docker build` needs no network: better-sqlite3's compiled addon (built by `npm ci` on this
-// Debian/glibc host for Node 20, the same ABI as the image) with its one runtime dependency, and tini.
+// Debian/glibc host for Node 24, the same ABI as the image) with its one runtime dependency.
 import { cpSync, copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,9 +35,4 @@ for (const dep of ['bindings', 'file-uri-to-path']) {
   });
 }
 const version = JSON.parse(readFileSync(join(bs3, 'package.json'), 'utf8')).version;
-
-const hostTini = '/usr/bin/tini-static';
-if (!existsSync(hostTini))
-  fail(`missing ${hostTini}: install Debian's tini package (docker.io depends on it)`);
-copyFileSync(hostTini, join(dist, 'tini'));
 console.log(`build context ready: ${dist} (better-sqlite3 ${version})`);

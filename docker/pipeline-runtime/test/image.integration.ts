@@ -17,9 +17,14 @@ describe(`${IMAGE} (real Docker)`, () => {
     }
   });
 
-  it('runs Node 20 under tini', () => {
-    expect(docker('run', '--rm', IMAGE, 'node', '-p', 'process.version')).toMatch(/^v20\./);
+  it('runs Node 24 under tini', () => {
+    expect(docker('run', '--rm', IMAGE, 'node', '-p', 'process.version')).toMatch(/^v24\./);
     expect(docker('run', '--rm', IMAGE, 'cat', '/proc/1/comm')).toBe('tini');
+  });
+
+  it('runs as the unprivileged node user, for linux/amd64', () => {
+    expect(docker('run', '--rm', IMAGE, 'id', '-un')).toBe('node');
+    expect(docker('image', 'inspect', '--format', '{{.Os}}/{{.Architecture}}', IMAGE)).toBe('linux/amd64');
   });
 
   it('loads the prebuilt SQLite driver through NODE_PATH and runs a query', () => {

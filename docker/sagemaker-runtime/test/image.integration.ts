@@ -18,8 +18,8 @@ describe(`${IMAGE} (real Docker)`, () => {
     }
   });
 
-  it('runs Node 20', () => {
-    expect(docker('run', '--rm', IMAGE, 'node', '-p', 'process.version')).toMatch(/^v20\./);
+  it('runs Node 24', () => {
+    expect(docker('run', '--rm', IMAGE, 'node', '-p', 'process.version')).toMatch(/^v24\./);
   });
 
   it('puts `train` on PATH, as `docker run IMAGE train` requires', () => {
@@ -37,6 +37,14 @@ describe(`${IMAGE} (real Docker)`, () => {
     const labels = JSON.parse(docker('image', 'inspect', '--format', '{{json .Config.Labels}}', IMAGE));
     expect(labels['org.opencontainers.image.title']).toBe('sagemaker-runtime');
     expect(labels['org.opencontainers.image.revision']).toMatch(/^([0-9a-f]{40}|unknown)$/);
+    expect(labels['org.opencontainers.image.created']).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    expect(labels['org.opencontainers.image.licenses']).toBe('MIT');
+    expect(labels['org.opencontainers.image.source']).toMatch(/^(https:\/\/\S+|unknown)$/);
+  });
+
+  it('is built for linux/amd64, as SageMaker runs it, and stays root (SageMaker mounts /opt/ml root-owned)', () => {
+    expect(docker('image', 'inspect', '--format', '{{.Os}}/{{.Architecture}}', IMAGE)).toBe('linux/amd64');
+    expect(docker('run', '--rm', IMAGE, 'id', '-u')).toBe('0');
   });
 
   it('forwards SIGTERM from `docker stop` to the job, which can clean up and exit', async () => {

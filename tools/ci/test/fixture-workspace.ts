@@ -34,7 +34,8 @@ export function createFixtureWorkspace(projects: FixtureProject[]): FixtureWorks
   };
   symlinkSync(join(workspaceRoot, 'node_modules'), join(dir, 'node_modules'), 'dir');
   cpSync(join(workspaceRoot, 'eslint.config.mjs'), join(dir, 'eslint.config.mjs'));
-  cpSync(join(workspaceRoot, 'tools/ci/module-boundaries.mjs'), join(dir, 'tools/ci/module-boundaries.mjs'));
+  for (const f of ['module-boundaries.mjs', 'project-roots.mjs'])
+    cpSync(join(workspaceRoot, 'tools/ci', f), join(dir, 'tools/ci', f));
   // The real manifest and lockfile give the graph its npm nodes, which bannedExternalImports needs.
   cpSync(join(workspaceRoot, 'package.json'), join(dir, 'package.json'));
   cpSync(join(workspaceRoot, 'package-lock.json'), join(dir, 'package-lock.json'));

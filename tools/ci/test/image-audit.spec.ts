@@ -109,7 +109,7 @@ describe('workspaceImages / externalBase', () => {
       writeFileSync(join(root, dir, 'Dockerfile'), `# comment\nFROM ${from}\nCOPY dist/ /app/\n`);
       if (name) writeFileSync(join(root, dir, 'project.json'), JSON.stringify({ name }));
     };
-    app('docker/base-a', 'node:20-bookworm-slim', 'runtime-a');
+    app('docker/base-a', 'node:24-bookworm-slim', 'runtime-a');
     app('apps/app-1', 'runtime-a:latest', 'app-1');
     app('apps/no-project', '--platform=linux/amd64 runtime-a:latest');
     mkdirSync(join(root, 'apps', 'lib-only'));
@@ -121,8 +121,8 @@ describe('workspaceImages / externalBase', () => {
     expect(images.map((i) => [i.image, i.from])).toEqual([
       ['app-1:latest', 'runtime-a:latest'],
       ['no-project:latest', 'runtime-a:latest'],
-      ['runtime-a:latest', 'node:20-bookworm-slim'],
+      ['runtime-a:latest', 'node:24-bookworm-slim'],
     ]);
-    for (const image of images) expect(externalBase(image, images)).toBe('node:20-bookworm-slim');
+    for (const image of images) expect(externalBase(image, images)).toBe('node:24-bookworm-slim');
   });
 });

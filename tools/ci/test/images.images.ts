@@ -9,7 +9,7 @@ import { externalBase, WorkspaceImage, workspaceImages } from './images/workspac
 
 /**
  * Every image the workspace builds: no credentials in `docker history --no-trunc` or the image config,
- * and nothing dev-only among the files it adds over its external base (node:20-bookworm-slim).
+ * and nothing dev-only among the files it adds over its external base (node:24-bookworm-slim).
  * Run by `npx nx run workspace-ci:test:images`, which builds every image first.
  */
 const REPO_ROOT = resolve(__dirname, '..', '..', '..');
@@ -69,7 +69,7 @@ it('covers every image of the workspace (apps/*/Dockerfile, docker/*/Dockerfile)
 // The checks below pass on the real images; this one proves they fail on an image that leaks.
 describe('a deliberately leaky image (built here, removed afterwards)', () => {
   const tag = `workspace-ci-audit-fixture:${process.pid}`;
-  const base = 'node:20-bookworm-slim';
+  const base = 'node:24-bookworm-slim';
   let context: string;
 
   beforeAll(() => {

@@ -5,7 +5,8 @@ import { join, resolve } from 'node:path';
 
 const REGISTRY = '127.0.0.1:5000';
 const cli = resolve(__dirname, '..', 'dist', 'main.js');
-const project = `mlops-push-test-${process.pid}`;
+// One fixed repository, emptied after the run, so runs leave no repositories behind in the registry.
+const project = 'mlops-push-test';
 const docker = (...args: string[]) => execFileSync('docker', args, { encoding: 'utf8' }).trim();
 
 /** Registry v2 API: the digest the registry serves for a tag (undefined on 404). */
@@ -22,8 +23,9 @@ async function registryDigest(repo: string, tag: string): Promise<string | undef
 describe('docker:push to a real v2 registry (127.0.0.1:5000)', () => {
   let repo: string;
   const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, encoding: 'utf8' }).trim();
-  const build = (dirty: boolean) =>
-    execFileSync(
+  const built: string[] = [];
+  const build = (dirty: boolean) => {
+    const id = execFileSync(
       'docker',
       [
         'build',
@@ -37,10 +39,13 @@ describe('docker:push to a real v2 registry (127.0.0.1:5000)', () => {
         '-',
       ],
       {
-        input: `FROM node:20-bookworm-slim\nRUN echo ${project}-${Date.now()} > /marker\n`,
+        input: `FROM node:24-bookworm-slim\nRUN echo ${project}-${Date.now()} > /marker\n`,
         encoding: 'utf8',
       },
-    );
+    ).trim();
+    built.push(id);
+    return id;
+  };
   const push = (...extra: string[]) =>
     spawnSync('node', [cli, 'push', project, '--registry', REGISTRY, ...extra], {
       cwd: repo,
@@ -61,11 +66,20 @@ describe('docker:push to a real v2 registry (127.0.0.1:5000)', () => {
     git('commit', '-qm', 'v1');
   }, 60_000);
 
-  afterAll(() => {
+  afterAll(async () => {
+    // Every tag this run pushed goes from the registry, and every image it built (tagged or not) from Docker.
+    const tags = await fetch(`http://${REGISTRY}/v2/${project}/tags/list`).then((r) =>
+      r.ok ? r.json() : {},
+    );
+    for (const tag of (tags as { tags?: string[] }).tags ?? []) {
+      const digest = await registryDigest(project, tag);
+      if (digest) await fetch(`http://${REGISTRY}/v2/${project}/manifests/${digest}`, { method: 'DELETE' });
+    }
     spawnSync('sh', [
       '-c',
       `docker images --format '{{.Repository}}:{{.Tag}}' | grep '${project}' | xargs -r docker rmi -f`,
     ]);
+    if (built.length > 0) spawnSync('docker', ['rmi', '-f', ...built]);
     if (repo) rmSync(repo, { recursive: true, force: true });
   });
 
@@ -87,6 +101,24 @@ describe('docker:push to a real v2 registry (127.0.0.1:5000)', () => {
       docker('image', 'inspect', '--format', '{{json .RepoDigests}}', `${REGISTRY}/${project}:${sha}`),
     );
     expect(repoDigests).toContain(`${REGISTRY}/${project}@${digests[sha]}`);
+  }, 120_000);
+
+  it('never overwrites a SHA tag with another image; the same image again is a no-op', async () => {
+    const sha = git('rev-parse', 'HEAD').slice(0, 12);
+    const before = await registryDigest(project, sha);
+    expect(before).toMatch(/^sha256:/);
+    docker('tag', `${REGISTRY}/${project}:${sha}`, `${project}:latest`); // the very image the tag holds
+    const again = push();
+    expect(again.status).toBe(0);
+    expect(again.stdout).toContain(`${REGISTRY}/${project}:${sha} already holds this image`);
+    expect(await registryDigest(project, sha)).toBe(before);
+    build(false); // same commit, new content (the marker has the time in it)
+    const r = push();
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(
+      new RegExp(`:${sha} already holds image sha256:[0-9a-f]{64}; this build is sha256:`),
+    );
+    expect(await registryDigest(project, sha)).toBe(before);
   }, 120_000);
 
   it('refuses to push from a dirty tree, and nothing reaches the registry', async () => {

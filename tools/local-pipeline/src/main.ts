@@ -7,8 +7,6 @@ import { removeLiveContainersSync } from './batches/run-docker-batch';
 
 /** CLI entry of the main job; see USAGE. Exit codes: 0 ok, 1 a batch failed, 2 bad input, 130 interrupted. */
 async function main(argv: string[]): Promise<number> {
-  // Same reason as for the batches (see child-env.ts): once is enough, in the README.
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const options = parseArgs(argv);
   if (options.help) {
     process.stdout.write(USAGE);

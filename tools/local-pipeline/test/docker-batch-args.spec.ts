@@ -80,7 +80,7 @@ describe('forwardedEnvNames', () => {
       MLOPS__DB__PATH: '/x.sqlite',
       AWS_ACCESS_KEY_ID: 'S3RVER',
       AWS_SECRET_ACCESS_KEY: 'S3RVER',
-      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      AWS_REGION: 'us-east-1',
       PGPASSWORD: 'pw',
       GITHUB_TOKEN: 'ghp_x',
       NPM_TOKEN: 'x',
@@ -90,7 +90,7 @@ describe('forwardedEnvNames', () => {
     };
     expect(forwardedEnvNames(env)).toEqual([
       'AWS_ACCESS_KEY_ID',
-      'AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED',
+      'AWS_REGION',
       'AWS_SECRET_ACCESS_KEY',
       'MLOPS_POLL_MS',
       'MLOPS__DB__PATH',

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { createS3Client } from '@mlops/aws';
 import { DbConfig, openDatabase } from '@mlops/db';
-import S3rver from 's3rver';
+import S3rver from '@20minutes/s3rver';
 import type { BatchResult } from '../src/batches/run-batch';
 import { buildReport } from '../src/report/build-report';
 

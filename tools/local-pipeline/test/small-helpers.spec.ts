@@ -63,15 +63,11 @@ describe('buildChildEnv', () => {
       AWS_ACCESS_KEY_ID: 'S3RVER',
       AWS_SECRET_ACCESS_KEY: 'S3RVER',
       MLOPS__AWS__ENDPOINTS__S3: 'http://x',
-      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     });
   });
 
   it('keeps the caller’s AWS settings without overrides (env dev → AWS)', () => {
-    expect(buildChildEnv({ AWS_PROFILE: 'dev' }, {})).toEqual({
-      AWS_PROFILE: 'dev',
-      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-    });
+    expect(buildChildEnv({ AWS_PROFILE: 'dev' }, {})).toEqual({ AWS_PROFILE: 'dev' });
   });
 });
 

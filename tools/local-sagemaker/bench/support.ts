@@ -81,7 +81,7 @@ export function trainingRequest(
   };
 }
 
-/** Builds the fixture image (`train` on PATH) from node:20-bookworm-slim, as the integration tests do. */
+/** Builds the fixture image (`train` on PATH) from node:24-bookworm-slim, as the integration tests do. */
 export function buildFixtureImage(tag: string): void {
   const { execFileSync } = require('node:child_process') as typeof import('node:child_process');
   const { copyFileSync, mkdtempSync, rmSync } = require('node:fs') as typeof import('node:fs');
@@ -91,7 +91,7 @@ export function buildFixtureImage(tag: string): void {
   writeFileSync(join(ctx, 'train'), '#!/bin/sh\nexec node /app/job.js train "$@"\n', { mode: 0o755 });
   writeFileSync(
     join(ctx, 'Dockerfile'),
-    'FROM node:20-bookworm-slim\nCOPY job.js /app/job.js\nCOPY train /usr/local/bin/train\nCMD ["node", "/app/job.js", "process"]\n',
+    'FROM node:24-bookworm-slim\nCOPY job.js /app/job.js\nCOPY train /usr/local/bin/train\nCMD ["node", "/app/job.js", "process"]\n',
   );
   execFileSync('docker', ['build', '-q', '-t', tag, ctx], { stdio: 'ignore' });
   rmSync(ctx, { recursive: true, force: true });

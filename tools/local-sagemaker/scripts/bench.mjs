@@ -21,10 +21,10 @@ await build({
   outfile: join(out, 'bench.js'),
   bundle: true,
   platform: 'node',
-  target: 'node20',
+  target: 'node24',
   format: 'cjs',
   tsconfig: join(root, 'tsconfig.json'),
-  external: ['s3rver', '@aws-sdk/*', '@smithy/*', 'tar', 'yaml'],
+  external: ['@20minutes/s3rver', '@aws-sdk/*', '@smithy/*', 'tar', 'yaml'],
   define: { __BENCH_ROOT__: JSON.stringify(root) },
   logLevel: 'warning',
 });

@@ -1,4 +1,4 @@
-// Bundles the CLI and the library entry into dist/ (CommonJS, node20). @mlops/* libs are bundled
+// Bundles the CLI and the library entry into dist/ (CommonJS, node24). @mlops/* libs are bundled
 // from source (tsconfig paths); npm packages stay external and resolve from the workspace node_modules.
 import { build } from 'esbuild';
 import { chmodSync, rmSync } from 'node:fs';
@@ -12,11 +12,11 @@ await build({
   outdir: join(root, 'dist'),
   bundle: true,
   platform: 'node',
-  target: 'node20',
+  target: 'node24',
   format: 'cjs',
   sourcemap: true,
   tsconfig: join(root, 'tsconfig.json'),
-  external: ['s3rver', '@aws-sdk/*', '@smithy/*', 'tar', 'yaml'],
+  external: ['@20minutes/s3rver', '@aws-sdk/*', '@smithy/*', 'tar', 'yaml'],
   logLevel: 'warning',
 });
 chmodSync(join(root, 'dist/cli.js'), 0o755);

@@ -29,7 +29,7 @@ import {
   waitForTraining,
 } from './support/harness';
 
-const BASE_IMAGE = 'node:20-bookworm-slim';
+const BASE_IMAGE = 'node:24-bookworm-slim';
 const IMAGE = 'lsm-fixture:integration';
 const LABEL = 'local-sagemaker.job';
 

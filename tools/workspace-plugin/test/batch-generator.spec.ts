@@ -13,6 +13,23 @@ describe('batch generator', () => {
       'apps/pipeline-training/project.json',
       JSON.stringify({ name: 'pipeline-training', tags: ['type:app', 'platform:pipeline', 'scope:shared'] }),
     );
+    tree.write(
+      'libs/shared/contract/src/pipeline/batches.ts',
+      "export const BATCHES = ['collection', 'training'] as const;\n",
+    );
+  });
+
+  it('appends the batch to the declared order, which npm start and production run', async () => {
+    await generate(tree, 'drift-chk');
+    expect(tree.read('libs/shared/contract/src/pipeline/batches.ts', 'utf-8')).toBe(
+      "export const BATCHES = ['collection', 'training', 'drift-chk'] as const;\n",
+    );
+  });
+
+  it('refuses, writing nothing, when the batch order declaration is missing', async () => {
+    tree.delete('libs/shared/contract/src/pipeline/batches.ts');
+    await expect(generate(tree, 'drift-chk')).rejects.toThrow(/batches\.ts is missing/);
+    expect(tree.exists('apps/pipeline-drift-chk')).toBe(false);
   });
 
   it('creates apps/pipeline-<name> built like the other batches, with a runnable definition and tests', async () => {

@@ -46,7 +46,7 @@ describe('job-name budget', () => {
   });
 
   it('every existing batch name fits the batch budget', () => {
-    const phases = source('tools/local-pipeline/src/batches/phases.ts');
+    const phases = source('libs/shared/contract/src/pipeline/batches.ts');
     const names = [...(/\[([^\]]+)\]/.exec(phases)?.[1].matchAll(/'([a-z-]+)'/g) ?? [])].map((m) => m[1]);
     expect(names.length).toBeGreaterThanOrEqual(5);
     for (const n of names) expect({ n, problems: nameProblems('batch', n) }).toEqual({ n, problems: [] });

@@ -52,7 +52,7 @@ describe('targets plugin (test, lint, docker targets from file names)', () => {
       '--tag container-iris:latest',
       '--label title=container-iris',
     ]);
-    expect(project.targets['docker:run'].command).toBe('docker run {args} apps-container-iris');
+    expect(project.targets['docker:run'].command).toBe('docker run --rm --pull never {args} container-iris:latest');
     expect(project.metadata.targetGroups.Docker).toEqual([
       'docker:build',
       'docker:run',
@@ -61,18 +61,14 @@ describe('targets plugin (test, lint, docker targets from file names)', () => {
   });
 
   it('gives a lib no docker targets, and ignores a Dockerfile outside apps/ and docker/', () => {
-    const results = plugin.createTargets(
-      ['libs/pipeline/db/jest.config.js', 'libs/pipeline/db/Dockerfile'],
-      OPTIONS,
-      context,
-    );
+    const results = plugin.createTargets(['libs/pipeline/db/jest.config.js', 'libs/pipeline/db/Dockerfile'], OPTIONS, context);
     expect(Object.keys(results[0][1].projects['libs/pipeline/db'].targets)).toEqual(['test']);
     expect(plugin.createTargets(['tools/x/Dockerfile'], OPTIONS, context)).toEqual([]);
   });
 
-  it('matches project roots one level below apps, tools and docker, two below libs (libs/<side>/<lib>)', () => {
+  it('matches project roots one level below apps, tools and docker, and two below libs (libs/<side>/<name>)', () => {
     expect(plugin.createNodes[0]).toBe(
-      '{apps,libs,libs/*,tools,docker}/*/{jest.config.js,eslint.config.mjs,Dockerfile}',
+      '{apps/*,libs/*/*,tools/*,docker/*}/{jest.config.js,eslint.config.mjs,Dockerfile}',
     );
   });
 

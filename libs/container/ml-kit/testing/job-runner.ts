@@ -1,4 +1,5 @@
 /** One way to run a job on an /opt/ml tree, whether from the built bundles or from the image. */
+import { processingArguments } from '@mlops/contract';
 import { runBundle } from './bundle';
 import { dockerRun, dockerStop } from './docker';
 
@@ -39,8 +40,8 @@ export function bundleRunner(dist: () => string): JobRunner {
 }
 
 /**
- * As SageMaker runs the image: `docker run IMAGE train` for training; ContainerEntrypoint
- * ["node", "main.js"] + ContainerArguments [job] for processing. Containers are named `<prefix>-<n>`.
+ * As SageMaker runs the image: `docker run IMAGE train` for training; ContainerArguments
+ * ["node", "main.js", job] under the image's ENTRYPOINT (tini) for processing. Containers are named `<prefix>-<n>`.
  */
 export function imageRunner(image: string, prefix: string): JobRunner {
   let n = 0;
@@ -48,9 +49,8 @@ export function imageRunner(image: string, prefix: string): JobRunner {
     async run(base, job, options = {}) {
       const name = `${prefix}-${++n}`;
       let stopped = false;
-      const r = await dockerRun(image, base, [job], {
+      const r = await dockerRun(image, base, job === 'train' ? [job] : processingArguments(job), {
         name,
-        entrypoint: job === 'train' ? undefined : ['node', 'main.js'],
         onStdout: (out) => {
           if (!stopped && options.stopWhen?.test(out)) {
             stopped = true;

@@ -106,7 +106,7 @@ await build({
   outfile: join(here, '..', 'dist', 'bench-env.js'),
   bundle: true,
   platform: 'node',
-  target: 'node20',
+  target: 'node24',
   format: 'cjs',
   logLevel: 'warning',
 });

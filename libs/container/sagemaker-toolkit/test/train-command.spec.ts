@@ -28,7 +28,7 @@ beforeAll(async () => {
     outfile: exampleJs,
     bundle: true,
     platform: 'node',
-    target: 'node20',
+    target: 'node24',
     format: 'cjs',
     keepNames: true,
     logLevel: 'warning',

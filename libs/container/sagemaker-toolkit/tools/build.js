@@ -1,4 +1,4 @@
-// Bundles the `train` command into one CommonJS file (node20) that images copy to /usr/local/bin/train.
+// Bundles the `train` command into one CommonJS file (node24) that images copy to /usr/local/bin/train.
 // Shared with the tests (which build it themselves) so both produce the same artifact.
 const { build } = require('esbuild');
 const { chmodSync } = require('node:fs');
@@ -12,7 +12,7 @@ async function buildTrain(outfile = join(root, 'dist', 'train.js')) {
     outfile,
     bundle: true,
     platform: 'node',
-    target: 'node20',
+    target: 'node24',
     format: 'cjs',
     banner: { js: '#!/usr/bin/env node' },
     // Error class names end up in the failure file, so they must survive bundling.

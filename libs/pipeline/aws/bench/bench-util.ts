@@ -18,8 +18,7 @@ export function median(xs: number[]): number {
 export async function dirBytes(dir: string): Promise<number> {
   let total = 0;
   for (const e of await fs.readdir(dir, { withFileTypes: true, recursive: true })) {
-    if (e.isFile())
-      total += (await fs.stat(path.join(e.parentPath ?? (e as { path: string }).path, e.name))).size;
+    if (e.isFile()) total += (await fs.stat(path.join(e.parentPath, e.name))).size;
   }
   return total;
 }

@@ -7,7 +7,7 @@ import { build } from 'esbuild';
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 
 /**
- * Bundles fixtures/bundle-smoke.ts the way an app build would (esbuild, cjs, node20). Only the native
+ * Bundles fixtures/bundle-smoke.ts the way an app build would (esbuild, cjs, node24). Only the native
  * SQLite addon stays external; typeorm and pg are inlined.
  */
 export async function buildSmokeBundle(): Promise<string> {
@@ -18,7 +18,7 @@ export async function buildSmokeBundle(): Promise<string> {
     bundle: true,
     platform: 'node',
     format: 'cjs',
-    target: 'node20',
+    target: 'node24',
     outfile,
     external: ['better-sqlite3', 'pg-native'],
     logLevel: 'silent',

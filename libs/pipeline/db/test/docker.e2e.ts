@@ -5,7 +5,7 @@ import path from 'node:path';
 import { buildSmokeBundle, EXPECTED_SMOKE } from './bundle';
 import { createPostgresTestDb } from './postgres';
 
-const BASE_IMAGE = process.env.MLOPS_BASE_IMAGE ?? 'node:20-bookworm-slim';
+const BASE_IMAGE = process.env.MLOPS_BASE_IMAGE ?? 'node:24-bookworm-slim';
 
 function docker(args: string[], input?: string): string {
   const res = spawnSync('docker', args, { encoding: 'utf8', input, timeout: 240000 });

@@ -40,7 +40,7 @@ await build({
   outfile: join(root, 'dist', 'main.js'),
   bundle: true,
   platform: 'node',
-  target: 'node20',
+  target: 'node24',
   format: 'cjs',
   sourcemap: true,
   external: EXTERNAL,

@@ -84,8 +84,7 @@ describe('processingSpecFor', () => {
     );
     expect(request.AppSpecification).toEqual({
       ImageUri: model.image,
-      ContainerEntrypoint: ['node', 'main.js'],
-      ContainerArguments: ['preprocess'],
+      ContainerArguments: ['node', 'main.js', 'preprocess'],
     });
     expect(
       request.ProcessingInputs?.map((i) => [i.InputName, i.S3Input?.S3Uri, i.S3Input?.LocalPath]),

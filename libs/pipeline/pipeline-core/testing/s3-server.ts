@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import S3rver from 's3rver';
+import S3rver from '@20minutes/s3rver';
 
 /** A real S3-API server (s3rver) on loopback with one bucket; s3rver's public test credentials. */
 export async function startS3(bucket: string): Promise<{ endpoint: string; close(): Promise<void> }> {

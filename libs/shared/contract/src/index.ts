@@ -25,3 +25,4 @@ export {
 export type { ServiceRuleOptions } from './sagemaker/service-rules';
 export { validateRequest } from './sagemaker/validate-request';
 export { validationMessage, violationText } from './sagemaker/validation-message';
+export { PROCESSING_COMMAND, processingArguments } from './container/commands';

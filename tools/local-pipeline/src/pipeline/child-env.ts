@@ -13,8 +13,5 @@ export function buildChildEnv(base: NodeJS.ProcessEnv, overrides: Record<string,
     ])
       delete env[key];
   }
-  // The SDK's Node 20 end-of-support notice would repeat in every batch's output; the workspace pins
-  // Node 20 on purpose (package.json engines). An explicit setting of the caller wins.
-  env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   return { ...env, ...overrides };
 }

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { S3Client } from '@aws-sdk/client-s3';
 import { createS3Client, listObjectsArray } from '@mlops/aws';
-import S3rver from 's3rver';
+import S3rver from '@20minutes/s3rver';
 import { S3_CREDENTIALS } from './workspace';
 
 /**

@@ -24,7 +24,7 @@ describe('process runtime image convention', () => {
   it('maps an image to apps/<name>/dist with node main.js [train]', () => {
     expect(resolveImage('127.0.0.1:5000/container-iris:dev', {}, root)).toEqual({
       trainCommand: ['node', 'main.js', 'train'],
-      processCommand: ['node', 'main.js'],
+      processCommand: [],
       workdir: join(root, 'apps/container-iris/dist'),
     });
   });

@@ -5,7 +5,10 @@ import { join } from 'node:path';
 export interface ImageMapping {
   /** argv for a training job without ContainerEntrypoint (the image's `train`). */
   trainCommand: string[];
-  /** argv for a processing job without ContainerEntrypoint (the image's ENTRYPOINT); default trainCommand minus `train`. */
+  /**
+   * argv that stands for the image's ENTRYPOINT in a processing job without ContainerEntrypoint; its
+   * ContainerArguments follow. Default: trainCommand minus `train`.
+   */
   processCommand?: string[];
   /** Working directory of the child (the image's WORKDIR); relative commands resolve against it. */
   workdir: string;
@@ -24,7 +27,7 @@ export function imageBaseName(image: string): string {
 /**
  * Resolves an image for the process runtime. Lookup order: `imageMap[image]`, `imageMap[<image without tag>]`,
  * `imageMap[<base name>]`, then the convention: `[<registry>/]<name>[:tag]` → `<appsRoot>/apps/<name>/dist`,
- * training runs `node main.js train`, processing runs `node main.js` (cwd = that dist dir).
+ * training runs `node main.js train`, processing runs its ContainerArguments (cwd = that dist dir).
  */
 export function resolveImage(image: string, imageMap: ImageMap, appsRoot: string): ImageMapping {
   const noTag = image.replace(/:[^:/]+$/, '');
@@ -36,5 +39,7 @@ export function resolveImage(image: string, imageMap: ImageMap, appsRoot: string
       `process runtime: image '${image}' maps to ${workdir}, which does not exist ` +
         `(build the app, or give an imageMap entry for '${imageBaseName(image)}')`,
     );
-  return { trainCommand: ['node', 'main.js', 'train'], processCommand: ['node', 'main.js'], workdir };
+  // Processing jobs name their whole command in ContainerArguments under the image's ENTRYPOINT (tini),
+  // which the process runtime does without: an empty processCommand.
+  return { trainCommand: ['node', 'main.js', 'train'], processCommand: [], workdir };
 }

@@ -78,17 +78,13 @@ export class ProcessRuntime implements Runtime {
 }
 
 function commandFor(spec: RunSpec, trainCommand: string[], processCommand?: string[]): string[] {
-  const defaultCommand =
-    spec.kind === 'training'
-      ? trainCommand
-      : (processCommand ??
-        trainCommand.filter((arg, i) => !(i === trainCommand.length - 1 && arg === 'train')));
   if (spec.entrypoint) return [...spec.entrypoint, ...(spec.args ?? [])];
-  if (spec.args) {
-    // Arguments replace the image's CMD and keep its ENTRYPOINT; the default command's first word stands for it.
-    return [...defaultCommand.slice(0, spec.kind === 'training' ? -1 : defaultCommand.length), ...spec.args];
-  }
-  return defaultCommand;
+  // What stands for the image's ENTRYPOINT: the train command without its CMD word `train`.
+  const entry = trainCommand.filter((arg, i) => !(i === trainCommand.length - 1 && arg === 'train'));
+  if (spec.kind === 'training') return spec.args ? [...entry, ...spec.args] : trainCommand;
+  // Arguments replace the image's CMD and keep its ENTRYPOINT.
+  if (spec.args) return [...(processCommand ?? entry), ...spec.args];
+  return processCommand && processCommand.length > 0 ? processCommand : trainCommand;
 }
 
 function linkMounts(host: HostSpec): void {

@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import S3rver from 's3rver';
+import S3rver from '@20minutes/s3rver';
 
 export interface EmbeddedS3Options {
   /** Where objects live; survives restarts. */

@@ -1,5 +1,5 @@
 // s3rver 3.x ships no types; only what the embedded S3 uses.
-declare module 's3rver' {
+declare module '@20minutes/s3rver' {
   import type { Server } from 'node:http';
   interface S3rverOptions {
     address?: string;

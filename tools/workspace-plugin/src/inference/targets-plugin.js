@@ -79,8 +79,9 @@ function projectName(workspaceRoot, root) {
 
 /** @param {string} root @param {string} name @param {string[]} buildArgs */
 function dockerTargets(root, name, buildArgs) {
-  // @nx/docker's image name for `docker run`: the root path, slashes to dashes.
-  const imageRef = root.replace(/[\\/\s]+/g, '-').toLowerCase();
+  // The image docker:build tags (`--tag <project>:latest`), never pulled: a missing image is an error,
+  // not a Docker Hub lookup.
+  const imageRef = `${name}:latest`;
   const inputs = ['production', '^production'];
   return {
     'docker:build': {
@@ -104,7 +105,7 @@ function dockerTargets(root, name, buildArgs) {
     },
     'docker:run': {
       dependsOn: ['docker:build'],
-      command: `docker run {args} ${imageRef}`,
+      command: `docker run --rm --pull never {args} ${imageRef}`,
       options: { cwd: root },
       inputs,
       metadata: {
@@ -171,8 +172,8 @@ function createTargets(files, rawOptions, context) {
   return results;
 }
 
-/** Project roots are one level below these folders, two below libs/ (libs/<side>/<lib>; see README, Layout). */
-const GLOB = '{apps,libs,libs/*,tools,docker}/*/{jest.config.js,eslint.config.mjs,Dockerfile}';
+/** Project roots are one level below these folders, two below libs/ (`libs/<side>/<name>`; see README, Layout). */
+const GLOB = '{apps/*,libs/*/*,tools/*,docker/*}/{jest.config.js,eslint.config.mjs,Dockerfile}';
 
 /** @type {[string, (files: readonly string[], options: unknown, context: { workspaceRoot: string }) => Promise<unknown>]} */
 const createNodes = [GLOB, async (files, options, context) => createTargets(files, options, context)];

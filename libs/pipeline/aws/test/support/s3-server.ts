@@ -27,7 +27,7 @@ export async function startS3Server(bucket = 'test-bucket'): Promise<TestS3> {
     path.resolve('libs/pipeline/aws/test/support/s3rver-process.js'),
   ].find((p) => existsSync(p));
   if (!script) throw new Error('s3rver-process.js not found (run benchmarks from the repo root)');
-  const child = spawn(process.execPath, ['--openssl-legacy-provider', script, directory, bucket], {
+  const child = spawn(process.execPath, [script, directory, bucket], {
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   const port = await new Promise<number>((resolve, reject) => {

@@ -1,8 +1,6 @@
-// Runs s3rver in its own Node process. Two reasons: s3rver's ListObjectsV2 continuation tokens use
-// DES, which Node 20's OpenSSL 3 only offers with --openssl-legacy-provider (a process flag); and a
-// separate process keeps the server's memory out of the client's RSS in benchmarks.
-// Usage: node --openssl-legacy-provider s3rver-process.js <dir> <bucket>; prints {"port":N}.
-const S3rver = require('s3rver');
+// Runs s3rver in its own Node process, so that the server's memory stays out of the client's RSS in
+// benchmarks. Usage: node s3rver-process.js <dir> <bucket>; prints {"port":N}.
+const S3rver = require('@20minutes/s3rver');
 
 const [directory, bucket] = process.argv.slice(2);
 const server = new S3rver({

@@ -1,15 +1,17 @@
 import type { ProcessingJobSpec } from '@mlops/aws';
 import type { ModelConfig } from '@mlops/config-reader';
+import { processingArguments } from '@mlops/contract';
 import { jobTags } from './job-tags';
 
-/** The container's processing jobs (`node main.js <job>`). */
+/** The container's processing jobs (`node main.js <job>` under the image's init). */
 export type ProcessingJobKind = 'preprocess' | 'evaluation' | 'inference';
 
 export const processingInputPath = (name: string) => `/opt/ml/processing/input/${name}`;
 export const processingOutputPath = (name: string) => `/opt/ml/processing/output/${name}`;
 
 /**
- * A ProcessingJob per the container contract: `node main.js <job>`, inputs mounted at
+ * A ProcessingJob per the container contract: `node main.js <job>` as ContainerArguments (the image's
+ * ENTRYPOINT, its init, stays), inputs mounted at
  * /opt/ml/processing/input/<name>, outputs read from /opt/ml/processing/output/<name>.
  */
 export function processingSpecFor(input: {
@@ -30,8 +32,7 @@ export function processingSpecFor(input: {
     instanceCount: p.instanceCount,
     volumeSizeGb: p.volumeSizeInGB,
     maxRuntimeSeconds: p.maxRuntimeInSeconds,
-    entrypoint: ['node', 'main.js'],
-    arguments: [input.job],
+    arguments: processingArguments(input.job),
     inputs: Object.entries(input.inputs).map(([name, s3Uri]) => ({
       name,
       s3Uri,
