@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { stringifyHyperparameters } from '../src';
 
-const fixtures = path.resolve(__dirname, '..', '..', '..', '..', '..', 'shared', 'fixtures', 'sagemaker');
+// Copied from the sagemaker-training-toolkit's unit tests (test/unit/test_environment.py, ALL_HYPERPARAMETERS).
+const fixtures = path.join(__dirname, 'fixtures');
 const read = (f: string) =>
   JSON.parse(readFileSync(path.join(fixtures, f), 'utf8')) as Record<string, unknown>;
 
