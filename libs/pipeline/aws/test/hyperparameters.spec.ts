@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { stringifyHyperparameters } from '../src';
 
 // Copied from the sagemaker-training-toolkit's unit tests (test/unit/test_environment.py, ALL_HYPERPARAMETERS).
-const fixtures = path.join(__dirname, 'fixtures');
+const fixtures = path.join(__dirname, '__fixtures__');
 const read = (f: string) =>
   JSON.parse(readFileSync(path.join(fixtures, f), 'utf8')) as Record<string, unknown>;
 
