@@ -25,7 +25,7 @@ describe('pipeline-training', () => {
     });
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/CreateTrainingJob request is invalid/);
-    expect(r.err).toMatch(/HyperParameters.*nEstimators/);
+    expect(r.err).toMatch(/hyperParameters.*nEstimators/);
     expect(existsSync(h.dbPath)).toBe(false);
     expect(h.calls).toEqual([]);
   });

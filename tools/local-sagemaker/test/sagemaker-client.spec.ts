@@ -259,8 +259,8 @@ describe('sagemaker-client against the local SageMaker', () => {
       const bad = { ...trainingSpec({ mode: 'ok' }), instanceCount: 0, maxRuntimeSeconds: 0 };
       const err = await startTrainingJob(sm, bad, { jobName: 'lib-invalid' }).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(SageMakerValidationError);
-      expect((err as Error).message).toMatch(/ResourceConfig\.InstanceCount/);
-      expect((err as Error).message).toMatch(/StoppingCondition\.MaxRuntimeInSeconds/);
+      expect((err as Error).message).toContain("Value '0' at 'resourceConfig.instanceCount'");
+      expect((err as Error).message).toContain("Value '0' at 'stoppingCondition.maxRuntimeInSeconds'");
       const list = await sm.send(new ListTrainingJobsCommand({ NameContains: 'lib-invalid' }));
       expect(list.TrainingJobSummaries).toEqual([]);
     } finally {

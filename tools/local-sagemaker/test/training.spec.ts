@@ -17,10 +17,10 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-async function unpackModel(uri: string): Promise<Record<string, unknown>> {
+async function unpackModel(uri: string, file = 'model.json'): Promise<Record<string, unknown>> {
   const dir = mkdtempSync(join(h.tmp, 'model-'));
   await unpackArchive(new URL(uri).pathname, dir);
-  return JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8'));
+  return JSON.parse(readFileSync(join(dir, file), 'utf8'));
 }
 
 describe('training jobs on the process runtime, through the stock SageMaker client', () => {
@@ -175,6 +175,55 @@ describe('training jobs on the process runtime, through the stock SageMaker clie
     expect(d.TrainingJobStatus).toBe('Completed');
     // algo-1's model wins on a name clash.
     expect((await unpackModel(d.ModelArtifacts!.S3ModelArtifacts!)).host).toBe('algo-1');
+  });
+
+  it('runs a heterogeneous cluster: hosts numbered across InstanceGroups, channels only to their groups', async () => {
+    const data = join(h.tmp, 'data-groups');
+    mkdirSync(data, { recursive: true });
+    writeFileSync(join(data, 'rows.csv'), '1');
+    const channel = (name: string, groups?: string[]) => ({
+      ChannelName: name,
+      DataSource: {
+        S3DataSource: {
+          S3Uri: pathToFileURL(data).href,
+          S3DataType: 'S3Prefix' as const,
+          ...(groups ? { InstanceGroupNames: groups } : {}),
+        },
+      },
+    });
+    const base = trainingRequest('train-groups', out, { mode: 'ok', record_host: '1' });
+    await h.sm.send(
+      new CreateTrainingJobCommand({
+        ...base,
+        ResourceConfig: {
+          VolumeSizeInGB: 1,
+          InstanceGroups: [
+            { InstanceGroupName: 'data', InstanceType: 'ml.c5.xlarge', InstanceCount: 1 },
+            { InstanceGroupName: 'gpu', InstanceType: 'ml.g5.xlarge', InstanceCount: 2 },
+          ],
+        },
+        InputDataConfig: [channel('all'), channel('raw', ['data'])],
+      }),
+    );
+    const d = await waitForTraining(h.sm, 'train-groups');
+    expect(d.TrainingJobStatus).toBe('Completed');
+    const groups = [
+      { instance_group_name: 'data', instance_type: 'ml.c5.xlarge', hosts: ['algo-1'] },
+      { instance_group_name: 'gpu', instance_type: 'ml.g5.xlarge', hosts: ['algo-2', 'algo-3'] },
+    ];
+    const uri = d.ModelArtifacts!.S3ModelArtifacts!;
+    expect(await unpackModel(uri, 'algo-1.json')).toEqual({
+      group: 'data',
+      type: 'ml.c5.xlarge',
+      groups,
+      channels: ['all', 'raw'],
+    });
+    expect(await unpackModel(uri, 'algo-3.json')).toEqual({
+      group: 'gpu',
+      type: 'ml.g5.xlarge',
+      groups,
+      channels: ['all'],
+    });
   });
 });
 

@@ -12,8 +12,6 @@ export * from './sagemaker-client/job-spec';
 export * from './sagemaker-client/hyperparameters';
 export * from './sagemaker-client/job-name';
 export * from './sagemaker-client/errors';
-export * from './sagemaker-client/validate-training-request';
-export * from './sagemaker-client/validate-processing-request';
 export * from './sagemaker-client/build-training-request';
 export * from './sagemaker-client/build-processing-request';
 export * from './sagemaker-client/prepare-job';

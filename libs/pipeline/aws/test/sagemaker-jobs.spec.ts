@@ -55,7 +55,7 @@ describe('start', () => {
       SageMakerValidationError,
     );
     await expect(startTrainingJob(sm, trainingSpec(), { jobName: 'not_valid' })).rejects.toThrow(
-      'TrainingJobName',
+      "Value 'not_valid' at 'trainingJobName'",
     );
     expect(fake.requests).toEqual([]);
   });

@@ -24,8 +24,15 @@ function expectOnly(spec: ProcessingJobSpec, path: string, rule: string, name = 
   const v = violationsOf(spec, name);
   expect(v.length).toBeGreaterThan(0);
   expect([...new Set(v.map((x) => x.path))]).toEqual([path]);
-  expect(v.map((x) => x.rule).join('; ')).toContain(rule);
+  expect(v.map((x) => x.constraint).join('; ')).toContain(rule);
 }
+
+const PATTERN = 'Member must satisfy regular expression pattern';
+const atMost = (n: number) => `Member must have length less than or equal to ${n}`;
+const atLeast = (n: number) => `Member must have length greater than or equal to ${n}`;
+const valueAtMost = (n: number) => `Member must have value less than or equal to ${n}`;
+const valueAtLeast = (n: number) => `Member must have value greater than or equal to ${n}`;
+const CLUSTER = 'processingResources.clusterConfig';
 
 const input = (name: string, localPath = `/opt/ml/processing/${name}`) => ({
   name,
@@ -95,41 +102,45 @@ describe('CreateProcessingJob constraints', () => {
   test('a valid spec passes', () => expect(violationsOf(processingSpec())).toEqual([]));
 
   test.each([
-    [{ instanceCount: 0 }, 'ProcessingResources.ClusterConfig.InstanceCount', 'must be >= 1'],
-    [{ instanceCount: 101 }, 'ProcessingResources.ClusterConfig.InstanceCount', 'must be <= 100'],
+    [{ instanceCount: 0 }, `${CLUSTER}.instanceCount`, valueAtLeast(1)],
+    [{ instanceCount: 101 }, `${CLUSTER}.instanceCount`, valueAtMost(100)],
+    [{ instanceType: 'ml.p5.48xlarge-ish' }, `${CLUSTER}.instanceType`, 'Member must satisfy enum value set'],
+    [{ volumeSizeGb: 16385 }, `${CLUSTER}.volumeSizeInGB`, valueAtMost(16384)],
+    [{ maxRuntimeSeconds: 777_601 }, 'stoppingCondition.maxRuntimeInSeconds', valueAtMost(777600)],
+    [{ maxRuntimeSeconds: 0 }, 'stoppingCondition.maxRuntimeInSeconds', valueAtLeast(1)],
+    [{ image: '' }, 'appSpecification.imageUri', atLeast(1)],
     [
-      { instanceType: 'ml.p5.48xlarge-ish' },
-      'ProcessingResources.ClusterConfig.InstanceType',
-      'must be one of',
+      { entrypoint: ['x'.repeat(257)] },
+      'appSpecification.containerEntrypoint',
+      `Member must satisfy constraint: [${atMost(256)}]`,
     ],
-    [{ volumeSizeGb: 16385 }, 'ProcessingResources.ClusterConfig.VolumeSizeInGB', 'must be <= 16384'],
-    [{ maxRuntimeSeconds: 777_601 }, 'StoppingCondition.MaxRuntimeInSeconds', 'must be <= 777600'],
-    [{ maxRuntimeSeconds: 0 }, 'StoppingCondition.MaxRuntimeInSeconds', 'must be >= 1'],
-    [{ image: '' }, 'AppSpecification.ImageUri', 'below the minimum 1'],
-    [{ entrypoint: ['x'.repeat(257)] }, 'AppSpecification.ContainerEntrypoint[0]', 'exceeds the maximum 256'],
-    [{ roleArn: 'role/x' }, 'RoleArn', 'must match pattern'],
-    [{ environment: { K: 'v'.repeat(257) } }, 'Environment["K"]', 'exceeds the maximum 256'],
+    [{ roleArn: 'role/x' }, 'roleArn', PATTERN],
+    [
+      { environment: { K: 'v'.repeat(257) } },
+      'environment',
+      `Map value must satisfy constraint: [${atMost(256)}]`,
+    ],
     [
       { environment: { ['K'.repeat(257)]: 'v' } },
-      `Environment key "${'K'.repeat(257)}"`,
-      'exceeds the maximum 256',
+      'environment',
+      `Map keys must satisfy constraint: [${atMost(256)}]`,
     ],
-    [{ environment: { 'my-key': 'v' } }, 'Environment key "my-key"', 'must match pattern'],
-    [
-      { inputs: Array.from({ length: 11 }, (_, i) => input(`i${i}`)) },
-      'ProcessingInputs',
-      '11 items, maximum is 10',
-    ],
+    [{ environment: { 'my-key': 'v' } }, 'environment', `Map keys must satisfy constraint: [${PATTERN}`],
+    [{ inputs: Array.from({ length: 11 }, (_, i) => input(`i${i}`)) }, 'processingInputs', atMost(10)],
     [
       { inputs: [input('data', '/tmp/data')] },
-      'ProcessingInputs[0].S3Input.LocalPath',
-      'must begin with /opt/ml/processing/',
+      'processingInputs.1.member.s3Input.localPath',
+      'Member must begin with /opt/ml/processing/',
     ],
-    [{ inputs: [input('a'), input('a')] }, 'ProcessingInputs[1]', 'duplicate InputName'],
+    [
+      { inputs: [input('a'), input('a')] },
+      'processingInputs.2.member.inputName',
+      'Member must be unique within processingInputs',
+    ],
     [
       { inputs: [{ name: 'a', s3Uri: 'ftp://x/y', localPath: '/opt/ml/processing/a' }] },
-      'ProcessingInputs[0].S3Input.S3Uri',
-      'must match pattern',
+      'processingInputs.1.member.s3Input.s3Uri',
+      PATTERN,
     ],
     [
       {
@@ -142,8 +153,8 @@ describe('CreateProcessingJob constraints', () => {
           },
         ],
       },
-      'ProcessingOutputConfig.Outputs[0].S3Output.S3UploadMode',
-      'must be one of Continuous, EndOfJob',
+      'processingOutputConfig.outputs.1.member.s3Output.s3UploadMode',
+      'Member must satisfy enum value set: [Continuous, EndOfJob]',
     ],
     [
       {
@@ -153,8 +164,8 @@ describe('CreateProcessingJob constraints', () => {
           localPath: '/opt/ml/processing/o',
         })),
       },
-      'ProcessingOutputConfig.Outputs',
-      'maximum is 10',
+      'processingOutputConfig.outputs',
+      atMost(10),
     ],
   ] as [Partial<ProcessingJobSpec>, string, string][])('%j', (over, path, rule) =>
     expectOnly(processingSpec(over), path, rule),
@@ -165,7 +176,7 @@ describe('CreateProcessingJob constraints', () => {
   });
 
   test('job name rules are the training ones', () => {
-    expectOnly(processingSpec(), 'ProcessingJobName', 'must match pattern', 'eval_job');
-    expectOnly(processingSpec(), 'ProcessingJobName', 'exceeds the maximum 63', 'e'.repeat(64));
+    expectOnly(processingSpec(), 'processingJobName', PATTERN, 'eval_job');
+    expectOnly(processingSpec(), 'processingJobName', atMost(63), 'e'.repeat(64));
   });
 });

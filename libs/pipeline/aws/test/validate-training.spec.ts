@@ -5,8 +5,8 @@ import {
   Violation,
   buildTrainingJobRequest,
   prepareTrainingJob,
-  validateTrainingJobRequest,
 } from '../src';
+import { validateRequest } from '@mlops/contract';
 import { IMAGE, ROLE, trainingSpec } from './support/specs';
 
 const NAME = 'iris-train-2026-01-02-03-04-05-006';
@@ -26,8 +26,12 @@ function expectOnly(spec: TrainingJobSpec, path: string, rule: string, name = NA
   const v = violationsOf(spec, name);
   expect(v.length).toBeGreaterThan(0);
   expect([...new Set(v.map((x) => x.path))]).toEqual([path]);
-  expect(v.map((x) => x.rule).join('; ')).toContain(rule);
+  expect(v.map((x) => x.constraint).join('; ')).toContain(rule);
 }
+
+const PATTERN = 'Member must satisfy regular expression pattern';
+const atMost = (n: number) => `Member must have length less than or equal to ${n}`;
+const atLeast = (n: number) => `Member must have length greater than or equal to ${n}`;
 
 const many = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, 'v']));
 
@@ -97,7 +101,7 @@ describe('buildTrainingJobRequest', () => {
       CheckpointConfig: { S3Uri: 's3://bucket/ckpt' },
     };
     expect(request).toEqual(expected);
-    expect(validateTrainingJobRequest(request)).toEqual([]);
+    expect(validateRequest('CreateTrainingJob', request)).toEqual([]);
   });
 });
 
@@ -108,69 +112,77 @@ describe('CreateTrainingJob constraints', () => {
 
   describe('TrainingJobName', () => {
     test.each([
-      ['x'.repeat(64), 'exceeds the maximum 63'],
-      ['has_underscore', 'must match pattern'],
-      ['-leading', 'must match pattern'],
-      ['trailing-', 'must match pattern'],
-      ['dot.name', 'must match pattern'],
-      ['', 'below the minimum 1'],
+      ['x'.repeat(64), atMost(63)],
+      ['has_underscore', PATTERN],
+      ['-leading', PATTERN],
+      ['trailing-', PATTERN],
+      ['dot.name', PATTERN],
+      ['', atLeast(1)],
     ])('%j', (name, rule) => {
       const v = violationsOf(trainingSpec(), name);
-      expect(v.every((x) => x.path === 'TrainingJobName' && x.value === name)).toBe(true);
-      expect(v.map((x) => x.rule).join('; ')).toContain(rule);
+      expect(v.every((x) => x.path === 'trainingJobName' && x.value === name)).toBe(true);
+      expect(v.map((x) => x.constraint).join('; ')).toContain(rule);
     });
     test('63 chars is fine', () => expect(violationsOf(trainingSpec(), 'a'.repeat(63))).toEqual([]));
   });
 
   test('RoleArn pattern', () =>
-    expectOnly(trainingSpec({ roleArn: 'arn:aws:iam::123:role/x' }), 'RoleArn', 'must match pattern'));
+    expectOnly(trainingSpec({ roleArn: 'arn:aws:iam::123:role/x' }), 'roleArn', PATTERN));
 
   describe('HyperParameters', () => {
     test('100 entries ok, 101 rejected', () => {
       expect(violationsOf(trainingSpec({ hyperparameters: many(100) }))).toEqual([]);
-      expectOnly(
-        trainingSpec({ hyperparameters: many(101) }),
-        'HyperParameters',
-        '101 entries, maximum is 100',
-      );
+      expectOnly(trainingSpec({ hyperparameters: many(101) }), 'hyperParameters', atMost(100));
     });
     test('key over 256 chars', () => {
       const key = 'k'.repeat(257);
       expectOnly(
         trainingSpec({ hyperparameters: { [key]: 1 } }),
-        `HyperParameters key ${JSON.stringify(key)}`,
-        'exceeds the maximum 256',
+        'hyperParameters',
+        `Map keys must satisfy constraint: [${atMost(256)}]`,
       );
+    });
+    test('the error names the entries at fault and cuts the value', () => {
+      const v = violationsOf(trainingSpec({ hyperparameters: { ok: 1, big: 'v'.repeat(2501) } }));
+      expect(v.map((x) => x.entries)).toEqual([['big']]);
+      let message = '';
+      try {
+        prepareTrainingJob(trainingSpec({ hyperparameters: { ok: 1, big: 'v'.repeat(2501) } }), NAME);
+      } catch (e) {
+        message = (e as Error).message;
+      }
+      expect(message).toMatch(/at 'hyperParameters' failed .* \(entries: big\)$/);
+      expect(message.length).toBeLessThan(500);
     });
     test('value 2500 ok, 2501 rejected (the service limit, not the 256 in the member doc)', () => {
       expect(violationsOf(trainingSpec({ hyperparameters: { big: 'v'.repeat(2500) } }))).toEqual([]);
       expectOnly(
         trainingSpec({ hyperparameters: { big: 'v'.repeat(2501) } }),
-        'HyperParameters["big"]',
-        'exceeds the maximum 2500',
+        'hyperParameters',
+        `Map value must satisfy constraint: [${atMost(2500)}]`,
       );
     });
     test('JSON-encoded length counts', () => {
       expectOnly(
         trainingSpec({ hyperparameters: { list: Array(1300).fill(1) } }),
-        'HyperParameters["list"]',
-        'length 2601 exceeds the maximum 2500',
+        'hyperParameters',
+        atMost(2500),
       );
     });
     test('NaN', () =>
-      expectOnly(trainingSpec({ hyperparameters: { lr: NaN } }), 'HyperParameters["lr"]', 'finite'));
+      expectOnly(trainingSpec({ hyperparameters: { lr: NaN } }), 'hyperParameters.lr', 'finite'));
   });
 
   describe('channels', () => {
     test.each([
-      ['train data', 'must match pattern'],
-      ['tr@in', 'must match pattern'],
-      ['c'.repeat(65), 'exceeds the maximum 64'],
-      ['', 'below the minimum 1'],
+      ['train data', PATTERN],
+      ['tr@in', PATTERN],
+      ['c'.repeat(65), atMost(64)],
+      ['', atLeast(1)],
     ])('ChannelName %j', (name, rule) => {
       const v = violationsOf(trainingSpec({ channels: [{ name, s3Uri: 's3://bucket/x' }] }));
-      expect(v.map((x) => x.path)).toContain('InputDataConfig[0].ChannelName');
-      expect(v.map((x) => x.rule).join('; ')).toContain(rule);
+      expect(v.map((x) => x.path)).toContain('inputDataConfig.1.member.channelName');
+      expect(v.map((x) => x.constraint).join('; ')).toContain(rule);
     });
     test('dots, hyphens and underscores are allowed', () => {
       expect(
@@ -185,21 +197,21 @@ describe('CreateTrainingJob constraints', () => {
             { name: 'train', s3Uri: 's3://b1b/y' },
           ],
         }),
-        'InputDataConfig[1]',
-        'duplicate ChannelName',
+        'inputDataConfig.2.member.channelName',
+        'Member must be unique within inputDataConfig',
       ));
     test('1..20 channels', () => {
       const ch = (n: number) =>
         Array.from({ length: n }, (_, i) => ({ name: `c${i}`, s3Uri: 's3://bucket/x' }));
       expect(violationsOf(trainingSpec({ channels: ch(20) }))).toEqual([]);
-      expectOnly(trainingSpec({ channels: ch(21) }), 'InputDataConfig', '21 items, maximum is 20');
-      expectOnly(trainingSpec({ channels: [] }), 'InputDataConfig', 'minimum is 1');
+      expectOnly(trainingSpec({ channels: ch(21) }), 'inputDataConfig', atMost(20));
+      expectOnly(trainingSpec({ channels: [] }), 'inputDataConfig', atLeast(1));
     });
     test('S3 URI scheme', () =>
       expectOnly(
         trainingSpec({ channels: [{ name: 'train', s3Uri: 'gs://bucket/x' }] }),
-        'InputDataConfig[0].DataSource.S3DataSource.S3Uri',
-        'must match pattern (https|s3)',
+        'inputDataConfig.1.member.dataSource.s3DataSource.s3Uri',
+        `${PATTERN}: ^(https|s3)://`,
       ));
     test('file system id', () =>
       expectOnly(
@@ -208,88 +220,100 @@ describe('CreateTrainingJob constraints', () => {
             { name: 'efs', fileSystem: { id: 'fs-12', type: 'EFS', accessMode: 'ro', directoryPath: '/d' } },
           ],
         }),
-        'InputDataConfig[0].DataSource.FileSystemDataSource.FileSystemId',
-        'below the minimum 11',
+        'inputDataConfig.1.member.dataSource.fileSystemDataSource.fileSystemId',
+        atLeast(11),
       ));
   });
 
   describe('Environment', () => {
     test.each([
-      ['1ABC', 'must match pattern'],
-      ['A-B', 'must match pattern'],
-      ['K'.repeat(513), 'exceeds the maximum 512'],
+      ['1ABC', PATTERN],
+      ['A-B', PATTERN],
+      ['K'.repeat(513), atMost(512)],
     ])('key %j', (key, rule) => {
       const v = violationsOf(trainingSpec({ environment: { [key]: 'x' } }));
-      expect(v.map((x) => x.path)).toEqual([`Environment key ${JSON.stringify(key)}`]);
-      expect(v[0].rule).toContain(rule);
+      expect(v.map((x) => x.path)).toEqual(['environment']);
+      expect(v[0].constraint).toContain(`Map keys must satisfy constraint: [${rule}`);
     });
     test('value 512 ok, 513 rejected', () => {
       expect(violationsOf(trainingSpec({ environment: { A: 'v'.repeat(512) } }))).toEqual([]);
       expectOnly(
         trainingSpec({ environment: { A: 'v'.repeat(513) } }),
-        'Environment["A"]',
-        'exceeds the maximum 512',
+        'environment',
+        `Map value must satisfy constraint: [${atMost(512)}]`,
       );
     });
     test('100 entries max', () => {
       const env = Object.fromEntries(Array.from({ length: 101 }, (_, i) => [`E${i}`, 'v']));
-      expectOnly(trainingSpec({ environment: env }), 'Environment', '101 entries, maximum is 100');
+      expectOnly(trainingSpec({ environment: env }), 'environment', atMost(100));
     });
     test('non-string value', () =>
       expectOnly(
         trainingSpec({ environment: { A: 5 as unknown as string } }),
-        'Environment["A"]',
-        'must be a string',
+        'environment',
+        'Map value must satisfy constraint: [Member must be a string]',
       ));
   });
 
   describe('resources and runtime', () => {
     test.each([
-      [{ instanceCount: 0 }, 'ResourceConfig.InstanceCount', 'must be >= 1'],
-      [{ instanceCount: 1.5 }, 'ResourceConfig.InstanceCount', 'must be an integer'],
-      [{ instanceCount: '2' as unknown as number }, 'ResourceConfig.InstanceCount', 'must be an integer'],
-      [{ instanceType: 'ml.huge.1' }, 'ResourceConfig.InstanceType', 'must be one of ml.'],
-      [{ volumeSizeGb: 0 }, 'ResourceConfig.VolumeSizeInGB', 'must be >= 1'],
-      [{ maxRuntimeSeconds: 0 }, 'StoppingCondition.MaxRuntimeInSeconds', 'must be >= 1'],
-      [{ maxRuntimeSeconds: 2_419_201 }, 'StoppingCondition.MaxRuntimeInSeconds', 'must be <= 2419200'],
-      [{ image: '' }, 'AlgorithmSpecification.TrainingImage', 'below the minimum 1'],
-      [{ image: 'i'.repeat(256) }, 'AlgorithmSpecification.TrainingImage', 'exceeds the maximum 255'],
+      [{ instanceCount: 0 }, 'resourceConfig.instanceCount', 'value greater than or equal to 1'],
+      [{ instanceCount: 1.5 }, 'resourceConfig.instanceCount', 'Member must be an integer'],
+      [
+        { instanceCount: '2' as unknown as number },
+        'resourceConfig.instanceCount',
+        'Member must be an integer',
+      ],
+      [
+        { instanceType: 'ml.huge.1' },
+        'resourceConfig.instanceType',
+        'Member must satisfy enum value set: [ml.',
+      ],
+      [{ volumeSizeGb: 0 }, 'resourceConfig.volumeSizeInGB', 'value greater than or equal to 1'],
+      [{ maxRuntimeSeconds: 0 }, 'stoppingCondition.maxRuntimeInSeconds', 'value greater than or equal to 1'],
+      [
+        { maxRuntimeSeconds: 2_419_201 },
+        'stoppingCondition.maxRuntimeInSeconds',
+        'value less than or equal to 2419200',
+      ],
+      [{ image: '' }, 'algorithmSpecification.trainingImage', atLeast(1)],
+      [{ image: 'i'.repeat(256) }, 'algorithmSpecification.trainingImage', atMost(255)],
       [
         { inputMode: 'Stream' as 'File' },
-        'AlgorithmSpecification.TrainingInputMode',
-        'must be one of Pipe, File, FastFile',
+        'algorithmSpecification.trainingInputMode',
+        'Member must satisfy enum value set: [Pipe, File, FastFile]',
       ],
-      [{ entrypoint: [] }, 'AlgorithmSpecification.ContainerEntrypoint', 'minimum is 1'],
-      [{ arguments: Array(101).fill('a') }, 'AlgorithmSpecification.ContainerArguments', 'maximum is 100'],
-      [{ outputPath: 'bucket/out' }, 'OutputDataConfig.S3OutputPath', 'must match pattern'],
+      [{ entrypoint: [] }, 'algorithmSpecification.containerEntrypoint', atLeast(1)],
+      [{ arguments: Array(101).fill('a') }, 'algorithmSpecification.containerArguments', atMost(100)],
+      [{ outputPath: 'bucket/out' }, 'outputDataConfig.s3OutputPath', PATTERN],
       [
         { vpc: { securityGroupIds: Array(6).fill('sg-1'), subnets: ['s-1'] } },
-        'VpcConfig.SecurityGroupIds',
-        'maximum is 5',
+        'vpcConfig.securityGroupIds',
+        atMost(5),
       ],
-      [{ vpc: { securityGroupIds: ['sg-1'], subnets: [] } }, 'VpcConfig.Subnets', 'minimum is 1'],
-      [{ checkpoint: { s3Uri: 'file:///tmp' } }, 'CheckpointConfig.S3Uri', 'must match pattern'],
-      [{ tags: { 'bad#key': 'v' } }, 'Tags[0].Key', 'must match pattern'],
-      [{ tags: { k: 'v'.repeat(257) } }, 'Tags[0].Value', 'exceeds the maximum 256'],
+      [{ vpc: { securityGroupIds: ['sg-1'], subnets: [] } }, 'vpcConfig.subnets', atLeast(1)],
+      [{ checkpoint: { s3Uri: 'file:///tmp' } }, 'checkpointConfig.s3Uri', PATTERN],
+      [{ tags: { 'bad#key': 'v' } }, 'tags.1.member.key', PATTERN],
+      [{ tags: { k: 'v'.repeat(257) } }, 'tags.1.member.value', atMost(256)],
       [
         { tags: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`t${i}`, 'v'])) },
-        'Tags',
-        'maximum is 50',
+        'tags',
+        atMost(50),
       ],
       [
         { metricDefinitions: [{ name: '', regex: 'x' }] },
-        'AlgorithmSpecification.MetricDefinitions[0].Name',
-        'minimum 1',
+        'algorithmSpecification.metricDefinitions.1.member.name',
+        atLeast(1),
       ],
       [
         { metricDefinitions: Array.from({ length: 41 }, (_, i) => ({ name: `m${i}`, regex: 'x' })) },
-        'AlgorithmSpecification.MetricDefinitions',
-        'maximum is 40',
+        'algorithmSpecification.metricDefinitions',
+        atMost(40),
       ],
       [
         { enableNetworkIsolation: 'yes' as unknown as boolean },
-        'EnableNetworkIsolation',
-        'must be a boolean',
+        'enableNetworkIsolation',
+        'Member must be a boolean',
       ],
     ] as [Partial<TrainingJobSpec>, string, string][])('%j', (over, path, rule) =>
       expectOnly(trainingSpec(over), path, rule),
@@ -318,15 +342,18 @@ describe('CreateTrainingJob constraints', () => {
     }
     expect(err).toBeInstanceOf(SageMakerValidationError);
     expect(err?.violations.map((v) => v.path)).toEqual([
-      'TrainingJobName',
-      'InputDataConfig[0].ChannelName',
-      'ResourceConfig.InstanceCount',
-      'Environment key "BAD-KEY"',
+      'trainingJobName',
+      'inputDataConfig.1.member.channelName',
+      'environment',
+      'resourceConfig.instanceCount',
     ]);
     expect(err?.message).toContain('CreateTrainingJob request is invalid (4 violations)');
     expect(err?.message).toContain(
-      'TrainingJobName = "bad_name": must match pattern [a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}',
+      "Value 'bad_name' at 'trainingJobName' failed to satisfy constraint: " +
+        'Member must satisfy regular expression pattern: ^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$',
     );
-    expect(err?.message).toContain('ResourceConfig.InstanceCount = 0: must be >= 1');
+    expect(err?.message).toContain(
+      "Value '0' at 'resourceConfig.instanceCount' failed to satisfy constraint: Member must have value greater than or equal to 1",
+    );
   });
 });

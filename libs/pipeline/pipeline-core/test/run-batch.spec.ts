@@ -73,7 +73,7 @@ describe('runBatch', () => {
       MLOPS__MODELS__IRIS__TRAINING__HYPERPARAMETERS__SEED: 'x'.repeat(2600),
     });
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/HyperParameters.*seed/);
+    expect(r.err).toMatch(/hyperParameters.*seed/);
     expect(existsSync(dbPath())).toBe(false);
     expect(h.calls).toEqual([]);
   });

@@ -62,7 +62,7 @@ describe('trainingSpecFor (shipped configs/local.yaml)', () => {
       caught = err;
     }
     expect((caught as Error).name).toBe('SageMakerValidationError');
-    expect((caught as Error).message).toMatch(/HyperParameters.*maxDepth/);
+    expect((caught as Error).message).toMatch(/hyperParameters.*maxDepth/);
     expect((caught as Error).message).toMatch(/2500/);
     expect(exitCodeFor(caught)).toBe(2);
   });
@@ -120,6 +120,6 @@ describe('processingSpecFor', () => {
           outputs: { predictions: 's3://b/p/' },
         }),
       }),
-    ).toThrow(/ProcessingInputs\[0\]/);
+    ).toThrow(/processingInputs\.1\.member/);
   });
 });

@@ -1,12 +1,15 @@
+import type { SageMakerOperation } from '@mlops/contract';
+import { checkRequest } from '@mlops/contract';
 import { jobArn } from '../jobs/arn';
-import { resourceInUse, resourceNotFound, validationError } from '../server/errors';
+import { resourceInUse, validationError } from '../server/errors';
+import { validateInput } from '../validation/validate';
 import type { JobKind, JobRecord } from '../state/types';
 import { TERMINAL } from '../state/types';
 import type { ApiDeps } from './deps';
 
 const LABEL: Record<JobKind, string> = { training: 'Training', processing: 'Processing' };
 
-/** Registers a new job (ResourceInUse on a duplicate name) and starts it; Create returns at once. */
+/** Registers a new job (ResourceInUse on a name taken in any letter case) and starts it; Create returns at once. */
 export function createJob(
   deps: ApiDeps,
   kind: JobKind,
@@ -45,20 +48,32 @@ export function createJob(
   return job;
 }
 
-export function requireJob(deps: ApiDeps, kind: JobKind, name: unknown): JobRecord {
-  if (typeof name !== 'string' || name === '')
-    throw validationError(
-      `1 validation error detected: Value null at '${kind}JobName' failed to satisfy constraint: Member must not be null`,
-    );
-  const job = deps.store.get(kind, name);
-  if (!job)
-    throw resourceNotFound(`Requested resource not found: ${LABEL[kind]} job '${name}' does not exist`);
+/**
+ * The job named in a Describe/Stop body. A missing name is a validation error; an unknown or malformed one
+ * answers what SageMaker answers for both: ValidationException "Requested resource not found." (not the
+ * ResourceNotFound the model lists). Names are matched in any letter case, as the service does.
+ */
+export function requireJob(
+  deps: ApiDeps,
+  kind: JobKind,
+  operation: SageMakerOperation,
+  body: Record<string, unknown>,
+): JobRecord {
+  const name = body[`${LABEL[kind]}JobName`];
+  if (name === undefined || name === null) validateInput(operation, body);
+  const job = checkRequest(operation, body).length === 0 ? deps.store.get(kind, name as string) : undefined;
+  if (!job) throw validationError('Requested resource not found.');
   return job;
 }
 
 /** Stop: Stopping at once, Stopped when the containers have exited (after at most the grace period). */
-export function stopJob(deps: ApiDeps, kind: JobKind, name: unknown): Record<string, never> {
-  const job = requireJob(deps, kind, name);
+export function stopJob(
+  deps: ApiDeps,
+  kind: JobKind,
+  operation: SageMakerOperation,
+  body: Record<string, unknown>,
+): Record<string, never> {
+  const job = requireJob(deps, kind, operation, body);
   if (job.status === 'Stopping') return {};
   if (TERMINAL.includes(job.status))
     throw validationError(`The request was rejected because the ${kind} job is in status ${job.status}.`);

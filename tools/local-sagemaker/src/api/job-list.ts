@@ -1,19 +1,15 @@
 import type { JobRecord } from '../state/types';
-import { Checker } from '../validation/checker';
+import { validateInput } from '../validation/validate';
 import { fromAwsTime } from './time';
 import { paginate } from './pagination';
 
 /** Filtering, sorting and paging shared by ListTrainingJobs and ListProcessingJobs. */
-export function listJobs(jobs: JobRecord[], body: Record<string, unknown>) {
-  const c = new Checker();
-  c.string('SortBy', body.SortBy, { enum: ['Name', 'CreationTime', 'Status'] });
-  c.string('SortOrder', body.SortOrder, { enum: ['Ascending', 'Descending'] });
-  c.string('StatusEquals', body.StatusEquals, {
-    enum: ['InProgress', 'Completed', 'Failed', 'Stopping', 'Stopped'],
-  });
-  c.string('NameContains', body.NameContains, { max: 63, pattern: '[a-zA-Z0-9\\-]+' });
-  c.integer('MaxResults', body.MaxResults, { min: 1, max: 100 });
-  c.throwIfInvalid();
+export function listJobs(
+  jobs: JobRecord[],
+  operation: 'ListTrainingJobs' | 'ListProcessingJobs',
+  body: Record<string, unknown>,
+) {
+  validateInput(operation, body);
   const after = fromAwsTime(body.CreationTimeAfter);
   const before = fromAwsTime(body.CreationTimeBefore);
   const modAfter = fromAwsTime(body.LastModifiedTimeAfter);

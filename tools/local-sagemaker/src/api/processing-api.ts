@@ -1,7 +1,7 @@
 import type { JobRecord } from '../state/types';
 import type { HandlerMap } from '../server/http-server';
-import type { CreateProcessingJobRequest } from '../validation/processing-request';
-import { validateCreateProcessingJob } from '../validation/processing-request';
+import type { CreateProcessingJobRequest } from '../jobs/requests';
+import { validateCreate } from '../validation/validate';
 import type { ApiDeps } from './deps';
 import { compact, createJob, requireJob, stopJob } from './job-common';
 import { listJobs } from './job-list';
@@ -10,15 +10,15 @@ import { toAwsTime } from './time';
 export function processingHandlers(deps: ApiDeps): HandlerMap {
   return {
     'SageMaker.CreateProcessingJob': (body) => {
-      const req = validateCreateProcessingJob(body);
+      const req = validateCreate<CreateProcessingJobRequest>('CreateProcessingJob', body);
       const job = createJob(deps, 'processing', req.ProcessingJobName, req.RoleArn, req);
       return { ProcessingJobArn: job.arn };
     },
     'SageMaker.DescribeProcessingJob': (body) =>
-      describeProcessing(requireJob(deps, 'processing', body.ProcessingJobName)),
-    'SageMaker.StopProcessingJob': (body) => stopJob(deps, 'processing', body.ProcessingJobName),
+      describeProcessing(requireJob(deps, 'processing', 'DescribeProcessingJob', body)),
+    'SageMaker.StopProcessingJob': (body) => stopJob(deps, 'processing', 'StopProcessingJob', body),
     'SageMaker.ListProcessingJobs': (body) => {
-      const { page, nextToken } = listJobs(deps.store.list('processing'), body);
+      const { page, nextToken } = listJobs(deps.store.list('processing'), 'ListProcessingJobs', body);
       return compact({
         ProcessingJobSummaries: page.map((j) =>
           compact({

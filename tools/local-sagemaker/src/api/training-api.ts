@@ -1,7 +1,7 @@
 import type { JobRecord } from '../state/types';
 import type { HandlerMap } from '../server/http-server';
-import type { CreateTrainingJobRequest } from '../validation/training-request';
-import { validateCreateTrainingJob } from '../validation/training-request';
+import type { CreateTrainingJobRequest } from '../jobs/requests';
+import { validateCreate } from '../validation/validate';
 import type { ApiDeps } from './deps';
 import { compact, createJob, requireJob, stopJob } from './job-common';
 import { listJobs } from './job-list';
@@ -10,15 +10,15 @@ import { toAwsTime } from './time';
 export function trainingHandlers(deps: ApiDeps): HandlerMap {
   return {
     'SageMaker.CreateTrainingJob': (body) => {
-      const req = validateCreateTrainingJob(body);
+      const req = validateCreate<CreateTrainingJobRequest>('CreateTrainingJob', body);
       const job = createJob(deps, 'training', req.TrainingJobName, req.RoleArn, req);
       return { TrainingJobArn: job.arn };
     },
     'SageMaker.DescribeTrainingJob': (body) =>
-      describeTraining(requireJob(deps, 'training', body.TrainingJobName)),
-    'SageMaker.StopTrainingJob': (body) => stopJob(deps, 'training', body.TrainingJobName),
+      describeTraining(requireJob(deps, 'training', 'DescribeTrainingJob', body)),
+    'SageMaker.StopTrainingJob': (body) => stopJob(deps, 'training', 'StopTrainingJob', body),
     'SageMaker.ListTrainingJobs': (body) => {
-      const { page, nextToken } = listJobs(deps.store.list('training'), body);
+      const { page, nextToken } = listJobs(deps.store.list('training'), 'ListTrainingJobs', body);
       return compact({
         TrainingJobSummaries: page.map((j) =>
           compact({

@@ -1,7 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CreateProcessingJobRequest } from '../validation/processing-request';
-import type { CreateTrainingJobRequest } from '../validation/training-request';
+import type { CreateProcessingJobRequest } from '../jobs/requests';
+import type { CreateTrainingJobRequest } from '../jobs/requests';
+import type { ClusterHost } from '../jobs/cluster';
+import { channelReaches, instanceGroups } from '../jobs/cluster';
 
 export const hostNames = (count: number) => Array.from({ length: count }, (_, i) => `algo-${i + 1}`);
 
@@ -12,8 +14,8 @@ const writeJson = (file: string, value: unknown) => writeFileSync(file, JSON.str
 export function layoutTrainingHost(
   optMlDir: string,
   req: CreateTrainingJobRequest,
-  host: string,
-  hosts: string[],
+  host: ClusterHost,
+  cluster: ClusterHost[],
 ): string {
   for (const dir of ['input/config', 'input/data', 'model', 'output/data', 'code'])
     mkdirSync(join(optMlDir, dir), { recursive: true });
@@ -21,7 +23,7 @@ export function layoutTrainingHost(
   const config = join(optMlDir, 'input/config');
   writeJson(join(config, 'hyperparameters.json'), req.HyperParameters ?? {});
   const inputData: Record<string, Record<string, string>> = {};
-  for (const ch of req.InputDataConfig ?? []) {
+  for (const ch of (req.InputDataConfig ?? []).filter((c) => channelReaches(c, host))) {
     inputData[ch.ChannelName] = {
       ...(ch.ContentType !== undefined ? { ContentType: ch.ContentType } : {}),
       TrainingInputMode: ch.InputMode ?? req.AlgorithmSpecification.TrainingInputMode,
@@ -30,13 +32,12 @@ export function layoutTrainingHost(
     };
   }
   writeJson(join(config, 'inputdataconfig.json'), inputData);
-  const instanceType = req.ResourceConfig.InstanceType;
   writeJson(join(config, 'resourceconfig.json'), {
-    current_host: host,
-    current_instance_type: instanceType,
-    current_group_name: 'homogeneousCluster',
-    hosts,
-    instance_groups: [{ instance_group_name: 'homogeneousCluster', instance_type: instanceType, hosts }],
+    current_host: host.host,
+    current_instance_type: host.instanceType,
+    current_group_name: host.group,
+    hosts: cluster.map((h) => h.host),
+    instance_groups: instanceGroups(cluster),
     network_interface_name: 'eth0',
   });
   return optMlDir;

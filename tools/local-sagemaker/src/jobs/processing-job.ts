@@ -7,7 +7,7 @@ import { PROCESSING_LOG_GROUP } from '../logs/log-store';
 import { mapOptMlPath } from '../runtime/path-map';
 import type { HostSpec, Mount } from '../runtime/types';
 import type { JobRecord } from '../state/types';
-import type { CreateProcessingJobRequest } from '../validation/processing-request';
+import type { CreateProcessingJobRequest } from './requests';
 import { readFirst } from './artifacts';
 import { JobContext, transition, truncate } from './context';
 import { execute } from './execute';

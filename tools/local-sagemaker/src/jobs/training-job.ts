@@ -1,14 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { hostNames, layoutTrainingHost } from '../data/layout';
+import { layoutTrainingHost } from '../data/layout';
 import { requireLocalDir } from '../data/transfer';
 import { TRAINING_LOG_GROUP } from '../logs/log-store';
 import { MetricParser } from '../metrics/metric-parser';
 import type { HostSpec, Mount } from '../runtime/types';
 import type { JobRecord } from '../state/types';
-import type { CreateTrainingJobRequest } from '../validation/training-request';
+import type { CreateTrainingJobRequest } from './requests';
 import { readFirst, uploadTrainingArtifacts } from './artifacts';
+import { channelReaches, trainingCluster } from './cluster';
 import { JobContext, transition, truncate } from './context';
 import { execute } from './execute';
 import type { RunControl } from './job-control';
@@ -20,8 +21,8 @@ export async function runTrainingJob(ctx: JobContext, job: JobRecord, control: R
   const metrics = new MetricParser(req.AlgorithmSpecification.MetricDefinitions);
   let ran = false;
   try {
-    const hosts = hostNames(req.ResourceConfig.InstanceCount);
-    const hostDirs = hosts.map((h) => layoutTrainingHost(join(workDir, h), req, h, hosts));
+    const cluster = trainingCluster(req.ResourceConfig);
+    const hostDirs = cluster.map((h) => layoutTrainingHost(join(workDir, h.host), req, h, cluster));
 
     transition(ctx, job, 'Downloading', 'Downloading input data');
     const mounts = await stageChannels(ctx, req, workDir);
@@ -33,7 +34,11 @@ export async function runTrainingJob(ctx: JobContext, job: JobRecord, control: R
 
     transition(ctx, job, 'Training', 'Training image download completed. Training in progress.');
     ctx.store.update(job, { startTime: Date.now() });
-    const specs: HostSpec[] = hosts.map((host, i) => ({ host, optMlDir: hostDirs[i], mounts }));
+    const specs: HostSpec[] = cluster.map((h, i) => ({
+      host: h.host,
+      optMlDir: hostDirs[i],
+      mounts: mounts.filter((_, c) => channelReaches(req.InputDataConfig![c], h)),
+    }));
     const arn = job.arn;
     ran = true;
     const exits = await execute(
@@ -48,7 +53,7 @@ export async function runTrainingJob(ctx: JobContext, job: JobRecord, control: R
         entrypoint: req.AlgorithmSpecification.ContainerEntrypoint,
         args: req.AlgorithmSpecification.ContainerArguments,
         env: { ...ctx.jobEnv, ...req.Environment, TRAINING_JOB_NAME: job.name, TRAINING_JOB_ARN: arn },
-        gpu: req.ResourceConfig.InstanceType === 'local_gpu',
+        gpu: cluster.some((h) => h.instanceType === 'local_gpu'),
         stopSignal: 'SIGTERM',
       },
       { logGroup: TRAINING_LOG_GROUP, maxRuntimeSeconds: req.StoppingCondition.MaxRuntimeInSeconds, metrics },

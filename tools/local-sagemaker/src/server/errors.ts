@@ -12,7 +12,6 @@ export class ApiError extends Error {
 
 export const validationError = (message: string) => new ApiError('ValidationException', message);
 export const resourceInUse = (message: string) => new ApiError('ResourceInUse', message);
-export const resourceNotFound = (message: string) => new ApiError('ResourceNotFound', message);
 /** CloudWatch Logs names its errors with the `Exception` suffix, SageMaker does not. */
 export const logsNotFound = (message: string) => new ApiError('ResourceNotFoundException', message);
 export const logsInvalidParameter = (message: string) => new ApiError('InvalidParameterException', message);

@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import { writeFileAtomic } from './atomic-write';
 import { JobKind, JobRecord, TERMINAL } from './types';
 
+/** Map key of a job name: the service treats names that differ only in letter case as the same name. */
+const key = (name: string) => name.toLowerCase();
+
 /** Progress-only changes reach disk at most this late; they are batched so a short job is not a dozen writes. */
 const FLUSH_DELAY_MS = 50;
 
@@ -34,23 +37,24 @@ export class JobStore {
         } catch (err) {
           throw new Error(`Corrupt job state file ${path}: ${(err as Error).message}`);
         }
-        this.jobs[kind].set(job.name, job);
+        this.jobs[kind].set(key(job.name), job);
       }
     }
   }
 
+  /** The job of that name in any letter case (SageMaker names are unique case-insensitively). */
   get(kind: JobKind, name: string): JobRecord | undefined {
-    return this.jobs[kind].get(name);
+    return this.jobs[kind].get(key(name));
   }
 
   list(kind: JobKind): JobRecord[] {
     return [...this.jobs[kind].values()];
   }
 
-  /** Inserts a new job; returns false when the name is taken. */
+  /** Inserts a new job; returns false when the name is taken, in any letter case. */
   insert(job: JobRecord): boolean {
-    if (this.jobs[job.kind].has(job.name)) return false;
-    this.jobs[job.kind].set(job.name, job);
+    if (this.jobs[job.kind].has(key(job.name))) return false;
+    this.jobs[job.kind].set(key(job.name), job);
     this.flush(job);
     return true;
   }

@@ -1,5 +1,5 @@
-import type { CreateProcessingJobRequest } from '../validation/processing-request';
-import type { CreateTrainingJobRequest } from '../validation/training-request';
+import type { CreateProcessingJobRequest } from '../jobs/requests';
+import type { CreateTrainingJobRequest } from '../jobs/requests';
 
 export type JobKind = 'training' | 'processing';
 export type JobStatus = 'InProgress' | 'Completed' | 'Failed' | 'Stopping' | 'Stopped';

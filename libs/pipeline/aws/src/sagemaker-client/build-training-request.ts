@@ -20,12 +20,16 @@ export function buildTrainingJobRequest(
       typeof spec.hyperparameters !== 'object' ||
       Array.isArray(spec.hyperparameters)
     ) {
-      violations.push({ path: 'HyperParameters', value: spec.hyperparameters, rule: 'must be a map' });
+      violations.push({
+        path: 'hyperParameters',
+        value: spec.hyperparameters,
+        constraint: 'Member must be a map',
+      });
     } else {
       const { values, problems } = stringifyHyperparameters(spec.hyperparameters);
       hyperParameters = values;
       for (const p of problems)
-        violations.push({ path: `HyperParameters[${JSON.stringify(p.key)}]`, value: p.value, rule: p.rule });
+        violations.push({ path: `hyperParameters.${p.key}`, value: p.value, constraint: `Member ${p.rule}` });
     }
   }
   const request: CreateTrainingJobCommandInput = omitUndefined({

@@ -1,13 +1,11 @@
+import type { Violation } from '@mlops/contract';
+import { violationText } from '@mlops/contract';
 import type { JobKind } from './job-spec';
 
-export interface Violation {
-  /** Request field path, e.g. `InputDataConfig[1].ChannelName` or `HyperParameters["lr"]`. */
-  path: string;
-  value: unknown;
-  rule: string;
-}
+export type { Violation } from '@mlops/contract';
 
-/** Client-side validation failed; nothing was sent to SageMaker. Lists every violation. */
+/** Client-side validation failed; nothing was sent to SageMaker. Lists every violation in the service's words
+ *  (long values cut, the map entries at fault named). */
 export class SageMakerValidationError extends Error {
   override name = 'SageMakerValidationError';
   constructor(
@@ -16,7 +14,9 @@ export class SageMakerValidationError extends Error {
   ) {
     super(
       `${operation} request is invalid (${violations.length} violation${violations.length === 1 ? '' : 's'}):\n` +
-        violations.map((v) => `  - ${v.path} = ${preview(v.value)}: ${v.rule}`).join('\n'),
+        violations
+          .map((v) => `  - ${violationText(v, 200)}${v.entries ? ` (entries: ${v.entries.join(', ')})` : ''}`)
+          .join('\n'),
     );
   }
 }
@@ -46,14 +46,4 @@ export class JobWaitTimeoutError extends Error {
       `Gave up waiting for ${kind} job ${jobName} after ${Math.round(waitedMs / 1000)} s (last status ${lastStatus})`,
     );
   }
-}
-
-function preview(v: unknown): string {
-  let s: string;
-  try {
-    s = v === undefined ? 'undefined' : JSON.stringify(v);
-  } catch {
-    s = String(v);
-  }
-  return s.length > 120 ? `${s.slice(0, 117)}...(${s.length} chars)` : s;
 }

@@ -2,12 +2,11 @@ import type {
   CreateProcessingJobCommandInput,
   CreateTrainingJobCommandInput,
 } from '@aws-sdk/client-sagemaker';
+import { validateRequest } from '@mlops/contract';
 import type { ProcessingJobSpec, TrainingJobSpec } from './job-spec';
 import { SageMakerValidationError } from './errors';
 import { buildTrainingJobRequest } from './build-training-request';
 import { buildProcessingJobRequest } from './build-processing-request';
-import { validateTrainingJobRequest } from './validate-training-request';
-import { validateProcessingJobRequest } from './validate-processing-request';
 import { makeJobName } from './job-name';
 
 /** Picks the caller's (deterministic) name or generates `<base>-<timestamp>`. */
@@ -19,10 +18,11 @@ export function resolveJobName(
   return explicit ?? makeJobName(base ?? fallbackBase);
 }
 
-/** Builds and validates; throws SageMakerValidationError listing every violation. */
+/** Builds and validates against the SageMaker rules of @mlops/contract (the same the local SageMaker
+ *  applies); throws SageMakerValidationError listing every violation. */
 export function prepareTrainingJob(spec: TrainingJobSpec, jobName: string): CreateTrainingJobCommandInput {
   const { request, violations } = buildTrainingJobRequest(spec, jobName);
-  const all = [...violations, ...validateTrainingJobRequest(request)];
+  const all = [...violations, ...validateRequest('CreateTrainingJob', request)];
   if (all.length > 0) throw new SageMakerValidationError('CreateTrainingJob', all);
   return request;
 }
@@ -32,7 +32,7 @@ export function prepareProcessingJob(
   jobName: string,
 ): CreateProcessingJobCommandInput {
   const request = buildProcessingJobRequest(spec, jobName);
-  const all = validateProcessingJobRequest(request);
+  const all = validateRequest('CreateProcessingJob', request);
   if (all.length > 0) throw new SageMakerValidationError('CreateProcessingJob', all);
   return request;
 }

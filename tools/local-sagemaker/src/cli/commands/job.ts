@@ -15,7 +15,8 @@ export async function findJob(
       const job = await callApi(api, `SageMaker.Describe${kind}Job`, { [`${kind}JobName`]: name });
       return { kind, job };
     } catch (err) {
-      if (!(err as Error).message.startsWith('ResourceNotFound')) throw err;
+      // SageMaker's answer for an unknown name (the emulator answers as it does).
+      if ((err as Error).message !== 'ValidationException: Requested resource not found.') throw err;
     }
   }
   throw new Error(`No training or processing job named '${name}'`);
