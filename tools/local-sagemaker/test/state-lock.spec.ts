@@ -7,20 +7,32 @@ import { bundle } from './support/bundle';
 
 const CONTENDERS = 20;
 
-function race(script: string, stateDir: string): Promise<string[]> {
-  return Promise.all(
-    Array.from(
-      { length: CONTENDERS },
-      () =>
+/** Starts the contenders at once; once each has answered, lets the winner(s) release. */
+async function race(script: string, stateDir: string): Promise<string[]> {
+  const children = Array.from({ length: CONTENDERS }, () =>
+    spawn(process.execPath, [script, stateDir], { stdio: ['pipe', 'pipe', 'inherit'] }),
+  );
+  const answers = await Promise.all(
+    children.map(
+      (child) =>
         new Promise<string>((resolve, reject) => {
-          const child = spawn(process.execPath, [script, stateDir, '1500'], { stdio: ['ignore', 'pipe', 'inherit'] });
           let out = '';
-          child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+          child.stdout.on('data', (d: Buffer) => {
+            out += d.toString();
+            if (out.includes('\n')) resolve(out.trim());
+          });
           child.on('error', reject);
           child.on('close', () => resolve(out.trim()));
         }),
     ),
   );
+  await Promise.all(
+    children.map((child) => {
+      child.stdin.end();
+      return new Promise((r) => (child.exitCode !== null ? r(null) : child.on('close', r)));
+    }),
+  );
+  return answers;
 }
 
 describe('state dir lock', () => {

@@ -8,7 +8,7 @@ export interface ApiDeps {
   runnerId: string;
   runtimeName: string;
   /** Starts the job's run in the background. */
-  launch(job: JobRecord): void;
+  launch(job: JobRecord, adopt?: boolean): void;
   /** Asks a running job to stop. */
   stop(kind: JobKind, name: string): void;
 }

@@ -67,6 +67,11 @@ export class LogStore {
     this.timer ??= setTimeout(() => this.flush(), FLUSH_MS);
   }
 
+  /** Number of events stored in a stream (0 when it does not exist). */
+  count(group: string, name: string): number {
+    return this.streams.get(key(group, name))?.events.length ?? 0;
+  }
+
   stream(group: string, name: string): LogStream | undefined {
     return this.streams.get(key(group, name));
   }

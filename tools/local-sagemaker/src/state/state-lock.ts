@@ -42,7 +42,9 @@ function tryCreate(file: string, content: string): boolean {
   }
 }
 
-function readHolder(file: string): { raw: string; parsed: Partial<ProcessId> & { pid?: number } } | undefined {
+function readHolder(
+  file: string,
+): { raw: string; parsed: Partial<ProcessId> & { pid?: number } } | undefined {
   let raw: string;
   try {
     raw = readFileSync(file, 'utf8');

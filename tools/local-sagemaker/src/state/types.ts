@@ -1,3 +1,4 @@
+import type { RunRecord } from '../runtime/types';
 import type { CreateProcessingJobRequest } from '../validation/processing-request';
 import type { CreateTrainingJobRequest } from '../validation/training-request';
 
@@ -37,8 +38,10 @@ export interface JobRecord {
   finalMetrics: MetricValue[];
   logStreams: string[];
   runtime?: string;
-  /** Child processes of the process runtime, killed if the emulator dies under them. */
-  pids?: number[];
+  /** The job's processes (process runtime), for a restarted emulator to follow or end them. */
+  run?: RunRecord;
+  /** The job's work folder while it runs (kept across an emulator restart for a job that is re-adopted). */
+  workDir?: string;
   /** Emulator instance that runs the job: a job InProgress under another instance has lost its runner. */
   runnerId: string;
 }

@@ -1,6 +1,6 @@
 import { callApi } from '../api-client';
 import { ParsedArgs, UsageError } from '../args';
-import { requireEndpoints } from '../endpoints-file';
+import { requireDiscovery } from '../../state/discovery';
 import { stateDirOf } from '../options';
 
 export type Kind = 'Training' | 'Processing';
@@ -50,7 +50,7 @@ export async function jobLogs(endpoint: string, kind: Kind, name: string): Promi
 export async function jobCommand(args: ParsedArgs): Promise<number> {
   const name = args.positionals[0];
   if (!name) throw new UsageError('job: give a job name');
-  const { endpoint } = requireEndpoints(stateDirOf(args));
+  const { endpoint } = requireDiscovery(stateDirOf(args));
   const { kind, job } = await findJob(endpoint, name);
   const time = (v: unknown) => (typeof v === 'number' ? new Date(v * 1000).toISOString() : '-');
   console.log(`${kind} job ${name}`);
@@ -74,7 +74,7 @@ export async function jobCommand(args: ParsedArgs): Promise<number> {
 export async function stopJobCommand(args: ParsedArgs): Promise<number> {
   const name = args.positionals[0];
   if (!name) throw new UsageError('stop-job: give a job name');
-  const { endpoint } = requireEndpoints(stateDirOf(args));
+  const { endpoint } = requireDiscovery(stateDirOf(args));
   const { kind } = await findJob(endpoint, name);
   await callApi(endpoint, `SageMaker.Stop${kind}Job`, { [`${kind}JobName`]: name });
   console.log(`${kind} job ${name}: stop requested`);

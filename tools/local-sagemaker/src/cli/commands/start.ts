@@ -3,12 +3,14 @@ import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startLocalSageMaker } from '../../emulator';
 import { ParsedArgs, flag } from '../args';
-import { Endpoints, readEndpoints, removeEndpoints, writeEndpoints } from '../endpoints-file';
+import { randomBytes } from 'node:crypto';
+import { identify } from '../../proc/identity';
+import { Discovery, readDiscovery, removeDiscovery, writeDiscovery } from '../../state/discovery';
 import { emulatorOptions, stateDirOf } from '../options';
 
 export async function startCommand(args: ParsedArgs, argv: string[]): Promise<number> {
   const stateDir = stateDirOf(args);
-  const running = readEndpoints(stateDir);
+  const running = readDiscovery(stateDir);
   if (running) {
     printEndpoints(running, stateDir, 'already running');
     return 0;
@@ -17,14 +19,18 @@ export async function startCommand(args: ParsedArgs, argv: string[]): Promise<nu
 
   const options = emulatorOptions(args);
   const emulator = await startLocalSageMaker(options);
-  const endpoints: Endpoints = {
+  const endpoints: Discovery = {
     pid: process.pid,
+    startTime: identify(process.pid)?.startTime ?? '',
+    startToken: randomBytes(16).toString('hex'),
     endpoint: emulator.endpoint,
     s3Endpoint: emulator.s3Endpoint,
+    s3Credentials: emulator.s3Credentials,
     region: emulator.region,
     runtime: emulator.runtime,
+    stateDir,
   };
-  writeEndpoints(stateDir, endpoints);
+  writeDiscovery(endpoints);
   printEndpoints(endpoints, stateDir, 'running');
   await new Promise<void>((resolve) => {
     const shutdown = () => resolve();
@@ -33,7 +39,7 @@ export async function startCommand(args: ParsedArgs, argv: string[]): Promise<nu
   });
   console.log('local-sagemaker: stopping');
   await emulator.close();
-  removeEndpoints(stateDir);
+  removeDiscovery(stateDir, endpoints.startToken);
   return 0;
 }
 
@@ -53,7 +59,7 @@ async function startBackground(stateDir: string, argv: string[]): Promise<number
   child.unref();
   const deadline = Date.now() + 30_000;
   for (;;) {
-    const endpoints = readEndpoints(stateDir);
+    const endpoints = readDiscovery(stateDir);
     if (endpoints && endpoints.pid === child.pid) {
       printEndpoints(endpoints, stateDir, `running in the background (log: ${logFile})`);
       return 0;
@@ -69,7 +75,7 @@ async function startBackground(stateDir: string, argv: string[]): Promise<number
   }
 }
 
-export function printEndpoints(e: Endpoints, stateDir: string, state: string): void {
+export function printEndpoints(e: Discovery, stateDir: string, state: string): void {
   console.log(`local-sagemaker ${state} (runtime ${e.runtime}, pid ${e.pid}, state dir ${stateDir})`);
   console.log(`  SageMaker + CloudWatch Logs: ${e.endpoint}`);
   if (e.s3Endpoint) console.log(`  S3:                          ${e.s3Endpoint}`);

@@ -1,19 +1,20 @@
-import { isAlive } from '../../state/state-lock';
+import { isSameProcess, signalProcess } from '../../proc/identity';
+import { readDiscovery } from '../../state/discovery';
 import { ParsedArgs } from '../args';
-import { readEndpoints } from '../endpoints-file';
 import { stateDirOf } from '../options';
 
-/** SIGTERM to the emulator of the state dir; it stops its jobs and exits. */
+/** SIGTERM to the stack of the state dir (proven by pid + start time); it stops its jobs and exits. */
 export async function stopCommand(args: ParsedArgs): Promise<number> {
   const stateDir = stateDirOf(args);
-  const running = readEndpoints(stateDir);
+  const running = readDiscovery(stateDir);
   if (!running) {
     console.log(`local-sagemaker: nothing running for ${stateDir}`);
     return 0;
   }
-  process.kill(running.pid, 'SIGTERM');
+  const id = { pid: running.pid, startTime: running.startTime };
+  signalProcess(id, 'SIGTERM');
   const deadline = Date.now() + 60_000;
-  while (isAlive(running.pid)) {
+  while (isSameProcess(id)) {
     if (Date.now() > deadline) {
       console.error(`local-sagemaker: pid ${running.pid} still running after 60 s`);
       return 1;
