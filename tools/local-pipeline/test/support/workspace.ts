@@ -109,11 +109,17 @@ export interface RunningMain {
 }
 
 /** Starts the main job and resolves once iris training is InProgress (the batch streams its status lines). */
-export async function startMainUntilTraining(args: string[], env: NodeJS.ProcessEnv): Promise<RunningMain> {
+export async function startMainUntilTraining(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  opts: { ownGroup?: boolean } = {},
+): Promise<RunningMain> {
   const child = spawn(process.execPath, [MAIN, ...args], {
     cwd: REPO_ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group, as `npm start` in a terminal: the test can signal the whole group.
+    detached: opts.ownGroup === true,
   });
   let stdout = '';
   let stderr = '';

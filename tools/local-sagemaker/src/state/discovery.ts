@@ -22,6 +22,8 @@ export interface Discovery {
   region: string;
   runtime: string;
   stateDir: string;
+  /** Who started it (`start --owner`): local-pipeline stops only the stacks it started itself. */
+  owner?: string;
 }
 
 export const DISCOVERY_FILE = 'local-stack.json';

@@ -1,6 +1,4 @@
-import { spawn } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { launchDaemon } from '../../daemon/daemon';
 import { startLocalSageMaker } from '../../emulator';
 import { ParsedArgs, flag } from '../args';
 import { randomBytes } from 'node:crypto';
@@ -29,6 +27,7 @@ export async function startCommand(args: ParsedArgs, argv: string[]): Promise<nu
     region: emulator.region,
     runtime: emulator.runtime,
     stateDir,
+    owner: flag(args, 'owner'),
   };
   writeDiscovery(endpoints);
   printEndpoints(endpoints, stateDir, 'running');
@@ -43,36 +42,12 @@ export async function startCommand(args: ParsedArgs, argv: string[]): Promise<nu
   return 0;
 }
 
-/** Re-runs `start` without --background as a detached child; returns once it published its endpoints. */
+/** Re-runs `start` without --background as a detached daemon; returns once it published its endpoints. */
 async function startBackground(stateDir: string, argv: string[]): Promise<number> {
-  mkdirSync(stateDir, { recursive: true });
-  const logFile = join(stateDir, 'emulator.log');
-  const out = openSync(logFile, 'a');
-  const childArgs = argv.filter((a) => a !== '--background' && a !== '--background=true');
-  const child = spawn(process.execPath, [process.argv[1], ...childArgs], {
-    detached: true,
-    stdio: ['ignore', out, out],
-  });
-  closeSync(out);
-  let exited: number | null = null;
-  child.on('exit', (code) => (exited = code ?? 1));
-  child.unref();
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const endpoints = readDiscovery(stateDir);
-    if (endpoints && endpoints.pid === child.pid) {
-      printEndpoints(endpoints, stateDir, `running in the background (log: ${logFile})`);
-      return 0;
-    }
-    if (exited !== null || Date.now() > deadline) {
-      console.error(
-        `local-sagemaker: background start failed; ${logFile} says:\n${readFileSync(logFile, 'utf8').slice(-2000)}`,
-      );
-      if (exited === null) child.kill('SIGTERM');
-      return 1;
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  const rest = argv.slice(1).filter((a) => a !== '--background' && a !== '--background=true');
+  const running = await launchDaemon(process.argv[1], stateDir, rest);
+  printEndpoints(running, stateDir, `running in the background (log: ${stateDir}/emulator.log)`);
+  return 0;
 }
 
 export function printEndpoints(e: Discovery, stateDir: string, state: string): void {
