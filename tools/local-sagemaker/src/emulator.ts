@@ -16,7 +16,10 @@ import { DockerRuntime } from './runtime/docker-runtime';
 import type { ImageMap } from './runtime/image-map';
 import { RuntimeChoice, selectRuntime } from './runtime/select-runtime';
 import { EmbeddedS3, startEmbeddedS3 } from './s3/embedded-s3';
+import { validationError } from './server/errors';
 import { startApiServer } from './server/http-server';
+import type { CreateProcessingJobRequest } from './validation/processing-request';
+import type { CreateTrainingJobRequest } from './validation/training-request';
 import { JobStore } from './state/job-store';
 import { acquireStateLock } from './state/state-lock';
 import type { Runtime } from './runtime/types';
@@ -52,6 +55,12 @@ export interface LocalSageMakerOptions {
   appsRoot?: string;
   /** Keep per-job work folders for debugging. */
   keepWorkDirs?: boolean;
+  /**
+   * Process runtime: run a multi-host job as independent local processes whose host names do not resolve
+   * (for jobs whose hosts never talk to each other). Default false: such a job is refused at Create with a
+   * ValidationException pointing to the docker runtime, rather than hanging while its hosts look for each other.
+   */
+  multiHostProcesses?: boolean;
 }
 
 export interface LocalSageMaker {
@@ -133,6 +142,15 @@ export async function startLocalSageMaker(options: LocalSageMakerOptions): Promi
       region,
       runnerId,
       runtimeName: runtime.name,
+      admit(job: JobRecord) {
+        const hosts = hostCount(job);
+        if (runtime.name === 'process' && hosts > 1 && options.multiHostProcesses !== true)
+          throw validationError(
+            `InstanceCount ${hosts}: the process runtime runs every host as a local process, where the host ` +
+              `names algo-1..algo-${hosts} do not resolve; run multi-host jobs on the docker runtime ` +
+              `(--runtime docker), or use InstanceCount 1`,
+          );
+      },
       launch(job: JobRecord, adopt = false) {
         const control = new RunControl(ctx.stopGraceMs);
         if (job.status === 'Stopping') control.stop('Stopped');
@@ -183,6 +201,12 @@ export async function startLocalSageMaker(options: LocalSageMakerOptions): Promi
     await runCleanups(cleanups);
     throw err;
   }
+}
+
+function hostCount(job: JobRecord): number {
+  return job.kind === 'training'
+    ? (job.request as CreateTrainingJobRequest).ResourceConfig.InstanceCount
+    : (job.request as CreateProcessingJobRequest).ProcessingResources.ClusterConfig.InstanceCount;
 }
 
 async function runCleanups(cleanups: (() => Promise<void> | void)[]): Promise<void> {

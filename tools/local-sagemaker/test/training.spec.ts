@@ -13,7 +13,7 @@ import { Harness, startHarness, trainingRequest, waitForLog, waitForTraining } f
 let h: Harness;
 let out: string;
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startHarness({ multiHostProcesses: true }); // per-host mechanics; names need not resolve
   out = pathToFileURL(join(h.tmp, 'out')).href;
 });
 afterAll(() => h.close());
