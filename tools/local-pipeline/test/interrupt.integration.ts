@@ -25,7 +25,11 @@ import {
  */
 describe('main job ended mid-training, then rerun', () => {
   let t: TestEnv;
-  afterEach(() => t && rmSync(t.tmp, { recursive: true, force: true }));
+  afterEach(async () => {
+    if (!t) return;
+    await stopLeftoverStack(t.stateDir);
+    rmSync(t.tmp, { recursive: true, force: true });
+  });
 
   async function emulatorStatus(name: string): Promise<{ status?: string; sm: SageMakerClient }> {
     const found = readDiscovery(join(t.stateDir, 'local-sagemaker'));

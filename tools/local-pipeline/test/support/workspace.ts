@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { readDiscovery, stopDaemon } from '@mlops/local-sagemaker';
 
 export const REPO_ROOT = resolve(__dirname, '..', '..', '..', '..');
 /** configs/ of the repo; LOCAL_PIPELINE_CONFIG_DIR points the tests at another config dir (local.yaml). */
@@ -133,4 +134,10 @@ export async function startMainUntilTraining(
     void exited.then(() => rej(new Error(`main job ended before training ran:\n${stdout}\n${stderr}`)));
   });
   return { child, exited, stdout: () => stdout, stderr: () => stderr };
+}
+
+/** Stops the local stack a test left running (a detached run keeps it for its jobs). */
+export async function stopLeftoverStack(stateDir: string): Promise<void> {
+  const running = readDiscovery(join(stateDir, 'local-sagemaker'));
+  if (running) await stopDaemon(running);
 }
