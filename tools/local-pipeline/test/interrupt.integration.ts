@@ -15,6 +15,7 @@ import {
   portIsOpen,
   runMain,
   startMainUntilTraining,
+  stopLeftoverStack,
   TestEnv,
 } from './support/workspace';
 
