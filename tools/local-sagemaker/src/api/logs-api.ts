@@ -6,7 +6,7 @@ import { compact } from './job-common';
 /** A FilterLogEvents page stops after this many scanned events (or this long) and returns a nextToken:
  *  scanning a million-line group is many short requests, never one that holds the others up. */
 const SCAN_EVENTS_PER_PAGE = 200_000;
-const SCAN_MS_PER_PAGE = 500;
+const SCAN_MS_PER_PAGE = 250;
 
 /** CloudWatch Logs subset the SageMaker SDKs use to follow job output. */
 export function logsHandlers(logs: LogStore, region: string): HandlerMap {
@@ -84,7 +84,9 @@ export function logsHandlers(logs: LogStore, region: string): HandlerMap {
         .streamsOf(g)
         .filter((s) => (!names || names.includes(s.name)) && (!prefix || s.name.startsWith(prefix)))
         .sort(byName);
-      const matches = filterPattern(typeof body.filterPattern === 'string' ? body.filterPattern : '');
+      const { matches, mayMatch } = filterPattern(
+        typeof body.filterPattern === 'string' ? body.filterPattern : '',
+      );
       const inRange = timeRange(body.startTime, body.endTime);
       const limit = limitOf(body.limit, 10000, 10000);
       let { stream: si, event: from } = filterToken(body.nextToken);
@@ -97,20 +99,25 @@ export function logsHandlers(logs: LogStore, region: string): HandlerMap {
       for (; si < streams.length; si++, from = 0) {
         const s = streams[si];
         let stoppedAt: number | undefined;
-        await logs.scan(s, from, (e, position) => {
-          scanned++;
-          if (inRange(e) && matches(e.message))
-            events.push({
-              logStreamName: s.name,
-              timestamp: e.timestamp,
-              message: e.message,
-              ingestionTime: e.ingestionTime,
-              eventId: `${s.name}:${position}`,
-            });
-          if (!full()) return true;
-          stoppedAt = position + 1;
-          return false;
-        });
+        await logs.scan(
+          s,
+          from,
+          (e, position) => {
+            scanned++;
+            if (e && inRange(e) && matches(e.message))
+              events.push({
+                logStreamName: s.name,
+                timestamp: e.timestamp,
+                message: e.message,
+                ingestionTime: e.ingestionTime,
+                eventId: `${s.name}:${position}`,
+              });
+            if (!full()) return true;
+            stoppedAt = position + 1;
+            return false;
+          },
+          mayMatch,
+        );
         const complete = stoppedAt === undefined || stoppedAt >= s.count;
         searched.push({ logStreamName: s.name, searchedCompletely: complete });
         if (!complete) next = `${si}/${stoppedAt}`;
@@ -153,9 +160,16 @@ function timeRange(startTime: unknown, endTime: unknown): (e: { timestamp: numbe
   return (e) => e.timestamp >= from && e.timestamp <= to;
 }
 
-/** The plain-term subset of CloudWatch filter patterns: every term (or "quoted phrase") must appear;
- *  a term starting with `-` must not. Case-sensitive, as CloudWatch is. */
-function filterPattern(pattern: string): (message: string) => boolean {
+/**
+ * The plain-term subset of CloudWatch filter patterns: every term (or "quoted phrase") must appear;
+ * a term starting with `-` must not. Case-sensitive, as CloudWatch is. `mayMatch` checks the stored JSON
+ * line for the required terms that JSON stores unchanged (plain ASCII without quotes or backslashes), so
+ * most events of a selective search are never parsed.
+ */
+function filterPattern(pattern: string): {
+  matches: (message: string) => boolean;
+  mayMatch: (rawLine: string) => boolean;
+} {
   const terms = [...pattern.matchAll(/(-?)"([^"]*)"|(-?)(\S+)/g)].map((m) => ({
     negate: (m[1] || m[3]) === '-',
     text: m[2] ?? m[4],
@@ -164,7 +178,11 @@ function filterPattern(pattern: string): (message: string) => boolean {
     throw logsInvalidParameter(
       `JSON and space-delimited filter patterns are not supported locally: '${pattern}'`,
     );
-  return (message) => terms.every((t) => message.includes(t.text) !== t.negate);
+  const literal = terms.filter((t) => !t.negate && /^[\x20-\x7e]*$/.test(t.text) && !/["\\]/.test(t.text));
+  return {
+    matches: (message) => terms.every((t) => message.includes(t.text) !== t.negate),
+    mayMatch: (raw) => literal.every((t) => raw.includes(t.text)),
+  };
 }
 
 function limitOf(value: unknown, fallback: number, max: number): number {

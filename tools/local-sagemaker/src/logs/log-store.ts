@@ -45,7 +45,8 @@ export const LOG_GROUPS = [TRAINING_LOG_GROUP, PROCESSING_LOG_GROUP];
 const FLUSH_MS = 250;
 const MAX_PENDING = 5_000;
 const INDEX_EVERY = 1_000;
-const CHUNK = 1 << 20;
+/** Reads of 64 KiB: each synchronous stretch of a scan stays short, so other requests interleave. */
+const CHUNK = 64 * 1024;
 
 /**
  * Container output as CloudWatch-style streams, stored in `<stateDir>/logs/<group>/<stream>.jsonl`
@@ -120,17 +121,21 @@ export class LogStore {
     const events: LogEvent[] = [];
     if (from >= to) return events;
     await this.scan(stream, from, (event) => {
-      events.push(event);
+      if (event) events.push(event);
       return events.length < to - from;
     });
     return events;
   }
 
-  /** Calls `visit` for each event from position `from` on, until it returns false or the stream ends. */
+  /**
+   * Calls `visit` for each event from position `from` on, until it returns false or the stream ends.
+   * `mayMatch` sees the stored JSON line first: an event it rejects is not parsed (visited as undefined).
+   */
   async scan(
     stream: LogStream,
     from: number,
-    visit: (event: LogEvent, position: number) => boolean,
+    visit: (event: LogEvent | undefined, position: number) => boolean,
+    mayMatch?: (rawLine: string) => boolean,
   ): Promise<void> {
     const entry = this.streams.get(key(stream.group, stream.name));
     if (!entry || from >= entry.count) return;
@@ -154,7 +159,8 @@ export class LogStore {
         let start = 0;
         for (let nl = data.indexOf(10, start); nl >= 0; nl = data.indexOf(10, start)) {
           if (position >= from) {
-            const event = JSON.parse(data.toString('utf8', start, nl)) as LogEvent;
+            const raw = data.toString('utf8', start, nl);
+            const event = !mayMatch || mayMatch(raw) ? (JSON.parse(raw) as LogEvent) : undefined;
             if (!visit(event, position)) return;
           }
           position++;
