@@ -8,7 +8,7 @@ import {
   CONFIG_DIR,
   makeTestEnv,
   startMainUntilTraining,
-  stopLeftoverStack,
+  disposeTestEnv,
   TestEnv,
 } from './support/workspace';
 
@@ -128,11 +128,7 @@ describe('runDockerBatch (real Docker)', () => {
 
 describe('main job with --batches docker: Ctrl-C and SQLite', () => {
   let t: TestEnv;
-  afterAll(async () => {
-    if (!t) return;
-    await stopLeftoverStack(t.stateDir); // Ctrl-C detached: the job kept the stack running
-    rmSync(t.tmp, { recursive: true, force: true });
-  });
+  afterAll(() => disposeTestEnv(t)); // Ctrl-C detached: the job kept the stack running
 
   it('SIGINT during training: exit 130, no batch container left, the SQLite file owned by the host user', async () => {
     t = await makeTestEnv('lp-dint-', {

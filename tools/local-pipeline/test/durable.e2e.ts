@@ -1,22 +1,17 @@
-import { rmSync } from 'node:fs';
 import { jobNameFor } from '@mlops/pipeline-core';
 import { RerunScenario } from './support/rerun-scenario';
 import {
   CONFIG_DIR,
   makeTestEnv,
   startMainUntilTraining,
-  stopLeftoverStack,
+  disposeTestEnv,
   TestEnv,
 } from './support/workspace';
 
 /** The acceptance scenario on the docker runtime: kill the main job mid-training, rerun, one job, completed. */
 describe('main job killed mid-training, then rerun (docker runtime)', () => {
   let t: TestEnv;
-  afterAll(async () => {
-    if (!t) return;
-    await stopLeftoverStack(t.stateDir);
-    rmSync(t.tmp, { recursive: true, force: true });
-  });
+  afterAll(() => disposeTestEnv(t));
 
   it('SIGKILL of the whole process group: the container keeps running, the rerun re-attaches and exits 0', async () => {
     t = await makeTestEnv('lp-dkill-', {

@@ -1,11 +1,10 @@
-import { rmSync } from 'node:fs';
 import { jobNameFor } from '@mlops/pipeline-core';
 import { RerunScenario } from './support/rerun-scenario';
 import {
   CONFIG_DIR,
   makeTestEnv,
   startMainUntilTraining,
-  stopLeftoverStack,
+  disposeTestEnv,
   TestEnv,
 } from './support/workspace';
 
@@ -16,11 +15,7 @@ import {
  */
 describe('main job ended mid-training, then rerun (process runtime)', () => {
   let t: TestEnv;
-  afterEach(async () => {
-    if (!t) return;
-    await stopLeftoverStack(t.stateDir);
-    rmSync(t.tmp, { recursive: true, force: true });
-  });
+  afterEach(() => disposeTestEnv(t));
 
   async function startUntilTraining(prefix: string) {
     t = await makeTestEnv(`lp-${prefix}-`, {

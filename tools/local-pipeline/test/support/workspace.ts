@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -136,8 +136,10 @@ export async function startMainUntilTraining(
   return { child, exited, stdout: () => stdout, stderr: () => stderr };
 }
 
-/** Stops the local stack a test left running (a detached run keeps it for its jobs). */
-export async function stopLeftoverStack(stateDir: string): Promise<void> {
-  const running = readDiscovery(join(stateDir, 'local-sagemaker'));
+/** Stops the local stack a test left running (a detached run keeps it for its jobs), then removes the env. */
+export async function disposeTestEnv(t: TestEnv | undefined): Promise<void> {
+  if (!t) return;
+  const running = readDiscovery(join(t.stateDir, 'local-sagemaker'));
   if (running) await stopDaemon(running);
+  rmSync(t.tmp, { recursive: true, force: true });
 }
