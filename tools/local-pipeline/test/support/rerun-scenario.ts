@@ -4,7 +4,8 @@ import { DescribeTrainingJobCommand, SageMakerClient } from '@aws-sdk/client-sag
 import { loadConfig } from '@mlops/config-reader';
 import { openDatabase } from '@mlops/db';
 import { readDiscovery } from '@mlops/local-sagemaker';
-import { CONFIG_DIR, portIsOpen, runMain, TestEnv } from './workspace';
+import { jobNameFor } from '@mlops/pipeline-core';
+import { CONFIG_DIR, makeTestEnv, portIsOpen, runMain, startMainUntilTraining, TestEnv } from './workspace';
 
 /** The main job ended mid-training and is run again: checks shared by the integration and e2e suites. */
 export class RerunScenario {
@@ -64,4 +65,24 @@ export class RerunScenario {
     expect(await portIsOpen(this.t.sagemakerPort)).toBe(false);
     expect(await portIsOpen(this.t.s3Port)).toBe(false);
   }
+}
+
+/** Starts the main job for iris in its own process group (as `npm start` in a terminal) until training runs. */
+export async function startUntilTraining(prefix: string, runtime: 'process' | 'docker') {
+  const t = await makeTestEnv(`lp-${prefix}-`, {
+    MLOPS__MODELS__IRIS__TRAINING__HYPERPARAMETERS__N_ESTIMATORS: '400',
+  });
+  const runId = `${prefix}-${Date.now().toString(36)}`;
+  const main = await startMainUntilTraining(
+    ['--config-dir', CONFIG_DIR, '--models', 'iris', '--runtime', runtime, '--run-id', runId],
+    t.env,
+    { ownGroup: true },
+  );
+  return {
+    t,
+    main,
+    runId,
+    jobName: jobNameFor(runId, 'iris', 'training'),
+    scenario: new RerunScenario(t, runtime),
+  };
 }
