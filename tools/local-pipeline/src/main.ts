@@ -18,7 +18,8 @@ async function main(argv: string[]): Promise<number> {
     interrupts++;
     if (interrupts === 1) {
       process.stderr.write(
-        `\n${sig}: interrupting the running batch and stopping the local stack (again to force)\n`,
+        `\n${sig}: detaching: the running batch stops waiting, its SageMaker job keeps running on the local ` +
+          `stack (rerun with the same --run-id to re-attach); again to exit at once\n`,
       );
       controller.abort();
     } else {

@@ -4,7 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DockerBatchSpec, RUN_ID_LABEL } from '../src/batches/docker-run-args';
 import { removeRunContainers, runDockerBatch } from '../src/batches/run-docker-batch';
-import { CONFIG_DIR, makeTestEnv, startMainUntilTraining, TestEnv } from './support/workspace';
+import {
+  CONFIG_DIR,
+  makeTestEnv,
+  startMainUntilTraining,
+  disposeTestEnv,
+  TestEnv,
+} from './support/workspace';
 
 // The batch runner against the real daemon. pipeline-runtime:latest (the batch images' base, entrypoint
 // `tini --`) stands in for a batch image so each case runs exactly the command it needs.
@@ -122,7 +128,7 @@ describe('runDockerBatch (real Docker)', () => {
 
 describe('main job with --batches docker: Ctrl-C and SQLite', () => {
   let t: TestEnv;
-  afterAll(() => t && rmSync(t.tmp, { recursive: true, force: true }));
+  afterAll(() => disposeTestEnv(t)); // Ctrl-C detached: the job kept the stack running
 
   it('SIGINT during training: exit 130, no batch container left, the SQLite file owned by the host user', async () => {
     t = await makeTestEnv('lp-dint-', {

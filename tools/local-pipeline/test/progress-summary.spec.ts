@@ -49,6 +49,38 @@ describe('Progress', () => {
     p.stop();
   });
 
+  it('summarises metric lines (count and latest value per metric) instead of printing each', () => {
+    const out: string[] = [];
+    const p = new Progress({ write: (t) => out.push(t), heartbeatMs: 0 });
+    p.phaseStart('mpg', 'training', 3, 10);
+    p.line('mpg', 'training', '  | [algo-1] training: standardising');
+    for (let step = 10; step <= 10_000; step += 10) {
+      p.line('mpg', 'training', `  | [algo-1] #metric train:rmse=${3 + 1 / step} step=${step}`);
+      p.line('mpg', 'training', `  | [algo-1] #metric validation:r2=0.7${step} step=${step}`);
+    }
+    p.line('mpg', 'training', '[10:47:00] mpg-training-r1: Completed');
+    p.phaseEnd({
+      model: 'mpg',
+      phase: 'training',
+      exitCode: 0,
+      signal: null,
+      durationMs: 1,
+      lastErrorLines: [],
+    });
+    const text = out.join('');
+    expect(text).not.toContain('#metric');
+    expect(text.split('\n')).toEqual([
+      '',
+      expect.stringContaining('▶ [3/10] mpg · training'),
+      '  mpg/training │   | [algo-1] training: standardising',
+      '  mpg/training │ [10:47:00] mpg-training-r1: Completed',
+      '  mpg/training │ 2000 metric line(s) summarised, latest (step 10000): train:rmse=3.0001, validation:r2=0.710000',
+      '✔ mpg · training ok in 0.0s',
+      '',
+    ]);
+    p.stop();
+  });
+
   it('says a silent batch is still running', () => {
     jest.useFakeTimers();
     try {

@@ -11,7 +11,7 @@ import { bundlePath } from '../src/batches/bundle-path';
 import type { Phase } from '../src/batches/phases';
 import { BatchResult, runBatch, RunningBatch } from '../src/batches/run-batch';
 import { buildChildEnv } from '../src/pipeline/child-env';
-import { LocalStack, startStack } from '../src/stack/start-stack';
+import { defaultStackCli, LocalStack, startStack } from '../src/stack/start-stack';
 import { CONFIG_DIR, makeTestEnv, REPO_ROOT, TestEnv } from './support/workspace';
 
 /**
@@ -31,7 +31,12 @@ describe('resume: training batch killed mid-wait', () => {
       MLOPS__MODELS__IRIS__TRAINING__HYPERPARAMETERS__N_ESTIMATORS: '400',
     });
     const config = loadConfig({ env: 'local', configDir: CONFIG_DIR, processEnv: t.env });
-    stack = await startStack({ config, runtime: 'process', appsRoot: REPO_ROOT });
+    stack = await startStack({
+      config,
+      runtime: 'process',
+      appsRoot: REPO_ROOT,
+      stackCli: defaultStackCli(REPO_ROOT),
+    });
     sm = new SageMakerClient({
       endpoint: stack.sagemakerEndpoint,
       region: config.aws.region,

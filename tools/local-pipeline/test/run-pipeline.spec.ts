@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PHASES } from '../src/batches/phases';
 import { runPipeline, RunPipelineOptions } from '../src/pipeline/run-pipeline';
-import { portIsOpen } from './support/workspace';
+import { portIsOpen, REPO_ROOT } from './support/workspace';
 
 // Real stack and SQLite, stand-in batch bundles: the orchestration logic with only Node.
 jest.setTimeout(60_000);
@@ -73,6 +73,7 @@ describe('runPipeline with stand-in batches', () => {
       runId: 'r1',
       configDir: join(tmp, 'configs'),
       repoRoot: tmp,
+      stackCli: join(REPO_ROOT, 'tools', 'local-sagemaker', 'dist', 'cli.js'),
       write: (t) => out.push(t),
       processEnv: { PATH: process.env.PATH, STUB_LOG: log, ...(fail ? { STUB_FAIL: fail } : {}) },
       heartbeatMs: 0,
@@ -151,8 +152,10 @@ describe('runPipeline with stand-in batches', () => {
     expect(endpoints.size).toBe(1);
     const [sm] = [...endpoints];
     expect(sm).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    expect(out.join('')).toContain(`Local stack: SageMaker+Logs ${sm}`);
+    const pid = Number(/Local stack: pid (\d+), SageMaker\+Logs (\S+),/.exec(out.join(''))?.[1]);
+    expect(out.join('')).toContain(`Local stack: pid ${pid}, SageMaker+Logs ${sm},`);
     expect(await portIsOpen(Number(new URL(sm as string).port))).toBe(false);
+    expect(() => process.kill(pid, 0)).toThrow(); // the daemon it started is gone
   });
 
   it('bad input is refused before anything starts (exit code 2)', async () => {

@@ -12,9 +12,10 @@ const HELP = `local-sagemaker: a local SageMaker + CloudWatch Logs endpoint that
 Usage: node tools/local-sagemaker/dist/cli.js <command> [options]
 
 Commands:
-  start [--background]     start the stack (SageMaker + Logs API, embedded S3) and print its endpoints
+  start [--background]     start the stack (SageMaker + Logs API, embedded S3) and print its endpoints;
+      [--owner NAME]         --background: as a daemon that outlives this command (log: <state-dir>/emulator.log)
   stop                     stop the stack of the state dir (running jobs are stopped)
-  status                   print the endpoints of the running stack; exit 1 if none
+  status                   print the endpoints (and pid) of the running stack; exit 1 if none
   env                      print export lines (endpoints, AWS_SHARED_CREDENTIALS_FILE, AWS_PROFILE) for the AWS CLI, boto3
   jobs                     list training and processing jobs
   job <name>               describe one job, with its logs
@@ -41,6 +42,7 @@ Options (start, run):
 const KNOWN = {
   ...EMULATOR_FLAGS,
   background: 'switch',
+  owner: 'value',
   request: 'value',
   name: 'value',
   unique: 'switch',

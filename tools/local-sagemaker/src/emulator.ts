@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { AwsEndpointConfig } from '@mlops/aws';
 import type { ApiDeps } from './api/deps';
@@ -17,9 +17,13 @@ import type { ImageMap } from './runtime/image-map';
 import { RuntimeChoice, selectRuntime } from './runtime/select-runtime';
 import { EmbeddedS3, startEmbeddedS3 } from './s3/embedded-s3';
 import { CREDENTIALS_FILE, loadOrCreateCredentials, StackCredentials } from './auth/credentials';
+import { validationError } from './server/errors';
 import { startApiServer } from './server/http-server';
+import { trainingCluster } from './jobs/cluster';
+import type { CreateProcessingJobRequest, CreateTrainingJobRequest } from './jobs/requests';
 import { JobStore } from './state/job-store';
-import { acquireStateLock, isAlive } from './state/state-lock';
+import { acquireStateLock } from './state/state-lock';
+import type { Runtime } from './runtime/types';
 import type { JobKind, JobRecord } from './state/types';
 
 export interface LocalS3Options {
@@ -52,6 +56,12 @@ export interface LocalSageMakerOptions {
   appsRoot?: string;
   /** Keep per-job work folders for debugging. */
   keepWorkDirs?: boolean;
+  /**
+   * Process runtime: run a multi-host job as independent local processes whose host names do not resolve
+   * (for jobs whose hosts never talk to each other). Default false: such a job is refused at Create with a
+   * ValidationException pointing to the docker runtime, rather than hanging while its hosts look for each other.
+   */
+  multiHostProcesses?: boolean;
 }
 
 export interface LocalSageMaker {
@@ -94,7 +104,6 @@ export async function startLocalSageMaker(options: LocalSageMakerOptions): Promi
     const store = new JobStore(stateDir);
     const logs = new LogStore(stateDir);
     const workDir = join(stateDir, 'work');
-    await recoverOrphans(store, runnerId, workDir);
 
     let s3: EmbeddedS3 | undefined;
     if (options.s3?.embedded) {
@@ -140,12 +149,22 @@ export async function startLocalSageMaker(options: LocalSageMakerOptions): Promi
       region,
       runnerId,
       runtimeName: runtime.name,
-      launch(job: JobRecord) {
+      admit(job: JobRecord) {
+        const hosts = hostCount(job);
+        if (runtime.name === 'process' && hosts > 1 && options.multiHostProcesses !== true)
+          throw validationError(
+            `InstanceCount ${hosts}: the process runtime runs every host as a local process, where the host ` +
+              `names algo-1..algo-${hosts} do not resolve; run multi-host jobs on the docker runtime ` +
+              `(--runtime docker), or use InstanceCount 1`,
+          );
+      },
+      launch(job: JobRecord, adopt = false) {
         const control = new RunControl(ctx.stopGraceMs);
+        if (job.status === 'Stopping') control.stop('Stopped');
         const run = job.kind === 'training' ? runTrainingJob : runProcessingJob;
         // After the Create response: laying out /opt/ml and staging data must not delay "Create returns at once".
         const done = new Promise<void>((resolve) => setImmediate(resolve))
-          .then(() => run(ctx, job, control))
+          .then(() => run(ctx, job, control, adopt))
           .catch((err: unknown) => console.error(`local-sagemaker: job ${job.name} crashed:`, err))
           .finally(() => active.delete(`${job.kind}/${job.name}`));
         active.set(`${job.kind}/${job.name}`, { control, done });
@@ -154,6 +173,7 @@ export async function startLocalSageMaker(options: LocalSageMakerOptions): Promi
         active.get(`${kind}/${name}`)?.control.stop('Stopped');
       },
     };
+    await recoverJobs({ store, runtime, runnerId, workDir, launch: (job) => deps.launch(job, true) });
     const api = await startApiServer(
       { ...trainingHandlers(deps), ...processingHandlers(deps), ...logsHandlers(logs, region) },
       credentials,
@@ -193,16 +213,45 @@ export async function startLocalSageMaker(options: LocalSageMakerOptions): Promi
   }
 }
 
+function hostCount(job: JobRecord): number {
+  return job.kind === 'training'
+    ? trainingCluster((job.request as CreateTrainingJobRequest).ResourceConfig).length
+    : (job.request as CreateProcessingJobRequest).ProcessingResources.ClusterConfig.InstanceCount;
+}
+
 async function runCleanups(cleanups: (() => Promise<void> | void)[]): Promise<void> {
   for (const cleanup of [...cleanups].reverse()) await cleanup();
 }
 
-/** Jobs still running in the state of a dead emulator: kill what is left of them and mark them Failed. */
-async function recoverOrphans(store: JobStore, runnerId: string, workDir: string): Promise<void> {
-  const orphans = store.orphans(runnerId);
-  for (const job of orphans) {
-    for (const pid of job.pids ?? []) if (isAlive(pid)) killGroup(pid);
-    if (job.runtime === 'docker') await new DockerRuntime().removeLeftovers(job.name).catch(() => undefined);
+/**
+ * Jobs left InProgress by a dead emulator: a job whose processes can still be followed (process runtime,
+ * running or finished with a recorded exit status) is re-adopted and completed; any other is failed with
+ * the reason, and whatever is left of it is ended (processes proven the job's, containers by label).
+ */
+async function recoverJobs(input: {
+  store: JobStore;
+  runtime: Runtime;
+  runnerId: string;
+  workDir: string;
+  launch(job: JobRecord): void;
+}): Promise<void> {
+  const { store, runtime, runnerId, workDir } = input;
+  const keep = new Set<string>();
+  for (const job of store.orphans(runnerId)) {
+    const adoptable =
+      job.run !== undefined &&
+      job.run.hosts.length > 0 &&
+      job.workDir !== undefined &&
+      existsSync(job.workDir) &&
+      job.runtime === runtime.name;
+    if (adoptable) {
+      keep.add(job.workDir!);
+      store.update(job, { runnerId });
+      input.launch(job);
+      continue;
+    }
+    const leftovers = job.runtime === 'docker' ? new DockerRuntime() : runtime;
+    await leftovers.removeLeftovers(job.name, job.run).catch(() => undefined);
     const now = Date.now();
     const transitions = job.transitions.map((t) => (t.EndTime === undefined ? { ...t, EndTime: now } : t));
     transitions.push({ Status: 'Failed', StartTime: now, EndTime: now, StatusMessage: 'Runner died' });
@@ -211,25 +260,22 @@ async function recoverOrphans(store: JobStore, runnerId: string, workDir: string
       secondaryStatus: 'Failed',
       transitions,
       endTime: now,
-      pids: [],
+      runnerId,
       failureReason:
-        'InternalServerError: the local-sagemaker emulator running this job stopped before the job finished ' +
-        '(runner died); a restarted emulator marked it Failed',
+        `InternalServerError: the local-sagemaker running this job stopped before the job finished (runner ` +
+        `died), and the job could not be re-adopted: ${notAdoptableReason(job, runtime)}; it was ended`,
     });
   }
-  // Nothing runs yet, so every work folder belongs to a dead run.
+  // Every other work folder belongs to a dead run.
   mkdirSync(workDir, { recursive: true });
-  for (const entry of readdirSync(workDir)) rmSync(join(workDir, entry), { recursive: true, force: true });
+  for (const entry of readdirSync(workDir))
+    if (!keep.has(join(workDir, entry))) rmSync(join(workDir, entry), { recursive: true, force: true });
 }
 
-function killGroup(pid: number): void {
-  try {
-    process.kill(-pid, 'SIGKILL');
-  } catch {
-    try {
-      process.kill(pid, 'SIGKILL');
-    } catch {
-      // already gone
-    }
-  }
+function notAdoptableReason(job: JobRecord, runtime: Runtime): string {
+  if (job.runtime !== runtime.name)
+    return `it ran on the ${job.runtime} runtime, this emulator uses ${runtime.name}`;
+  if (job.runtime === 'docker') return 'the docker runtime cannot recover the exit status of its containers';
+  if (!job.run || job.run.hosts.length === 0) return 'its processes had not started yet';
+  return 'its work folder is gone';
 }

@@ -6,3 +6,6 @@ export { startEmbeddedS3 } from './s3/embedded-s3';
 export type { EmbeddedS3, EmbeddedS3Options } from './s3/embedded-s3';
 export { loadOrCreateCredentials, PROFILE, CREDENTIALS_FILE } from './auth/credentials';
 export type { StackCredentials } from './auth/credentials';
+export { launchDaemon, stopDaemon } from './daemon/daemon';
+export { readDiscovery, DISCOVERY_FILE } from './state/discovery';
+export type { Discovery, RunningStack } from './state/discovery';

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import {
   copyFileSync,
   mkdirSync,
@@ -14,8 +14,11 @@ import { pathToFileURL } from 'node:url';
 import {
   CreateProcessingJobCommand,
   CreateTrainingJobCommand,
+  SageMakerClient,
   StopTrainingJobCommand,
 } from '@aws-sdk/client-sagemaker';
+import { readDiscovery } from '../src/state/discovery';
+import { bundle, CLI_SOURCE } from './support/bundle';
 import { createS3Client, downloadFile, unpackArchive, uploadFile } from '@mlops/aws';
 import {
   BUCKET,
@@ -154,6 +157,62 @@ describe('docker runtime', () => {
     expect(d.TrainingEndTime!.getTime() - d.TrainingStartTime!.getTime()).toBeGreaterThanOrEqual(8000);
     expect(await waitForLog(h.logs, 'TrainingJobs', 'dk-maxrt', 'got SIGTERM')).toEqual(['got SIGTERM']);
     expect(leftovers('dk-maxrt')).toEqual({ containers: '', networks: '' });
+  });
+
+  it.each([
+    ['Stop', 'dk-escape-stop', 60],
+    ['MaxRuntime', 'dk-escape-maxrt', 6],
+  ])(
+    '%s ends every process of the container, also a setsid child that ignores SIGTERM',
+    async (_how, name, max) => {
+      const req = dockerTraining(name, { mode: 'escape' });
+      req.StoppingCondition.MaxRuntimeInSeconds = max;
+      await h.sm.send(new CreateTrainingJobCommand(req));
+      await waitForLog(h.logs, 'TrainingJobs', name, 'escaped pid=', 120_000);
+      await waitForLog(h.logs, 'TrainingJobs', name, 'sleeping', 120_000);
+      if (max === 60) await h.sm.send(new StopTrainingJobCommand({ TrainingJobName: name }));
+      const d = await waitForTraining(h.sm, name, 120_000);
+      expect(d.TrainingJobStatus).toBe('Stopped');
+      // The container (its PID namespace: the setsid child with it) is gone.
+      expect(leftovers(name)).toEqual({ containers: '', networks: '' });
+    },
+  );
+
+  it('after kill -9 of the emulator, a restart fails the job with the reason and removes its containers', async () => {
+    const stateDir = join(h.tmp, 'crash-state');
+    const cli = bundle(CLI_SOURCE);
+    const emulator = spawn(
+      process.execPath,
+      [cli, 'start', '--state-dir', stateDir, '--runtime', 'docker', '--s3', 'none', '--stop-grace', '2'],
+      { stdio: 'ignore' },
+    );
+    let endpoint: string | undefined;
+    for (let i = 0; i < 600 && !endpoint; i++) {
+      endpoint = readDiscovery(stateDir)?.endpoint;
+      if (!endpoint) await new Promise((r) => setTimeout(r, 50));
+    }
+    const sm = new SageMakerClient({
+      endpoint,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
+    });
+    await sm.send(new CreateTrainingJobCommand(dockerTraining('dk-crash', { mode: 'sleep' })));
+    for (let i = 0; i < 1200 && leftovers('dk-crash').containers === ''; i++)
+      await new Promise((r) => setTimeout(r, 100));
+    expect(leftovers('dk-crash').containers).not.toBe('');
+    emulator.kill('SIGKILL');
+    await new Promise((r) => emulator.once('exit', r));
+    sm.destroy();
+
+    const second = await startHarness({ runtime: 'docker', stateDir, s3: undefined });
+    try {
+      const d = await waitForTraining(second.sm, 'dk-crash', 60_000);
+      expect(d.TrainingJobStatus).toBe('Failed');
+      expect(d.FailureReason).toMatch(/runner died.*docker runtime cannot recover the exit status/);
+      expect(leftovers('dk-crash')).toEqual({ containers: '', networks: '' });
+    } finally {
+      await second.close();
+    }
   });
 
   it('fails with the failure file of the container', async () => {

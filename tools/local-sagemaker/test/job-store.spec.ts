@@ -39,8 +39,9 @@ describe('JobStore persistence', () => {
 
     store.update(job, { secondaryStatus: 'Training' });
     expect(onDisk('j1').secondaryStatus).toBe('Starting'); // progress waits for the batch
-    store.update(job, { pids: [4242] });
-    expect(onDisk('j1')).toMatchObject({ secondaryStatus: 'Training', pids: [4242] }); // pids: at once
+    const run = { token: 't', hosts: [] };
+    store.update(job, { run });
+    expect(onDisk('j1')).toMatchObject({ secondaryStatus: 'Training', run }); // processes: at once
 
     store.update(job, { secondaryStatus: 'Uploading' });
     await new Promise((r) => setTimeout(r, 120));

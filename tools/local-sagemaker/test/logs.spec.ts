@@ -13,7 +13,7 @@ const GROUP = '/aws/sagemaker/TrainingJobs';
 let h: Harness;
 let startedAt: number;
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startHarness({ multiHostProcesses: true }); // per-host mechanics; names need not resolve
   startedAt = Math.floor(Date.now() / 1000);
   const req = trainingRequest('logs-job', pathToFileURL(join(h.tmp, 'out')).href, { mode: 'ok' });
   req.ResourceConfig.InstanceCount = 2;

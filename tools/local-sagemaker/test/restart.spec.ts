@@ -1,54 +1,144 @@
-import { CreateTrainingJobCommand, DescribeTrainingJobCommand } from '@aws-sdk/client-sagemaker';
-import { GetLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
-import { cpSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { CreateTrainingJobCommand, SageMakerClient } from '@aws-sdk/client-sagemaker';
+import { GetLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
+import { identify, isSameProcess, processesWithToken } from '../src/proc/identity';
+import { readDiscovery } from '../src/state/discovery';
 import { JobStore } from '../src/state/job-store';
-import { isAlive } from '../src/state/state-lock';
-import { startHarness, trainingRequest, waitForLog, waitForTraining } from './support/harness';
 import { startLocalSageMaker } from '../src';
+import { bundle, CLI_SOURCE } from './support/bundle';
+import { FIXTURES, startHarness, trainingRequest, waitForTraining } from './support/harness';
 
-describe('state dir across emulator restarts', () => {
-  it('keeps finished jobs and their logs, and marks jobs whose runner died as Failed', async () => {
-    const first = await startHarness();
-    const out = pathToFileURL(join(first.tmp, 'out')).href;
-    await first.sm.send(new CreateTrainingJobCommand(trainingRequest('kept-job', out, { mode: 'ok' })));
-    const done = await waitForTraining(first.sm, 'kept-job');
-    await first.sm.send(new CreateTrainingJobCommand(trainingRequest('orphan-job', out, { mode: 'sleep' })));
-    await waitForLog(first.logs, 'TrainingJobs', 'orphan-job', 'sleeping');
-    const record = new JobStore(first.stateDir).get('training', 'orphan-job')!;
-    expect(record.status).toBe('InProgress');
-    const pid = record.pids![0];
-    expect(isAlive(pid)).toBe(true);
+const DUMMY = { accessKeyId: 'local', secretAccessKey: 'local' };
 
-    // A crash leaves exactly this on disk: records InProgress under a runner that is gone. Copy the
-    // state dir as it is now (minus the live emulator's lock) and start a new emulator on the copy.
-    const crashedState = join(first.tmp, 'crashed-state');
-    cpSync(first.stateDir, crashedState, { recursive: true });
-    rmSync(join(crashedState, 'emulator.lock'));
+/** An emulator in its own process (the CLI's `start`), so the test can kill -9 it. */
+async function startEmulatorProcess(cli: string, stateDir: string) {
+  const child = spawn(
+    process.execPath,
+    [
+      cli,
+      'start',
+      '--state-dir',
+      stateDir,
+      '--runtime',
+      'process',
+      '--s3',
+      'none',
+      '--stop-grace',
+      '2',
+      '--image-map',
+      join(FIXTURES, 'image-map.json'),
+    ],
+    { stdio: 'ignore', detached: true },
+  );
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const found = readDiscovery(stateDir);
+    if (found && found.pid === child.pid) return { child, endpoint: found.endpoint };
+    if (Date.now() > deadline) throw new Error('emulator process did not publish its endpoints');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
 
-    const second = await startHarness({ stateDir: crashedState });
+async function killHard(child: ReturnType<typeof spawn>) {
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGKILL');
+  await exited;
+}
+
+describe('emulator killed with SIGKILL during a job (process runtime)', () => {
+  let cli: string;
+  beforeAll(() => {
+    cli = bundle(CLI_SOURCE);
+  });
+
+  it('re-adopts the still-running job on restart and completes it, logs and metrics intact', async () => {
+    const h = await startHarness(); // only for its temp dir and S3-less output path
+    await h.close();
+    const stateDir = join(h.tmp, 'state');
+    const out = pathToFileURL(join(h.tmp, 'out')).href;
+    const first = await startEmulatorProcess(cli, stateDir);
+    const sm = new SageMakerClient({ endpoint: first.endpoint, region: 'us-east-1', credentials: DUMMY });
+    await sm.send(
+      new CreateTrainingJobCommand(trainingRequest('adopted', out, { mode: 'ok', work_ms: '3000' })),
+    );
+    const deadline = Date.now() + 20_000;
+    while (!JSON.stringify(new JobStore(stateDir).get('training', 'adopted')?.run ?? {}).includes('pid')) {
+      if (Date.now() > deadline) throw new Error('job never started');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    await new Promise((r) => setTimeout(r, 500)); // 'working' is logged and flushed
+    await killHard(first.child);
+    sm.destroy();
+    const token = new JobStore(stateDir).get('training', 'adopted')!.run!.token;
+    expect(processesWithToken(token).length).toBeGreaterThan(0); // the job outlived its emulator
+
+    const second = await startHarness({ stateDir, s3: undefined });
     try {
-      // The dead runner's child process was killed by the recovery.
-      await waitUntilDead(pid);
-      const orphan = await second.sm.send(new DescribeTrainingJobCommand({ TrainingJobName: 'orphan-job' }));
-      expect(orphan.TrainingJobStatus).toBe('Failed');
-      expect(orphan.FailureReason).toMatch(/runner died/);
-      const kept = await second.sm.send(new DescribeTrainingJobCommand({ TrainingJobName: 'kept-job' }));
-      expect(kept.TrainingJobStatus).toBe('Completed');
-      expect(kept.ModelArtifacts).toEqual(done.ModelArtifacts);
-      expect(kept.FinalMetricDataList).toEqual(done.FinalMetricDataList);
+      const done = await waitForTraining(second.sm, 'adopted');
+      expect(done.TrainingJobStatus).toBe('Completed');
+      expect(done.FinalMetricDataList!.map((m) => [m.MetricName, m.Value])).toEqual(
+        expect.arrayContaining([
+          ['train:loss', 0.333],
+          ['validation:accuracy', 0.93],
+        ]),
+      );
       const events = await second.logs.send(
         new GetLogEventsCommand({
           logGroupName: '/aws/sagemaker/TrainingJobs',
-          logStreamName: new JobStore(crashedState).get('training', 'kept-job')!.logStreams[0],
+          logStreamName:
+            done.TrainingJobName && new JobStore(stateDir).get('training', 'adopted')!.logStreams[0],
           startFromHead: true,
         }),
       );
-      expect(events.events!.map((e) => e.message)).toContain('epoch=3 train_loss=0.333');
+      const messages = events.events!.map((e) => e.message);
+      expect(messages.filter((m) => m === 'working')).toHaveLength(1); // not duplicated by the replay
+      expect(messages).toContain('epoch=3 train_loss=0.333');
+      expect(processesWithToken(token)).toEqual([]);
     } finally {
       await second.close();
-      await first.close();
+    }
+  });
+
+  it('fails a job it cannot follow, with the reason, ends its processes and signals no reused pid', async () => {
+    const h = await startHarness();
+    await h.close();
+    const stateDir = join(h.tmp, 'state');
+    const out = pathToFileURL(join(h.tmp, 'out')).href;
+    const first = await startEmulatorProcess(cli, stateDir);
+    const sm = new SageMakerClient({ endpoint: first.endpoint, region: 'us-east-1', credentials: DUMMY });
+    await sm.send(new CreateTrainingJobCommand(trainingRequest('lost', out, { mode: 'escape' })));
+    const deadline = Date.now() + 20_000;
+    while (!JSON.stringify(new JobStore(stateDir).get('training', 'lost')?.run ?? {}).includes('pid')) {
+      if (Date.now() > deadline) throw new Error('job never started');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    await new Promise((r) => setTimeout(r, 500));
+    await killHard(first.child);
+    sm.destroy();
+    const recordFile = join(stateDir, 'jobs', 'training', 'lost.json');
+    const record = JSON.parse(readFileSync(recordFile, 'utf8'));
+    const jobProcesses = processesWithToken(record.run.token);
+    expect(jobProcesses.length).toBeGreaterThanOrEqual(2); // the job and its setsid child
+    // The supervisor dies without writing an exit status, and its pid now names an unrelated process.
+    process.kill(record.run.hosts[0].pid, 'SIGKILL');
+    const bystander = spawn('sleep', ['30'], { stdio: 'ignore' });
+    const bystanderId = identify(bystander.pid!)!;
+    record.run.hosts[0].pid = bystander.pid;
+    writeFileSync(recordFile, JSON.stringify(record));
+
+    const second = await startHarness({ stateDir, s3: undefined });
+    try {
+      const d = await waitForTraining(second.sm, 'lost');
+      expect(d.TrainingJobStatus).toBe('Failed');
+      expect(d.FailureReason).toMatch(/could not find the job's processes.*runner died/);
+      for (const id of jobProcesses) await waitUntilGone(id);
+      expect(isSameProcess(bystanderId)).toBe(true); // a pid alone is never reason to signal
+    } finally {
+      bystander.kill('SIGKILL');
+      await second.close();
     }
   });
 
@@ -64,10 +154,10 @@ describe('state dir across emulator restarts', () => {
   });
 });
 
-async function waitUntilDead(pid: number): Promise<void> {
+async function waitUntilGone(id: { pid: number; startTime: string }): Promise<void> {
   const deadline = Date.now() + 5000;
-  while (isAlive(pid)) {
-    if (Date.now() > deadline) throw new Error(`process ${pid} still alive`);
+  while (isSameProcess(id)) {
+    if (Date.now() > deadline) throw new Error(`process ${id.pid} still alive`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }

@@ -28,7 +28,7 @@ import { BUCKET, Harness, ROLE, startHarness, waitForLog } from './support/harne
 let h: Harness;
 let s3Client: S3Client | undefined;
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startHarness({ multiHostProcesses: true }); // per-host mechanics; names need not resolve
 });
 afterAll(async () => {
   s3Client?.destroy();

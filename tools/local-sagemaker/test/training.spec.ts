@@ -7,12 +7,13 @@ import {
   StopTrainingJobCommand,
 } from '@aws-sdk/client-sagemaker';
 import { unpackArchive } from '@mlops/aws';
+import { identify, isSameProcess } from '../src/proc/identity';
 import { Harness, startHarness, trainingRequest, waitForLog, waitForTraining } from './support/harness';
 
 let h: Harness;
 let out: string;
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startHarness({ multiHostProcesses: true }); // per-host mechanics; names need not resolve
   out = pathToFileURL(join(h.tmp, 'out')).href;
 });
 afterAll(() => h.close());
@@ -138,6 +139,39 @@ describe('training jobs on the process runtime, through the stock SageMaker clie
     expect(d.TrainingJobStatus).toBe('Stopped');
     // Harness grace is 2 s: the SIGKILL comes no earlier.
     expect(Date.now() - stoppedAt).toBeGreaterThanOrEqual(1900);
+  });
+
+  it.each([
+    ['Stop', 'train-escape-stop', 60],
+    ['MaxRuntime', 'train-escape-maxrt', 2],
+  ])(
+    '%s ends every process of the job, also a setsid child that ignores SIGTERM',
+    async (_how, name, max) => {
+      const req = trainingRequest(name, out, { mode: 'escape' });
+      req.StoppingCondition.MaxRuntimeInSeconds = max;
+      await h.sm.send(new CreateTrainingJobCommand(req));
+      const [line] = await waitForLog(h.logs, 'TrainingJobs', name, 'escaped pid=');
+      const escaped = identify(Number(/pid=(\d+)/.exec(line)![1]))!;
+      expect(isSameProcess(escaped)).toBe(true);
+      await waitForLog(h.logs, 'TrainingJobs', name, 'sleeping');
+      if (max === 60) await h.sm.send(new StopTrainingJobCommand({ TrainingJobName: name }));
+      const d = await waitForTraining(h.sm, name);
+      expect(d.TrainingJobStatus).toBe('Stopped');
+      expect(isSameProcess(escaped)).toBe(false); // gone by the time the job is Stopped
+    },
+  );
+
+  it('leaves nothing running when a job that started a setsid child completes', async () => {
+    await h.sm.send(
+      new CreateTrainingJobCommand(
+        trainingRequest('train-escape-exit', out, { mode: 'escape', then: 'exit' }),
+      ),
+    );
+    const d = await waitForTraining(h.sm, 'train-escape-exit');
+    expect(d.TrainingJobStatus).toBe('Completed');
+    const [line] = await waitForLog(h.logs, 'TrainingJobs', 'train-escape-exit', 'escaped pid=');
+    const escaped = identify(Number(/pid=(\d+)/.exec(line)![1]));
+    expect(escaped === undefined || !isSameProcess(escaped)).toBe(true); // gone (or a zombie awaiting init)
   });
 
   it('enforces MaxRuntimeInSeconds: Stopped with SecondaryStatus MaxRuntimeExceeded', async () => {

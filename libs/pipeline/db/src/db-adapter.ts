@@ -184,10 +184,20 @@ export class DbAdapter {
 
   // --- pipeline runs ------------------------------------------------------------------------------
 
-  /** Creates the run, or returns the existing one for the same (runId, model): `created` tells which. */
+  /**
+   * Creates the run, or returns the existing one for the same (runId, model): `created` tells which.
+   * Looks first: every batch of a model opens the same run, and an insert that hits the unique key still
+   * takes an id from the sequence (SQLite AUTOINCREMENT, PostgreSQL serial), so ids would have gaps.
+   */
   async createPipelineRun(input: PipelineRunInput): Promise<{ run: PipelineRunRow; created: boolean }> {
     return this.tx(async (m) => {
       const model = await this.requireModel(m, input.modelName);
+      const existing = await m.findOneBy(this.entities.PipelineRun, {
+        runId: input.runId,
+        modelId: model.id,
+      });
+      if (existing) return { run: existing, created: false };
+      // Only two writers racing for the same new run still reach the conflict here.
       const inserted = await insertIgnore(m, this.entities.PipelineRun, {
         runId: input.runId,
         modelId: model.id,

@@ -193,6 +193,23 @@ export function dbSuite(label: string, makeDb: () => Promise<TestDb>): void {
         expect(done.endedAt).toBeInstanceOf(Date);
       });
 
+      it('createPipelineRun burns no id: one row per run and model, ids consecutive', async () => {
+        await seedModel();
+        await db.upsertModel({ name: 'mpg', team: 'team-mpg', task: 'regression' });
+        // Each of a model's five batches opens the same run.
+        const ids: number[] = [];
+        for (const modelName of ['iris', 'mpg'])
+          for (let batch = 0; batch < 5; batch++)
+            ids.push(
+              (await db.createPipelineRun({ runId: 'run-1', modelName, environment: 'local' })).run.id,
+            );
+        const third = await db.createPipelineRun({ runId: 'run-2', modelName: 'iris', environment: 'local' });
+        expect(new Set(ids.slice(0, 5)).size).toBe(1);
+        expect(new Set(ids.slice(5)).size).toBe(1);
+        expect([ids[5] - ids[0], third.run.id - ids[5]]).toEqual([1, 1]);
+        expect(await count('pipeline_runs')).toBe(3);
+      });
+
       it('createPipelineRun for an unknown model fails and writes nothing', async () => {
         await expect(
           db.createPipelineRun({ runId: 'r', modelName: 'nope', environment: 'local' }),

@@ -21,4 +21,9 @@ Options:
 
 Exit codes: 0 all batches succeeded, 1 a batch failed, 2 bad input or config (nothing started),
 130 interrupted.
+
+Local stack: started as a daemon (state dir local.stateDir/local-sagemaker) that outlives this command;
+stopped at the end of the run unless a job still runs on it. Ctrl-C detaches: the running job keeps
+running, a rerun with the same --run-id re-attaches; Ctrl-C again exits at once.
+  node tools/local-sagemaker/dist/cli.js status|stop --state-dir <dir>
 `;

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { getModelConfig, loadConfig, MlopsConfig } from '@mlops/config-reader';
 import type { AwsEndpointConfig } from '@mlops/aws';
@@ -16,7 +17,7 @@ import { buildReport } from '../report/build-report';
 import { chooseRuntime } from '../stack/choose-runtime';
 import { DockerProbe, dockerCliProbe } from '../stack/docker-probe';
 import { isLocalEndpoint } from '../stack/endpoints';
-import { LocalStack, stackStateDir, startStack } from '../stack/start-stack';
+import { defaultStackCli, LocalStack, stackStateDir, startStack } from '../stack/start-stack';
 import { formatSummaryTable } from '../summary/format-table';
 import { buildSummaryRows, SummaryRow } from '../summary/summary-rows';
 import { buildChildEnv } from './child-env';
@@ -41,11 +42,13 @@ export interface RunPipelineOptions {
   write: (text: string) => void;
   processEnv?: NodeJS.ProcessEnv;
   dockerProbe?: DockerProbe;
-  /** Aborting (Ctrl-C) interrupts the running batch, stops the stack and skips the rest. */
+  /** Aborting (Ctrl-C) detaches the running batch from its job (which keeps running) and skips the rest. */
   signal?: AbortSignal;
   heartbeatMs?: number;
   /** Seconds a batch gets after SIGINT before SIGKILL. Default 10. */
   interruptGraceSeconds?: number;
+  /** The built local-sagemaker CLI that runs the local stack. Default: `<repoRoot>/tools/local-sagemaker/dist/cli.js`. */
+  stackCli?: string;
 }
 
 export interface PipelineOutcome {
@@ -81,8 +84,13 @@ export async function runPipeline(options: RunPipelineOptions): Promise<Pipeline
       throw new UsageError(`Batch bundle(s) not built: ${bundles.missing.join(', ')}; ${bundles.hint}`);
   }
 
-  const progress = new Progress({ write: options.write, heartbeatMs: options.heartbeatMs });
   const local = isLocalEndpoint(config.aws.endpoints.sagemaker);
+  const stackCli = options.stackCli ?? defaultStackCli(options.repoRoot);
+  if (local && !existsSync(stackCli))
+    throw new UsageError(
+      `local-sagemaker CLI not built: ${stackCli}; run \`npx nx run local-sagemaker:build\``,
+    );
+  const progress = new Progress({ write: options.write, heartbeatMs: options.heartbeatMs });
   let stack: LocalStack | undefined;
   let runtime = 'aws';
   try {
@@ -91,10 +99,13 @@ export async function runPipeline(options: RunPipelineOptions): Promise<Pipeline
       const images = models.map((m) => getModelConfig(config, m).image);
       const decision = await chooseRuntime(requested, images, options.dockerProbe ?? dockerCliProbe);
       progress.info(`Runtime: ${decision.runtime} (${decision.reason})`);
-      stack = await startStack({ config, runtime: decision.runtime, appsRoot: options.repoRoot });
+      stack = await startStack({ config, runtime: decision.runtime, appsRoot: options.repoRoot, stackCli });
       runtime = stack.runtime;
+      if (stack.reused && stack.runtime !== decision.runtime)
+        progress.info(`Runtime: ${stack.runtime} (the local stack already running uses it)`);
       progress.info(
-        `Local stack: SageMaker+Logs ${stack.sagemakerEndpoint}, S3 ${stack.s3Endpoint} (bucket ${config.aws.bucket}), ` +
+        `Local stack${stack.reused ? ' (already running, reused)' : ''}: pid ${stack.pid}, ` +
+          `SageMaker+Logs ${stack.sagemakerEndpoint}, S3 ${stack.s3Endpoint} (bucket ${config.aws.bucket}), ` +
           `state ${stackStateDir(config)}`,
       );
     } else {
@@ -115,7 +126,7 @@ export async function runPipeline(options: RunPipelineOptions): Promise<Pipeline
     const interrupted = options.signal?.aborted === true;
     const wallTimeMs = progress.elapsedMs();
     if (interrupted) {
-      progress.info(`\nInterrupted after ${formatDuration(wallTimeMs)}: stopping the local stack.`);
+      progress.info(`\nInterrupted after ${formatDuration(wallTimeMs)}.`);
       return { exitCode: 130, runId, runtime, rows: [], batches, wallTimeMs };
     }
     const report = await buildReport({
@@ -137,8 +148,22 @@ export async function runPipeline(options: RunPipelineOptions): Promise<Pipeline
     return { exitCode: failed ? 1 : 0, runId, runtime, reportPath: report.path, rows, batches, wallTimeMs };
   } finally {
     progress.stop();
-    if (stack) await stack.stop();
+    if (stack) await releaseStack(stack, runId, config, progress);
   }
+}
+
+/**
+ * The end of a run: the stack this tool started is stopped, unless a job still runs on it (a Ctrl-C
+ * detaches the batches from their jobs): then it is left running for the rerun to re-attach.
+ */
+async function releaseStack(stack: LocalStack, runId: string, config: MlopsConfig, progress: Progress) {
+  const active = await stack.activeJobs().catch(() => []);
+  if (active.length === 0) return stack.stop();
+  progress.info(
+    `The local stack (pid ${stack.pid}) keeps running: job(s) ${active.join(', ')} still run on it.\n` +
+      `  Re-attach: rerun with --run-id ${runId}` +
+      ` · stop it and its jobs: node tools/local-sagemaker/dist/cli.js stop --state-dir ${stackStateDir(config)}`,
+  );
 }
 
 interface BatchLoopInput {
@@ -227,7 +252,7 @@ function startBatch(
   );
 }
 
-/** On abort: SIGINT (the batch detaches from its job), then SIGKILL after the grace period. */
+/** On abort: SIGINT (the batch detaches from its job, which keeps running), then SIGKILL after the grace period. */
 async function untilDoneOrInterrupted(
   running: RunningBatch,
   options: RunPipelineOptions,

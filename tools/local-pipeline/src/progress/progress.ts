@@ -1,6 +1,7 @@
 import type { BatchResult } from '../batches/run-batch';
 import type { Phase } from '../batches/phases';
 import { formatDuration } from './format-duration';
+import { MetricSummary } from './metric-summary';
 
 export interface ProgressOptions {
   write: (text: string) => void;
@@ -14,9 +15,13 @@ interface Current {
   phase: Phase;
   started: number;
   lastOutput: number;
+  metrics: MetricSummary;
 }
 
-/** Progress lines: which phase of which model runs, for how long, and the batch output prefixed with both. */
+/**
+ * Progress lines: which phase of which model runs, for how long, and the batch output prefixed with both.
+ * Metric lines are not printed one by one: the heartbeat and the end of the phase show their latest values.
+ */
 export class Progress {
   private readonly write: (text: string) => void;
   private readonly now: () => number;
@@ -42,17 +47,20 @@ export class Progress {
 
   phaseStart(model: string, phase: Phase, step: number, steps: number): void {
     const t = this.now();
-    this.current.set(model, { model, phase, started: t, lastOutput: t });
+    this.current.set(model, { model, phase, started: t, lastOutput: t, metrics: new MetricSummary() });
     this.write(`\n▶ [${step}/${steps}] ${model} · ${phase}  (total ${formatDuration(t - this.started)})\n`);
   }
 
   line(model: string, phase: Phase, line: string): void {
     const c = this.current.get(model);
+    if (c?.metrics.take(line)) return;
     if (c) c.lastOutput = this.now();
     this.write(`  ${model}/${phase} │ ${line}\n`);
   }
 
   phaseEnd(result: BatchResult): void {
+    const metrics = this.current.get(result.model)?.metrics.describe();
+    if (metrics) this.write(`  ${result.model}/${result.phase} │ ${metrics}\n`);
     this.current.delete(result.model);
     const ok = result.exitCode === 0;
     const how = ok
@@ -79,7 +87,11 @@ export class Progress {
     for (const c of this.current.values()) {
       if (t - c.lastOutput < after) continue;
       c.lastOutput = t;
-      this.write(`  … ${c.model} · ${c.phase} still running (${formatDuration(t - c.started)})\n`);
+      const metrics = c.metrics.describe();
+      this.write(
+        `  … ${c.model} · ${c.phase} still running (${formatDuration(t - c.started)})` +
+          `${metrics ? `: ${metrics}` : ''}\n`,
+      );
     }
   }
 }

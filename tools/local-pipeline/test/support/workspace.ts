@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { readDiscovery, stopDaemon } from '@mlops/local-sagemaker';
 
 export const REPO_ROOT = resolve(__dirname, '..', '..', '..', '..');
 /** configs/ of the repo; LOCAL_PIPELINE_CONFIG_DIR points the tests at another config dir (local.yaml). */
@@ -107,11 +108,17 @@ export interface RunningMain {
 }
 
 /** Starts the main job and resolves once iris training is InProgress (the batch streams its status lines). */
-export async function startMainUntilTraining(args: string[], env: NodeJS.ProcessEnv): Promise<RunningMain> {
+export async function startMainUntilTraining(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  opts: { ownGroup?: boolean } = {},
+): Promise<RunningMain> {
   const child = spawn(process.execPath, [MAIN, ...args], {
     cwd: REPO_ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group, as `npm start` in a terminal: the test can signal the whole group.
+    detached: opts.ownGroup === true,
   });
   let stdout = '';
   let stderr = '';
@@ -125,4 +132,12 @@ export async function startMainUntilTraining(args: string[], env: NodeJS.Process
     void exited.then(() => rej(new Error(`main job ended before training ran:\n${stdout}\n${stderr}`)));
   });
   return { child, exited, stdout: () => stdout, stderr: () => stderr };
+}
+
+/** Stops the local stack a test left running (a detached run keeps it for its jobs), then removes the env. */
+export async function disposeTestEnv(t: TestEnv | undefined): Promise<void> {
+  if (!t) return;
+  const running = readDiscovery(join(t.stateDir, 'local-sagemaker'));
+  if (running) await stopDaemon(running);
+  rmSync(t.tmp, { recursive: true, force: true });
 }

@@ -7,8 +7,10 @@ export interface ApiDeps {
   region: string;
   runnerId: string;
   runtimeName: string;
+  /** Throws an ApiError when this emulator cannot run the job at all (checked before it is created). */
+  admit(job: JobRecord): void;
   /** Starts the job's run in the background. */
-  launch(job: JobRecord): void;
+  launch(job: JobRecord, adopt?: boolean): void;
   /** Asks a running job to stop. */
   stop(kind: JobKind, name: string): void;
 }

@@ -37,6 +37,7 @@ export function createJob(
     runnerId: deps.runnerId,
   };
   if (kind === 'processing') job.transitions[0].StatusMessage = 'Preparing the instances for processing';
+  deps.admit(job);
   if (!deps.store.insert(job)) {
     const existing = deps.store.get(kind, name);
     throw resourceInUse(

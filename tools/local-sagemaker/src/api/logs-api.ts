@@ -1,7 +1,12 @@
-import { LOG_GROUPS, LogEvent, LogStore, LogStream } from '../logs/log-store';
+import { LOG_GROUPS, LogStore, LogStream } from '../logs/log-store';
 import { logsInvalidParameter, logsNotFound } from '../server/errors';
 import type { HandlerMap } from '../server/http-server';
 import { compact } from './job-common';
+
+/** A FilterLogEvents page stops after this many scanned events (or this long) and returns a nextToken:
+ *  scanning a million-line group is many short requests, never one that holds the others up. */
+const SCAN_EVENTS_PER_PAGE = 200_000;
+const SCAN_MS_PER_PAGE = 250;
 
 /** CloudWatch Logs subset the SageMaker SDKs use to follow job output. */
 export function logsHandlers(logs: LogStore, region: string): HandlerMap {
@@ -25,17 +30,10 @@ export function logsHandlers(logs: LogStore, region: string): HandlerMap {
         );
       if (prefix !== undefined && orderBy === 'LastEventTime')
         throw logsInvalidParameter('Cannot order by LastEventTime with a logStreamNamePrefix.');
-      const lastTime = (s: LogStream) => s.events.at(-1)?.timestamp ?? 0;
       const selected = streams
         .filter((s) => typeof prefix !== 'string' || s.name.startsWith(prefix))
         .sort((a, b) =>
-          orderBy === 'LastEventTime'
-            ? lastTime(a) - lastTime(b)
-            : a.name < b.name
-              ? -1
-              : a.name > b.name
-                ? 1
-                : 0,
+          orderBy === 'LastEventTime' ? (a.lastTimestamp ?? 0) - (b.lastTimestamp ?? 0) : byName(a, b),
         );
       if (body.descending === true) selected.reverse();
       const { items, nextToken } = page(selected, body.nextToken, limitOf(body.limit, 50, 50));
@@ -44,9 +42,9 @@ export function logsHandlers(logs: LogStore, region: string): HandlerMap {
           compact({
             logStreamName: s.name,
             creationTime: s.creationTime,
-            firstEventTimestamp: s.events[0]?.timestamp,
-            lastEventTimestamp: s.events.at(-1)?.timestamp,
-            lastIngestionTime: s.events.at(-1)?.ingestionTime,
+            firstEventTimestamp: s.firstTimestamp,
+            lastEventTimestamp: s.lastTimestamp,
+            lastIngestionTime: s.lastIngestionTime,
             uploadSequenceToken: undefined,
             arn: streamArn(s),
             storedBytes: 0,
@@ -56,17 +54,27 @@ export function logsHandlers(logs: LogStore, region: string): HandlerMap {
       });
     },
 
-    'Logs_20140328.GetLogEvents': (body) => {
+    'Logs_20140328.GetLogEvents': async (body) => {
       const g = group(body);
       if (typeof body.logStreamName !== 'string') throw logsInvalidParameter('logStreamName is required');
       const stream = logs.stream(g, body.logStreamName);
       if (!stream) throw logsNotFound('The specified log stream does not exist.');
       const limit = limitOf(body.limit, 10000, 10000);
-      const inRange = inTimeRange(stream.events, body.startTime, body.endTime);
-      return getEvents(inRange, body.nextToken, body.startFromHead === true, limit);
+      const { start, end } = window(stream.count, body.nextToken, body.startFromHead === true, limit);
+      const inRange = timeRange(body.startTime, body.endTime);
+      const events = (await logs.read(stream, start, end)).filter(inRange);
+      return {
+        events: events.map((e) => ({
+          timestamp: e.timestamp,
+          message: e.message,
+          ingestionTime: e.ingestionTime,
+        })),
+        nextForwardToken: `f/${String(end).padStart(20, '0')}`,
+        nextBackwardToken: `b/${String(start).padStart(20, '0')}`,
+      };
     },
 
-    'Logs_20140328.FilterLogEvents': (body) => {
+    'Logs_20140328.FilterLogEvents': async (body) => {
       const g = group(body);
       const names = Array.isArray(body.logStreamNames) ? (body.logStreamNames as string[]) : undefined;
       const prefix = typeof body.logStreamNamePrefix === 'string' ? body.logStreamNamePrefix : undefined;
@@ -74,71 +82,94 @@ export function logsHandlers(logs: LogStore, region: string): HandlerMap {
         throw logsInvalidParameter('logStreamNames and logStreamNamePrefix are mutually exclusive');
       const streams = logs
         .streamsOf(g)
-        .filter((s) => (!names || names.includes(s.name)) && (!prefix || s.name.startsWith(prefix)));
-      const matches = filterPattern(typeof body.filterPattern === 'string' ? body.filterPattern : '');
-      const events = streams
-        .flatMap((s) =>
-          inTimeRange(s.events, body.startTime, body.endTime).map((e) => ({
-            logStreamName: s.name,
-            timestamp: e.timestamp,
-            message: e.message,
-            ingestionTime: e.ingestionTime,
-            eventId: `${s.name}:${s.events.indexOf(e)}`,
-          })),
-        )
-        .filter((e) => matches(e.message))
-        .sort((a, b) => a.timestamp - b.timestamp || a.eventId.localeCompare(b.eventId));
-      const { items, nextToken } = page(events, body.nextToken, limitOf(body.limit, 10000, 10000));
-      return compact({
-        events: items,
-        searchedLogStreams: streams.map((s) => ({ logStreamName: s.name, searchedCompletely: true })),
-        nextToken,
-      });
+        .filter((s) => (!names || names.includes(s.name)) && (!prefix || s.name.startsWith(prefix)))
+        .sort(byName);
+      const { matches, mayMatch } = filterPattern(
+        typeof body.filterPattern === 'string' ? body.filterPattern : '',
+      );
+      const inRange = timeRange(body.startTime, body.endTime);
+      const limit = limitOf(body.limit, 10000, 10000);
+      let { stream: si, event: from } = filterToken(body.nextToken);
+      const events: Record<string, unknown>[] = [];
+      const searched: { logStreamName: string; searchedCompletely: boolean }[] = [];
+      const deadline = Date.now() + SCAN_MS_PER_PAGE;
+      let scanned = 0;
+      const full = () => events.length >= limit || scanned >= SCAN_EVENTS_PER_PAGE || Date.now() >= deadline;
+      let next: string | undefined;
+      for (; si < streams.length; si++, from = 0) {
+        const s = streams[si];
+        let stoppedAt: number | undefined;
+        await logs.scan(
+          s,
+          from,
+          (e, position) => {
+            scanned++;
+            if (e && inRange(e) && matches(e.message))
+              events.push({
+                logStreamName: s.name,
+                timestamp: e.timestamp,
+                message: e.message,
+                ingestionTime: e.ingestionTime,
+                eventId: `${s.name}:${position}`,
+              });
+            if (!full()) return true;
+            stoppedAt = position + 1;
+            return false;
+          },
+          mayMatch,
+        );
+        const complete = stoppedAt === undefined || stoppedAt >= s.count;
+        searched.push({ logStreamName: s.name, searchedCompletely: complete });
+        if (!complete) next = `${si}/${stoppedAt}`;
+        else if (full() && si + 1 < streams.length) next = `${si + 1}/0`;
+        if (next !== undefined) break;
+      }
+      return compact({ events, searchedLogStreams: searched, nextToken: next });
     },
   };
 }
 
+const byName = (a: LogStream, b: LogStream) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
+/** FilterLogEvents tokens: `<stream position>/<event position>` where the next page starts. */
+function filterToken(token: unknown): { stream: number; event: number } {
+  if (token === undefined || token === null) return { stream: 0, event: 0 };
+  const match = typeof token === 'string' ? /^(\d+)\/(\d+)$/.exec(token) : null;
+  if (!match) throw logsInvalidParameter(`The specified nextToken is invalid: '${String(token)}'`);
+  return { stream: Number(match[1]), event: Number(match[2]) };
+}
+
 /** Tokens are `f/<index>` / `b/<index>` into the stream. Reading forward past the end returns the same
  *  forward token, which is how a follower knows it has caught up (CloudWatch semantics). */
-function getEvents(events: LogEvent[], token: unknown, startFromHead: boolean, limit: number) {
-  let start: number;
-  let end: number;
+function window(count: number, token: unknown, startFromHead: boolean, limit: number) {
   if (typeof token === 'string') {
     const match = /^([fb])\/(\d+)$/.exec(token);
     if (!match) throw logsInvalidParameter(`The specified nextToken is invalid: '${token}'`);
-    const index = Math.min(Number(match[2]), events.length);
-    if (match[1] === 'f') {
-      start = index;
-      end = Math.min(events.length, index + limit);
-    } else {
-      end = index;
-      start = Math.max(0, index - limit);
-    }
-  } else if (startFromHead) {
-    start = 0;
-    end = Math.min(events.length, limit);
-  } else {
-    end = events.length;
-    start = Math.max(0, end - limit);
+    const index = Math.min(Number(match[2]), count);
+    return match[1] === 'f'
+      ? { start: index, end: Math.min(count, index + limit) }
+      : { start: Math.max(0, index - limit), end: index };
   }
-  return {
-    events: events
-      .slice(start, end)
-      .map((e) => ({ timestamp: e.timestamp, message: e.message, ingestionTime: e.ingestionTime })),
-    nextForwardToken: `f/${String(end).padStart(20, '0')}`,
-    nextBackwardToken: `b/${String(start).padStart(20, '0')}`,
-  };
+  if (startFromHead) return { start: 0, end: Math.min(count, limit) };
+  return { start: Math.max(0, count - limit), end: count };
 }
 
-function inTimeRange(events: LogEvent[], startTime: unknown, endTime: unknown): LogEvent[] {
+function timeRange(startTime: unknown, endTime: unknown): (e: { timestamp: number }) => boolean {
   const from = typeof startTime === 'number' ? startTime : -Infinity;
   const to = typeof endTime === 'number' ? endTime : Infinity;
-  return events.filter((e) => e.timestamp >= from && e.timestamp <= to);
+  return (e) => e.timestamp >= from && e.timestamp <= to;
 }
 
-/** The plain-term subset of CloudWatch filter patterns: every term (or "quoted phrase") must appear;
- *  a term starting with `-` must not. Case-sensitive, as CloudWatch is. */
-function filterPattern(pattern: string): (message: string) => boolean {
+/**
+ * The plain-term subset of CloudWatch filter patterns: every term (or "quoted phrase") must appear;
+ * a term starting with `-` must not. Case-sensitive, as CloudWatch is. `mayMatch` checks the stored JSON
+ * line for the required terms that JSON stores unchanged (plain ASCII without quotes or backslashes), so
+ * most events of a selective search are never parsed.
+ */
+function filterPattern(pattern: string): {
+  matches: (message: string) => boolean;
+  mayMatch: (rawLine: string) => boolean;
+} {
   const terms = [...pattern.matchAll(/(-?)"([^"]*)"|(-?)(\S+)/g)].map((m) => ({
     negate: (m[1] || m[3]) === '-',
     text: m[2] ?? m[4],
@@ -147,7 +178,11 @@ function filterPattern(pattern: string): (message: string) => boolean {
     throw logsInvalidParameter(
       `JSON and space-delimited filter patterns are not supported locally: '${pattern}'`,
     );
-  return (message) => terms.every((t) => message.includes(t.text) !== t.negate);
+  const literal = terms.filter((t) => !t.negate && /^[\x20-\x7e]*$/.test(t.text) && !/["\\]/.test(t.text));
+  return {
+    matches: (message) => terms.every((t) => message.includes(t.text) !== t.negate),
+    mayMatch: (raw) => literal.every((t) => raw.includes(t.text)),
+  };
 }
 
 function limitOf(value: unknown, fallback: number, max: number): number {

@@ -11,29 +11,43 @@ import type { CreateTrainingJobRequest } from './requests';
 import { readFirst, uploadTrainingArtifacts } from './artifacts';
 import { channelReaches, trainingCluster } from './cluster';
 import { JobContext, transition, truncate } from './context';
-import { execute } from './execute';
+import { CannotAdoptError, execute } from './execute';
 import type { RunControl } from './job-control';
 
-/** Runs a training job from Starting to Completed / Failed / Stopped, updating the record at each step. */
-export async function runTrainingJob(ctx: JobContext, job: JobRecord, control: RunControl): Promise<void> {
+/**
+ * Runs a training job from Starting to Completed / Failed / Stopped, updating the record at each step.
+ * With `adopt`, picks up a job whose processes a dead emulator started (see execute).
+ */
+export async function runTrainingJob(
+  ctx: JobContext,
+  job: JobRecord,
+  control: RunControl,
+  adopt = false,
+): Promise<void> {
   const req = job.request as CreateTrainingJobRequest;
-  const workDir = join(ctx.workDir, `${job.name}-${randomBytes(3).toString('hex')}`);
+  const workDir =
+    adopt && job.workDir ? job.workDir : join(ctx.workDir, `${job.name}-${randomBytes(3).toString('hex')}`);
   const metrics = new MetricParser(req.AlgorithmSpecification.MetricDefinitions);
   let ran = false;
   try {
     const cluster = trainingCluster(req.ResourceConfig);
-    const hostDirs = cluster.map((h) => layoutTrainingHost(join(workDir, h.host), req, h, cluster));
+    let hostDirs = cluster.map((h) => join(workDir, h.host));
+    let mounts: Mount[] = [];
+    if (!adopt) {
+      ctx.store.update(job, { workDir });
+      hostDirs = cluster.map((h) => layoutTrainingHost(join(workDir, h.host), req, h, cluster));
+      transition(ctx, job, 'Downloading', 'Downloading input data');
+      mounts = await stageChannels(ctx, req, workDir);
+      if (req.CheckpointConfig) {
+        const checkpoints = req.CheckpointConfig.S3Uri;
+        await Promise.all(hostDirs.map((d) => ctx.transfer.download(checkpoints, join(d, 'checkpoints'))));
+      }
+      if (control.stopReason) return finish(ctx, job, control.stopReason, metrics);
 
-    transition(ctx, job, 'Downloading', 'Downloading input data');
-    const mounts = await stageChannels(ctx, req, workDir);
-    if (req.CheckpointConfig) {
-      const checkpoints = req.CheckpointConfig.S3Uri;
-      await Promise.all(hostDirs.map((d) => ctx.transfer.download(checkpoints, join(d, 'checkpoints'))));
+      transition(ctx, job, 'Training', 'Training image download completed. Training in progress.');
+      ctx.store.update(job, { startTime: Date.now() });
     }
-    if (control.stopReason) return finish(ctx, job, control.stopReason, metrics);
-
-    transition(ctx, job, 'Training', 'Training image download completed. Training in progress.');
-    ctx.store.update(job, { startTime: Date.now() });
+    // A re-adopted job's hosts already have their mounts; a new one gets only its groups' channels.
     const specs: HostSpec[] = cluster.map((h, i) => ({
       host: h.host,
       optMlDir: hostDirs[i],
@@ -56,7 +70,12 @@ export async function runTrainingJob(ctx: JobContext, job: JobRecord, control: R
         gpu: cluster.some((h) => h.instanceType === 'local_gpu'),
         stopSignal: 'SIGTERM',
       },
-      { logGroup: TRAINING_LOG_GROUP, maxRuntimeSeconds: req.StoppingCondition.MaxRuntimeInSeconds, metrics },
+      {
+        logGroup: TRAINING_LOG_GROUP,
+        maxRuntimeSeconds: req.StoppingCondition.MaxRuntimeInSeconds,
+        metrics,
+        adopt,
+      },
     );
     await ctx.runtime.reclaimDir(workDir, req.AlgorithmSpecification.TrainingImage);
     ran = false;
@@ -87,6 +106,10 @@ export async function runTrainingJob(ctx: JobContext, job: JobRecord, control: R
     ctx.store.update(job, { modelArtifacts });
     return finish(ctx, job, control.stopReason ?? 'Completed', metrics);
   } catch (err) {
+    if (err instanceof CannotAdoptError) {
+      await ctx.runtime.removeLeftovers(job.name, job.run);
+      return finish(ctx, job, 'Failed', metrics, truncate(`InternalServerError: ${err.message}`));
+    }
     return finish(ctx, job, 'Failed', metrics, truncate(`ClientError: ${(err as Error).message}`));
   } finally {
     if (ran)
@@ -139,6 +162,5 @@ function finish(
     endTime: now,
     finalMetrics: metrics.final(),
     ...(failureReason !== undefined ? { failureReason } : {}),
-    pids: [],
   });
 }

@@ -64,7 +64,7 @@ export class DockerRuntime implements Runtime {
     void done.finally(() => resend && clearInterval(resend)).catch(() => undefined);
     return {
       done,
-      pids: () => [],
+      record: () => undefined,
       stop(graceMs: number) {
         if (stopping) return;
         stopping = true;
@@ -93,6 +93,12 @@ export class DockerRuntime implements Runtime {
         '/lsm-clean',
       ]),
     );
+  }
+
+  /** `docker run --rm` loses a container's exit status when nobody waits for it: a job whose emulator
+   *  died cannot be completed honestly, so it is failed and its containers (found by label) removed. */
+  adopt(): RunHandle | undefined {
+    return undefined;
   }
 
   async removeLeftovers(jobName: string): Promise<void> {

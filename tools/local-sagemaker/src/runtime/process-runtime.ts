@@ -1,10 +1,12 @@
-import { spawn, ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
-import { forEachLine } from './line-reader';
 import { ImageMap, resolveImage } from './image-map';
+import { canFollow, followJob, signalAll } from './job-processes';
 import { mapArgument, mapOptMlPath } from './path-map';
-import { HostExit, HostSpec, RunHandle, Runtime, RunSpec } from './types';
+import { spawnSupervised } from './supervisor';
+import { HostProcess, HostSpec, RunHandle, RunRecord, Runtime, RunSpec } from './types';
 
 export interface ProcessRuntimeOptions {
   imageMap?: ImageMap;
@@ -16,8 +18,9 @@ export interface ProcessRuntimeOptions {
 const PASS_THROUGH = ['PATH', 'HOME', 'TMPDIR', 'LANG', 'TZ', 'SYSTEMROOT', 'NODE_OPTIONS'];
 
 /**
- * Runs each host as a child process, with `SAGEMAKER_BASE_DIR` at the host's `/opt/ml` folder.
- * Mounts become symlinks inside that folder, so `/opt/ml/x` ↦ `$SAGEMAKER_BASE_DIR/x` holds for every path.
+ * Runs each host as a supervised process (see supervisor.ts), with `SAGEMAKER_BASE_DIR` at the host's
+ * `/opt/ml` folder. Mounts become symlinks inside that folder, so `/opt/ml/x` ↦ `$SAGEMAKER_BASE_DIR/x`
+ * holds for every path.
  */
 export class ProcessRuntime implements Runtime {
   readonly name = 'process';
@@ -30,50 +33,43 @@ export class ProcessRuntime implements Runtime {
       this.options.appsRoot ?? process.cwd(),
     );
     const workdir = isAbsolute(mapping.workdir) ? mapping.workdir : join(process.cwd(), mapping.workdir);
-    const children: ChildProcess[] = [];
-    let killTimer: NodeJS.Timeout | undefined;
-    const done = Promise.all(
-      spec.hosts.map((host) => {
-        linkMounts(host);
-        const argv = commandFor(spec, mapping.trainCommand, mapping.processCommand).map((arg, i) =>
-          mapArgument(arg, host.optMlDir, i, workdir),
-        );
-        const env: Record<string, string> = {};
-        for (const key of PASS_THROUGH) {
-          const value = process.env[key];
-          if (value !== undefined) env[key] = value;
-        }
-        Object.assign(env, mapping.env, spec.env, {
-          SAGEMAKER_BASE_DIR: host.optMlDir,
-          SM_PROCESSING_BASE_DIR: join(host.optMlDir, 'processing'),
-          SM_LOCAL_HOST: host.host,
-        });
-        const child = spawn(argv[0], argv.slice(1), {
-          cwd: workdir,
-          env,
-          stdio: ['ignore', 'pipe', 'pipe'],
-          detached: true, // own process group, so a stop reaches grandchildren too
-        });
-        children.push(child);
-        return runChild(child, host.host, spec.onOutput);
-      }),
-    ).finally(() => killTimer && clearTimeout(killTimer));
-    return {
-      done,
-      pids: () => children.flatMap((c) => (c.pid ? [c.pid] : [])),
-      stop(graceMs: number) {
-        for (const child of children) signalGroup(child, spec.stopSignal);
-        killTimer ??= setTimeout(() => children.forEach((c) => signalGroup(c, 'SIGKILL')), graceMs);
-      },
-    };
+    const token = randomBytes(16).toString('hex');
+    const children = new Map<string, ChildProcess>();
+    const hosts: HostProcess[] = spec.hosts.map((host) => {
+      linkMounts(host);
+      const argv = commandFor(spec, mapping.trainCommand, mapping.processCommand).map((arg, i) =>
+        mapArgument(arg, host.optMlDir, i, workdir),
+      );
+      const env: Record<string, string> = {};
+      for (const key of PASS_THROUGH) {
+        const value = process.env[key];
+        if (value !== undefined) env[key] = value;
+      }
+      Object.assign(env, mapping.env, spec.env, {
+        SAGEMAKER_BASE_DIR: host.optMlDir,
+        SM_PROCESSING_BASE_DIR: join(host.optMlDir, 'processing'),
+        SM_LOCAL_HOST: host.host,
+      });
+      // Beside the host's /opt/ml, not in it: the job does not see its own log and status files.
+      const files = { outFile: `${host.optMlDir}.out`, exitFile: `${host.optMlDir}.exit` };
+      const { child, startTime } = spawnSupervised(argv, { cwd: workdir, env, token, ...files });
+      children.set(host.host, child);
+      return { host: host.host, pid: child.pid ?? -1, startTime, ...files };
+    });
+    return followJob({ token, hosts }, spec.stopSignal, spec.onOutput, children);
+  }
+
+  adopt(spec: RunSpec, record: RunRecord | undefined): RunHandle | undefined {
+    if (!record || !canFollow(record)) return undefined;
+    return followJob(record, spec.stopSignal, spec.onOutput);
   }
 
   async reclaimDir(): Promise<void> {
     // Children run as us: their files are already ours.
   }
 
-  async removeLeftovers(): Promise<void> {
-    // Child pids are recorded in the job record and killed by the recovery step.
+  async removeLeftovers(_jobName: string, record: RunRecord | undefined): Promise<void> {
+    if (record) signalAll(record.token, 'SIGKILL');
   }
 }
 
@@ -94,37 +90,4 @@ function linkMounts(host: HostSpec): void {
     rmSync(target, { recursive: true, force: true });
     symlinkSync(mount.hostPath, target, 'dir');
   }
-}
-
-function runChild(
-  child: ChildProcess,
-  host: string,
-  onOutput: (host: string, line: string) => void,
-): Promise<HostExit> {
-  return new Promise((resolve) => {
-    let spawnError: string | undefined;
-    const streams = Promise.all([
-      forEachLine(child.stdout, (line) => onOutput(host, line)),
-      forEachLine(child.stderr, (line) => onOutput(host, line)),
-    ]);
-    child.on('error', (err) => (spawnError = `cannot start ${child.spawnfile}: ${err.message}`));
-    child.on('close', (code, signal) => {
-      void streams.then(() =>
-        resolve({ host, exitCode: code ?? (signal ? 128 + signalNumber(signal) : null), error: spawnError }),
-      );
-    });
-  });
-}
-
-function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
-  if (!child.pid || child.exitCode !== null || child.signalCode !== null) return;
-  try {
-    process.kill(-child.pid, signal);
-  } catch {
-    child.kill(signal);
-  }
-}
-
-function signalNumber(signal: NodeJS.Signals): number {
-  return ({ SIGINT: 2, SIGKILL: 9, SIGTERM: 15 } as Record<string, number>)[signal] ?? 1;
 }

@@ -38,12 +38,30 @@ export interface HostExit {
   error?: string;
 }
 
+/** One host of a process-runtime job: its supervisor (pid + start time) and the files it writes. */
+export interface HostProcess {
+  host: string;
+  pid: number;
+  startTime: string;
+  /** The host's stdout + stderr, appended by the job itself (so it outlives the emulator). */
+  outFile: string;
+  /** Written by the supervisor when the host's command ends: its exit status. */
+  exitFile: string;
+}
+
+/** What a restarted emulator needs to find a job's processes again (persisted in the job record). */
+export interface RunRecord {
+  /** Random value in the environment of every process of the job: the proof that a process is the job's. */
+  token: string;
+  hosts: HostProcess[];
+}
+
 export interface RunHandle {
   done: Promise<HostExit[]>;
-  /** Sends the stop signal, then SIGKILL after `graceMs`. */
+  /** Sends the stop signal, then SIGKILL after `graceMs`, to every process of the job. */
   stop(graceMs: number): void;
-  /** Process ids to kill if the emulator dies (process runtime only). */
-  pids(): number[];
+  /** How to find the job again after an emulator restart (process runtime only). */
+  record(): RunRecord | undefined;
 }
 
 export interface Runtime {
@@ -51,6 +69,8 @@ export interface Runtime {
   run(spec: RunSpec): Promise<RunHandle>;
   /** Makes a job dir ours again when a container left root-owned files in it (so we can read and delete them). */
   reclaimDir(dir: string, image: string): Promise<void>;
-  /** Removes whatever a dead emulator left behind for this job. */
-  removeLeftovers(jobName: string): Promise<void>;
+  /** Follows the processes of a job that a dead emulator started; undefined when that is impossible. */
+  adopt(spec: RunSpec, record: RunRecord | undefined): RunHandle | undefined;
+  /** Ends and removes whatever a dead emulator left behind for this job. */
+  removeLeftovers(jobName: string, record: RunRecord | undefined): Promise<void>;
 }

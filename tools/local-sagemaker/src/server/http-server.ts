@@ -11,6 +11,7 @@ export type Handler = (body: Record<string, unknown>) => Promise<unknown> | unkn
 export type HandlerMap = Record<string, Handler>;
 
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
+const MAX_DISCARD_BYTES = 256 * 1024 * 1024;
 
 export interface RunningServer {
   server: Server;
@@ -118,20 +119,32 @@ function parseBody(raw: string): Record<string, unknown> {
   return parsed as Record<string, unknown>;
 }
 
+/**
+ * Reads the body up to {@link MAX_BODY_BYTES}. A larger one is read to its end and thrown away (up to
+ * {@link MAX_DISCARD_BYTES}) so the client gets an error response rather than a connection reset while
+ * it is still sending; past that the connection is cut.
+ */
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new ApiError('SerializationException', `Request body exceeds ${MAX_BODY_BYTES} bytes`, 413));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (size > MAX_DISCARD_BYTES) req.destroy();
+      else if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+      else chunks.length = 0;
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => {
+      if (size > MAX_BODY_BYTES)
+        reject(
+          new ApiError(
+            'SerializationException',
+            `Request body of ${size} bytes exceeds the limit of ${MAX_BODY_BYTES} bytes`,
+            413,
+          ),
+        );
+      else resolve(Buffer.concat(chunks).toString('utf8'));
+    });
     req.on('error', reject);
   });
 }

@@ -11,10 +11,9 @@ const FLUSH_DELAY_MS = 50;
 
 /**
  * Jobs as JSON files under `<stateDir>/jobs/<kind>/<name>.json`, cached in memory. The cache is the source of
- * truth while the emulator runs. What a restart needs is written at once: a new job (names stay taken), child
- * pids (so orphans can be killed) and the terminal state. Progress in between (secondary status, timings) is
- * written within {@link FLUSH_DELAY_MS}; losing it in a crash changes nothing, as a restarted emulator marks
- * the job Failed anyway.
+ * truth while the emulator runs. What a restart needs is written at once: a new job (names stay taken), how
+ * to find its processes (so they can be followed or ended) and the terminal state. Progress in between (secondary status, timings) is
+ * written within {@link FLUSH_DELAY_MS}; a restarted emulator recomputes what matters of it.
  */
 export class JobStore {
   private readonly dirty = new Set<JobRecord>();
@@ -61,7 +60,12 @@ export class JobStore {
 
   update(job: JobRecord, change: Partial<JobRecord>): JobRecord {
     Object.assign(job, change, { lastModifiedTime: Date.now() });
-    if (TERMINAL.includes(job.status) || change.pids !== undefined || change.status !== undefined) {
+    if (
+      TERMINAL.includes(job.status) ||
+      change.run !== undefined ||
+      change.workDir !== undefined ||
+      change.status !== undefined
+    ) {
       this.dirty.delete(job);
       this.flush(job);
     } else {

@@ -1,5 +1,5 @@
-import type { CreateProcessingJobRequest } from '../jobs/requests';
-import type { CreateTrainingJobRequest } from '../jobs/requests';
+import type { RunRecord } from '../runtime/types';
+import type { CreateProcessingJobRequest, CreateTrainingJobRequest } from '../jobs/requests';
 
 export type JobKind = 'training' | 'processing';
 export type JobStatus = 'InProgress' | 'Completed' | 'Failed' | 'Stopping' | 'Stopped';
@@ -37,8 +37,10 @@ export interface JobRecord {
   finalMetrics: MetricValue[];
   logStreams: string[];
   runtime?: string;
-  /** Child processes of the process runtime, killed if the emulator dies under them. */
-  pids?: number[];
+  /** The job's processes (process runtime), for a restarted emulator to follow or end them. */
+  run?: RunRecord;
+  /** The job's work folder while it runs (kept across an emulator restart for a job that is re-adopted). */
+  workDir?: string;
   /** Emulator instance that runs the job: a job InProgress under another instance has lost its runner. */
   runnerId: string;
 }

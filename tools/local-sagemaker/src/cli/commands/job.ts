@@ -1,6 +1,6 @@
 import { ApiTarget, callApi } from '../api-client';
 import { ParsedArgs, UsageError } from '../args';
-import { requireEndpoints } from '../endpoints-file';
+import { requireDiscovery } from '../../state/discovery';
 import { stateDirOf } from '../options';
 
 export type Kind = 'Training' | 'Processing';
@@ -51,7 +51,7 @@ export async function jobLogs(api: ApiTarget, kind: Kind, name: string): Promise
 export async function jobCommand(args: ParsedArgs): Promise<number> {
   const name = args.positionals[0];
   if (!name) throw new UsageError('job: give a job name');
-  const api = requireEndpoints(stateDirOf(args));
+  const api = requireDiscovery(stateDirOf(args));
   const { kind, job } = await findJob(api, name);
   const time = (v: unknown) => (typeof v === 'number' ? new Date(v * 1000).toISOString() : '-');
   console.log(`${kind} job ${name}`);
@@ -75,7 +75,7 @@ export async function jobCommand(args: ParsedArgs): Promise<number> {
 export async function stopJobCommand(args: ParsedArgs): Promise<number> {
   const name = args.positionals[0];
   if (!name) throw new UsageError('stop-job: give a job name');
-  const api = requireEndpoints(stateDirOf(args));
+  const api = requireDiscovery(stateDirOf(args));
   const { kind } = await findJob(api, name);
   await callApi(api, `SageMaker.Stop${kind}Job`, { [`${kind}JobName`]: name });
   console.log(`${kind} job ${name}: stop requested`);

@@ -1,6 +1,6 @@
 import { callApi } from '../api-client';
 import { ParsedArgs } from '../args';
-import { requireEndpoints } from '../endpoints-file';
+import { requireDiscovery } from '../../state/discovery';
 import { stateDirOf } from '../options';
 
 interface Summary {
@@ -13,7 +13,7 @@ interface Summary {
 
 /** Every training and processing job, oldest first. */
 export async function jobsCommand(args: ParsedArgs): Promise<number> {
-  const api = requireEndpoints(stateDirOf(args));
+  const api = requireDiscovery(stateDirOf(args));
   const rows: Summary[] = [];
   for (const kind of ['Training', 'Processing']) {
     let token: string | undefined;

@@ -3,7 +3,7 @@ import { parse as parseYaml } from 'yaml';
 import { startLocalSageMaker } from '../../emulator';
 import { ApiTarget, callApi } from '../api-client';
 import { flag, ParsedArgs, UsageError } from '../args';
-import { readEndpoints } from '../endpoints-file';
+import { readDiscovery } from '../../state/discovery';
 import { emulatorOptions, stateDirOf } from '../options';
 import type { Kind } from './job';
 
@@ -27,7 +27,7 @@ export async function runCommand(args: ParsedArgs): Promise<number> {
     request[nameKey] = `${String(request[nameKey]).slice(0, 48)}-${Date.now()}`;
   const name = String(request[nameKey]);
 
-  const running = readEndpoints(stateDirOf(args));
+  const running = readDiscovery(stateDirOf(args));
   const emulator = running ? undefined : await startLocalSageMaker(emulatorOptions(args));
   const api: ApiTarget = running ?? { endpoint: emulator!.endpoint, credentials: emulator!.credentials };
   const stop = () =>

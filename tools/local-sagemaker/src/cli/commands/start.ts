@@ -1,21 +1,22 @@
-import { spawn } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { launchDaemon } from '../../daemon/daemon';
 import { startLocalSageMaker } from '../../emulator';
 import { ParsedArgs, flag } from '../args';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import { CREDENTIALS_FILE, PROFILE } from '../../auth/credentials';
+import { identify } from '../../proc/identity';
 import {
-  Endpoints,
-  readEndpoints,
-  removeEndpoints,
-  requireEndpoints,
-  writeEndpoints,
-} from '../endpoints-file';
+  Discovery,
+  readDiscovery,
+  removeDiscovery,
+  requireDiscovery,
+  writeDiscovery,
+} from '../../state/discovery';
 import { emulatorOptions, stateDirOf } from '../options';
 
 export async function startCommand(args: ParsedArgs, argv: string[]): Promise<number> {
   const stateDir = stateDirOf(args);
-  const running = readEndpoints(stateDir);
+  const running = readDiscovery(stateDir);
   if (running) {
     printEndpoints(running, stateDir, 'already running');
     return 0;
@@ -24,14 +25,18 @@ export async function startCommand(args: ParsedArgs, argv: string[]): Promise<nu
 
   const options = emulatorOptions(args);
   const emulator = await startLocalSageMaker(options);
-  const endpoints: Endpoints = {
+  const endpoints: Discovery = {
     pid: process.pid,
+    startTime: identify(process.pid)?.startTime ?? '',
+    startToken: randomBytes(16).toString('hex'),
     endpoint: emulator.endpoint,
     s3Endpoint: emulator.s3Endpoint,
     region: emulator.region,
     runtime: emulator.runtime,
+    stateDir,
+    owner: flag(args, 'owner'),
   };
-  writeEndpoints(stateDir, endpoints);
+  writeDiscovery(endpoints);
   printEndpoints(endpoints, stateDir, 'running');
   await new Promise<void>((resolve) => {
     const shutdown = () => resolve();
@@ -40,43 +45,19 @@ export async function startCommand(args: ParsedArgs, argv: string[]): Promise<nu
   });
   console.log('local-sagemaker: stopping');
   await emulator.close();
-  removeEndpoints(stateDir);
+  removeDiscovery(stateDir, endpoints.startToken);
   return 0;
 }
 
-/** Re-runs `start` without --background as a detached child; returns once it published its endpoints. */
+/** Re-runs `start` without --background as a detached daemon; returns once it published its endpoints. */
 async function startBackground(stateDir: string, argv: string[]): Promise<number> {
-  mkdirSync(stateDir, { recursive: true });
-  const logFile = join(stateDir, 'emulator.log');
-  const out = openSync(logFile, 'a');
-  const childArgs = argv.filter((a) => a !== '--background' && a !== '--background=true');
-  const child = spawn(process.execPath, [process.argv[1], ...childArgs], {
-    detached: true,
-    stdio: ['ignore', out, out],
-  });
-  closeSync(out);
-  let exited: number | null = null;
-  child.on('exit', (code) => (exited = code ?? 1));
-  child.unref();
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const endpoints = readEndpoints(stateDir);
-    if (endpoints && endpoints.pid === child.pid) {
-      printEndpoints(endpoints, stateDir, `running in the background (log: ${logFile})`);
-      return 0;
-    }
-    if (exited !== null || Date.now() > deadline) {
-      console.error(
-        `local-sagemaker: background start failed; ${logFile} says:\n${readFileSync(logFile, 'utf8').slice(-2000)}`,
-      );
-      if (exited === null) child.kill('SIGTERM');
-      return 1;
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  const rest = argv.slice(1).filter((a) => a !== '--background' && a !== '--background=true');
+  const running = await launchDaemon(process.argv[1], stateDir, rest);
+  printEndpoints(running, stateDir, `running in the background (log: ${stateDir}/emulator.log)`);
+  return 0;
 }
 
-export function printEndpoints(e: Endpoints, stateDir: string, state: string): void {
+export function printEndpoints(e: Discovery, stateDir: string, state: string): void {
   console.log(`local-sagemaker ${state} (runtime ${e.runtime}, pid ${e.pid}, state dir ${stateDir})`);
   console.log(`  SageMaker + CloudWatch Logs: ${e.endpoint}`);
   if (e.s3Endpoint) console.log(`  S3:                          ${e.s3Endpoint}`);
@@ -88,7 +69,7 @@ export function printEndpoints(e: Endpoints, stateDir: string, state: string): v
  * Shell lines that point AWS tools at this stack. The key pair is named by file and profile, never
  * printed: terminals and logs keep no secret.
  */
-export function envLines(e: Endpoints, stateDir: string): string[] {
+export function envLines(e: Discovery, stateDir: string): string[] {
   return [
     `export AWS_ENDPOINT_URL_SAGEMAKER=${e.endpoint}`,
     `export AWS_ENDPOINT_URL_CLOUDWATCH_LOGS=${e.endpoint}`,
@@ -104,6 +85,6 @@ export function envLines(e: Endpoints, stateDir: string): string[] {
 /** `env`: the export lines for the running stack of the state dir, for `eval "$(local-sagemaker env)"`. */
 export function envCommand(args: ParsedArgs): number {
   const stateDir = stateDirOf(args);
-  for (const line of envLines(requireEndpoints(stateDir), stateDir)) console.log(line);
+  for (const line of envLines(requireDiscovery(stateDir), stateDir)) console.log(line);
   return 0;
 }

@@ -1,11 +1,11 @@
 import { ParsedArgs } from '../args';
-import { readEndpoints } from '../endpoints-file';
+import { readDiscovery } from '../../state/discovery';
 import { stateDirOf } from '../options';
 import { printEndpoints } from './start';
 
 export async function statusCommand(args: ParsedArgs): Promise<number> {
   const stateDir = stateDirOf(args);
-  const running = readEndpoints(stateDir);
+  const running = readDiscovery(stateDir);
   if (!running) {
     console.log(`local-sagemaker: not running (state dir ${stateDir})`);
     return 1;
