@@ -12,7 +12,10 @@ export function cdkJsonContext(): Record<string, unknown> {
 }
 
 /** Builds the stacks in-process with cdk.json's context plus `context` (env, imageTag, ...). */
-export function buildApp(context: Record<string, unknown>, workspace: (env: string) => WorkspaceModel): { app: App; stacks: MlopsStacks } {
+export function buildApp(
+  context: Record<string, unknown>,
+  workspace: (env: string) => WorkspaceModel,
+): { app: App; stacks: MlopsStacks } {
   const app = new App({ context: { ...cdkJsonContext(), ...context } });
   const settings = readSettings((key) => app.node.tryGetContext(key));
   return { app, stacks: buildStacks(app, settings, workspace(settings.env)) };

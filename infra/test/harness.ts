@@ -32,7 +32,8 @@ export function roleStatements(t: Template, rolePrefix: string): Statement[] {
   const out: Statement[] = [];
   for (const p of Object.values(policies)) {
     const roles = (p.Properties.Roles ?? []) as { Ref: string }[];
-    if (roles.some((r) => r.Ref.startsWith(rolePrefix))) out.push(...(p.Properties.PolicyDocument.Statement as Statement[]));
+    if (roles.some((r) => r.Ref.startsWith(rolePrefix)))
+      out.push(...(p.Properties.PolicyDocument.Statement as Statement[]));
   }
   if (out.length === 0) throw new Error(`no policy attached to a role ${rolePrefix}*`);
   return out;

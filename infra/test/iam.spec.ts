@@ -1,6 +1,12 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { DOCKER_PUSH_ACTIONS, grantsOf, PIPELINE_OPERATIONS, PUBLISHER_OPERATIONS, SDK_OPERATIONS } from '../src/iam/sdk-operations';
+import {
+  DOCKER_PUSH_ACTIONS,
+  grantsOf,
+  PIPELINE_OPERATIONS,
+  PUBLISHER_OPERATIONS,
+  SDK_OPERATIONS,
+} from '../src/iam/sdk-operations';
 import { renderValue } from '../src/readme/render-intrinsics';
 import { actionsOf, roleStatements, synth, Synth, WORKSPACE_ROOT } from './harness';
 import { sdkOperations } from './sdk-operations';
@@ -10,8 +16,10 @@ const pipelineEntries = readdirSync(join(WORKSPACE_ROOT, 'apps'))
   .map((d) => join(WORKSPACE_ROOT, 'apps', d, 'src', 'main.ts'));
 const publisherEntry = join(WORKSPACE_ROOT, 'tools', 'image-publisher', 'src', 'main.ts');
 
-const unionOf = async (entries: string[]) => [...new Set((await Promise.all(entries.map(sdkOperations))).flat())].sort();
-const expectedActions = (ops: readonly string[]) => [...new Set(grantsOf(ops).flatMap((g) => g.actions))].sort();
+const unionOf = async (entries: string[]) =>
+  [...new Set((await Promise.all(entries.map(sdkOperations))).flat())].sort();
+const expectedActions = (ops: readonly string[]) =>
+  [...new Set(grantsOf(ops).flatMap((g) => g.actions))].sort();
 
 let t: Synth;
 beforeAll(() => {
@@ -28,7 +36,9 @@ describe('IAM generated from the code', () => {
 
   test('a new SDK command without a policy change fails the check', async () => {
     const collected = await sdkOperations(join(__dirname, '__fixtures__', 'stops-jobs.ts'));
-    expect(() => grantsOf(collected)).toThrow('SDK operation sagemaker:StopTrainingJob has no IAM mapping in infra/src/iam/sdk-operations.ts');
+    expect(() => grantsOf(collected)).toThrow(
+      'SDK operation sagemaker:StopTrainingJob has no IAM mapping in infra/src/iam/sdk-operations.ts',
+    );
   });
 
   test('the batches (apps/pipeline-*) send exactly PIPELINE_OPERATIONS', async () => {
@@ -41,11 +51,15 @@ describe('IAM generated from the code', () => {
   });
 
   test('every mapped operation is sent by someone (no stale grants)', () => {
-    expect(Object.keys(SDK_OPERATIONS).sort()).toEqual([...new Set([...PIPELINE_OPERATIONS, ...PUBLISHER_OPERATIONS])].sort());
+    expect(Object.keys(SDK_OPERATIONS).sort()).toEqual(
+      [...new Set([...PIPELINE_OPERATIONS, ...PUBLISHER_OPERATIONS])].sort(),
+    );
   });
 
   test('the batch task role allows exactly the actions of those operations', () => {
-    expect(actionsOf(roleStatements(t.pipeline, 'BatchesTaskRole'))).toEqual(expectedActions(PIPELINE_OPERATIONS));
+    expect(actionsOf(roleStatements(t.pipeline, 'BatchesTaskRole'))).toEqual(
+      expectedActions(PIPELINE_OPERATIONS),
+    );
   });
 
   test('the CI push role allows exactly the publisher operations and docker push', () => {
@@ -61,7 +75,14 @@ describe('IAM generated from the code', () => {
         return [r.Sid, r];
       }),
     );
-    expect(Object.keys(bySid).sort()).toEqual(['BucketListing', 'ExecutionRole', 'ModelObjects', 'ProcessingJobs', 'SagemakerLogs', 'TrainingJobs']);
+    expect(Object.keys(bySid).sort()).toEqual([
+      'BucketListing',
+      'ExecutionRole',
+      'ModelObjects',
+      'ProcessingJobs',
+      'SagemakerLogs',
+      'TrainingJobs',
+    ]);
     const kinds = ['evaluation', 'inference', 'models', 'processed', 'raw'];
     expect(bySid.ModelObjects?.Resource).toEqual(
       ['iris', 'mpg'].flatMap((m) => kinds.map((k) => `\${BucketData.Arn}/${m}/*/${k}/*`)),
@@ -89,12 +110,16 @@ describe('IAM generated from the code', () => {
   });
 
   test('the push role is limited to the workspace repositories; GetAuthorizationToken alone is account-wide', () => {
-    const statements = roleStatements(t.ci, 'PushRole').map((s) => renderValue(s) as { Action: string | string[]; Resource: unknown });
+    const statements = roleStatements(t.ci, 'PushRole').map(
+      (s) => renderValue(s) as { Action: string | string[]; Resource: unknown },
+    );
     for (const s of statements) {
       if (s.Action === 'ecr:GetAuthorizationToken') expect(s.Resource).toBe('*');
       else
         for (const r of s.Resource as string[])
-          expect(r).toMatch(/^arn:aws:ecr:\$\{Region\}:\$\{Account\}:repository\/(container-(iris|mpg)|pipeline-[a-z]+)$/);
+          expect(r).toMatch(
+            /^arn:aws:ecr:\$\{Region\}:\$\{Account\}:repository\/(container-(iris|mpg)|pipeline-[a-z]+)$/,
+          );
     }
   });
 });

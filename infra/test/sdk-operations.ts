@@ -44,7 +44,8 @@ export async function sdkOperations(entry: string): Promise<string[]> {
 export function operationOf(name: string): string | undefined {
   if (/^[A-Z]\w*Command$/.test(name)) return name.slice(0, -'Command'.length);
   if (/^paginate[A-Z]\w*$/.test(name)) return name.slice('paginate'.length);
-  if (/^waitUntil[A-Z]\w*$/.test(name)) throw new Error(`${name}: waiters poll Describe* operations; map them in sdk-operations.ts`);
+  if (/^waitUntil[A-Z]\w*$/.test(name))
+    throw new Error(`${name}: waiters poll Describe* operations; map them in sdk-operations.ts`);
   if (name === 'Upload') return 'Upload';
   return undefined;
 }
@@ -54,7 +55,8 @@ const treeShakeWorkspace: Plugin = {
   setup(b) {
     b.onResolve({ filter: /.*/ }, async (args) => {
       if (args.kind === 'entry-point' || args.pluginData === 'inner') return undefined;
-      if (!/^[./]/.test(args.path) && !args.path.startsWith('@mlops/')) return { path: args.path, external: true };
+      if (!/^[./]/.test(args.path) && !args.path.startsWith('@mlops/'))
+        return { path: args.path, external: true };
       const res = await b.resolve(args.path, {
         resolveDir: args.resolveDir,
         kind: args.kind,

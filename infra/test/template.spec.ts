@@ -21,7 +21,9 @@ const definitionOf = (template: Synth['pipeline'], name: string) => {
 describe('pipeline stack', () => {
   test('bucket: encrypted, versioned, no public access, TLS only', () => {
     t.pipeline.hasResourceProperties('AWS::S3::Bucket', {
-      BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+      },
       VersioningConfiguration: { Status: 'Enabled' },
       PublicAccessBlockConfiguration: {
         BlockPublicAcls: true,
@@ -33,17 +35,27 @@ describe('pipeline stack', () => {
     t.pipeline.hasResourceProperties('AWS::S3::BucketPolicy', {
       PolicyDocument: {
         Statement: Match.arrayWith([
-          Match.objectLike({ Effect: 'Deny', Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          Match.objectLike({
+            Effect: 'Deny',
+            Action: 's3:*',
+            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+          }),
         ]),
       },
     });
   });
 
   test('SageMaker execution role: its bucket prefixes, its logs, its images', () => {
-    const statements = roleStatements(t.pipeline, 'SageMakerRole').map((s) => renderValue(s) as Record<string, unknown>);
+    const statements = roleStatements(t.pipeline, 'SageMakerRole').map(
+      (s) => renderValue(s) as Record<string, unknown>,
+    );
     const bySid = Object.fromEntries(statements.map((s) => [s.Sid, s]));
     expect(bySid.ModelObjects?.Resource).toContain('${BucketData.Arn}/iris/*/raw/*');
-    expect((bySid.ModelObjects?.Resource as string[]).every((r) => /^\$\{BucketData\.Arn\}\/(iris|mpg)\/\*\/[a-z]+\/\*$/.test(r))).toBe(true);
+    expect(
+      (bySid.ModelObjects?.Resource as string[]).every((r) =>
+        /^\$\{BucketData\.Arn\}\/(iris|mpg)\/\*\/[a-z]+\/\*$/.test(r),
+      ),
+    ).toBe(true);
     expect(bySid.PullImages?.Resource).toEqual([
       'arn:aws:ecr:${Region}:${Account}:repository/container-iris',
       'arn:aws:ecr:${Region}:${Account}:repository/container-mpg',
@@ -73,7 +85,9 @@ describe('pipeline stack', () => {
   });
 
   test('a task definition per batch and one for migrations, each on its pipeline-<batch> image at the pushed tag', () => {
-    const families = Object.values(t.pipeline.findResources('AWS::ECS::TaskDefinition')).map((d) => d.Properties.Family);
+    const families = Object.values(t.pipeline.findResources('AWS::ECS::TaskDefinition')).map(
+      (d) => d.Properties.Family,
+    );
     expect(families.sort()).toEqual([...BATCHES.map((b) => `mlops-${b}`), 'mlops-migrate'].sort());
     const training = Object.values(t.pipeline.findResources('AWS::ECS::TaskDefinition')).find(
       (d) => d.Properties.Family === 'mlops-training',
@@ -88,13 +102,20 @@ describe('pipeline stack', () => {
     expect(groups.length).toBeGreaterThanOrEqual(4);
     for (const g of groups) expect(g.Properties.RetentionInDays).toBe(30);
     const alarms = Object.values(t.pipeline.findResources('AWS::CloudWatch::Alarm'));
-    expect(alarms.map((a) => a.Properties.MetricName).sort()).toEqual(['ExecutionsFailed', 'ExecutionsFailed', 'ExecutionsTimedOut']);
+    expect(alarms.map((a) => a.Properties.MetricName).sort()).toEqual([
+      'ExecutionsFailed',
+      'ExecutionsFailed',
+      'ExecutionsTimedOut',
+    ]);
     for (const a of alarms) expect(renderValue(a.Properties.AlarmActions)).toEqual(['${Alerts}']);
   });
 
   test('state machine: per model (Map), every batch in BATCHES order as ecs:runTask.sync, with retry and a failure path', () => {
     const def = definitionOf(t.pipeline, 'mlops-dev-pipeline');
-    const map = def.States.models as { ItemProcessor: { StartAt: string; States: Record<string, Record<string, unknown>> }; ItemsPath: string };
+    const map = def.States.models as {
+      ItemProcessor: { StartAt: string; States: Record<string, Record<string, unknown>> };
+      ItemsPath: string;
+    };
     expect(map.ItemsPath).toBe('$.models');
     const inner = map.ItemProcessor.States;
     // Walk the success path from the start: the batches in order.
@@ -104,12 +125,16 @@ describe('pipeline stack', () => {
       const s: Record<string, unknown> = inner[at] ?? {};
       if (s.Resource === 'arn:aws:states:::ecs:runTask.sync') {
         order.push(at);
-        const overrides = (s.Parameters as { Overrides: { ContainerOverrides: { 'Command.$': string }[] } }).Overrides;
+        const overrides = (s.Parameters as { Overrides: { ContainerOverrides: { 'Command.$': string }[] } })
+          .Overrides;
         expect(overrides.ContainerOverrides[0]?.['Command.$']).toBe(
           "States.Array('--model', $.model, '--env', 'dev', '--run-id', $.runId, '--config-dir', '/app/configs')",
         );
         expect(s.Retry).toEqual([
-          expect.objectContaining({ ErrorEquals: ['ECS.AmazonECSException', 'ECS.ServerException', 'AmazonECS.Unknown'], BackoffRate: 2 }),
+          expect.objectContaining({
+            ErrorEquals: ['ECS.AmazonECSException', 'ECS.ServerException', 'AmazonECS.Unknown'],
+            BackoffRate: 2,
+          }),
         ]);
         expect((s.Catch as { ErrorEquals: string[]; Next: string }[]).map((c) => c.ErrorEquals)).toEqual([
           ['States.TaskFailed'],
@@ -138,15 +163,25 @@ describe('pipeline stack', () => {
       Target: Match.objectLike({ Input: JSON.stringify({ models: ['iris', 'mpg'] }) }),
     });
     const prod = synth({ env: 'prod' });
-    prod.pipeline.hasResourceProperties('AWS::Scheduler::Schedule', { Name: 'mlops-prod-pipeline', ScheduleExpression: 'cron(0 2 * * ? *)' });
+    prod.pipeline.hasResourceProperties('AWS::Scheduler::Schedule', {
+      Name: 'mlops-prod-pipeline',
+      ScheduleExpression: 'cron(0 2 * * ? *)',
+    });
     // prod keeps its data.
-    prod.pipeline.hasResource('AWS::RDS::DBCluster', { DeletionPolicy: 'Snapshot', Properties: Match.objectLike({ DeletionProtection: true }) });
+    prod.pipeline.hasResource('AWS::RDS::DBCluster', {
+      DeletionPolicy: 'Snapshot',
+      Properties: Match.objectLike({ DeletionProtection: true }),
+    });
   });
 
   test('migrations: their own state machine, one task, started by CI after a deploy', () => {
     const def = definitionOf(t.pipeline, 'mlops-dev-migrate');
     expect(def.States[def.StartAt]?.Resource).toBe('arn:aws:states:::ecs:runTask.sync');
-    expect(actionsOf(roleStatements(t.ci, 'DeployRole'))).toEqual(['states:DescribeExecution', 'states:StartExecution', 'sts:AssumeRole']);
+    expect(actionsOf(roleStatements(t.ci, 'DeployRole'))).toEqual([
+      'states:DescribeExecution',
+      'states:StartExecution',
+      'sts:AssumeRole',
+    ]);
   });
 });
 
