@@ -2,7 +2,7 @@ import { ArnFormat, CfnOutput, Stack, StackProps, TimeZone } from 'aws-cdk-lib';
 import { SubnetType } from 'aws-cdk-lib/aws-ec2';
 import { Repository } from 'aws-cdk-lib/aws-ecr';
 import { Secret as EcsSecret } from 'aws-cdk-lib/aws-ecs';
-import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
@@ -33,6 +33,8 @@ export const MIGRATION_TASK = 'migrate';
 /** Everything one environment runs on: data, network, database, roles, batch tasks, orchestrator. */
 export class PipelineStack extends Stack {
   readonly orchestrator: Orchestrator;
+  readonly batchTaskRole: Role;
+  readonly sageMakerRole: Role;
 
   constructor(scope: Construct, id: string, props: PipelineStackProps) {
     super(scope, id, props);
@@ -142,6 +144,8 @@ export class PipelineStack extends Stack {
       enforceSSL: true,
     });
 
+    this.batchTaskRole = tasks.taskRole;
+    this.sageMakerRole = sagemaker.role;
     this.orchestrator = new Orchestrator(this, 'Orchestrator', {
       env,
       batches: workspace.batches,
