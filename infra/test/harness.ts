@@ -41,3 +41,9 @@ export function roleStatements(t: Template, rolePrefix: string): Statement[] {
 
 export const actionsOf = (statements: Statement[]): string[] =>
   [...new Set(statements.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action])))].sort();
+
+/** SageMaker's log groups as rendered ARNs (both the batches and the jobs use them). */
+export const SAGEMAKER_LOG_GROUPS = [
+  'arn:aws:logs:${Region}:${Account}:log-group:/aws/sagemaker/TrainingJobs:*',
+  'arn:aws:logs:${Region}:${Account}:log-group:/aws/sagemaker/ProcessingJobs:*',
+];

@@ -8,7 +8,7 @@ import {
   SDK_OPERATIONS,
 } from '../src/iam/sdk-operations';
 import { renderValue } from '../src/readme/render-intrinsics';
-import { actionsOf, roleStatements, synth, Synth, WORKSPACE_ROOT } from './harness';
+import { actionsOf, roleStatements, SAGEMAKER_LOG_GROUPS, synth, Synth, WORKSPACE_ROOT } from './harness';
 import { sdkOperations } from './sdk-operations';
 
 const pipelineEntries = readdirSync(join(WORKSPACE_ROOT, 'apps'))
@@ -99,10 +99,7 @@ describe('IAM generated from the code', () => {
       'arn:aws:sagemaker:${Region}:${Account}:processing-job/iris-*',
       'arn:aws:sagemaker:${Region}:${Account}:processing-job/mpg-*',
     ]);
-    expect(bySid.SagemakerLogs?.Resource).toEqual([
-      'arn:aws:logs:${Region}:${Account}:log-group:/aws/sagemaker/TrainingJobs:*',
-      'arn:aws:logs:${Region}:${Account}:log-group:/aws/sagemaker/ProcessingJobs:*',
-    ]);
+    expect(bySid.SagemakerLogs?.Resource).toEqual(SAGEMAKER_LOG_GROUPS);
     expect(bySid.ExecutionRole).toMatchObject({
       Resource: '${SageMakerRole.Arn}',
       Condition: { StringEquals: { 'iam:PassedToService': 'sagemaker.amazonaws.com' } },

@@ -1,7 +1,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { BATCHES } from '@mlops/contract';
 import { renderValue } from '../src/readme/render-intrinsics';
-import { actionsOf, roleStatements, synth, Synth } from './harness';
+import { actionsOf, roleStatements, SAGEMAKER_LOG_GROUPS, synth, Synth } from './harness';
 
 let t: Synth;
 beforeAll(() => {
@@ -60,10 +60,7 @@ describe('pipeline stack', () => {
       'arn:aws:ecr:${Region}:${Account}:repository/container-iris',
       'arn:aws:ecr:${Region}:${Account}:repository/container-mpg',
     ]);
-    expect(bySid.JobLogs?.Resource).toEqual([
-      'arn:aws:logs:${Region}:${Account}:log-group:/aws/sagemaker/TrainingJobs:*',
-      'arn:aws:logs:${Region}:${Account}:log-group:/aws/sagemaker/ProcessingJobs:*',
-    ]);
+    expect(bySid.JobLogs?.Resource).toEqual(SAGEMAKER_LOG_GROUPS);
   });
 
   test('database: Aurora Serverless v2 PostgreSQL, encrypted, password in a rotated secret', () => {

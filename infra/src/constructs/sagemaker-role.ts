@@ -49,13 +49,6 @@ export class SageMakerRole extends Construct {
         conditions: { StringLike: { 's3:prefix': [...props.keyPatterns] } },
       }),
     );
-    const logGroup = (kind: string) =>
-      stack.formatArn({
-        service: 'logs',
-        resource: 'log-group',
-        resourceName: `/aws/sagemaker/${kind}:*`,
-        arnFormat: ArnFormat.COLON_RESOURCE_NAME,
-      });
     add(
       new PolicyStatement({
         sid: 'JobLogs',
@@ -65,7 +58,7 @@ export class SageMakerRole extends Construct {
           'logs:DescribeLogStreams',
           'logs:PutLogEvents',
         ],
-        resources: ['TrainingJobs', 'ProcessingJobs'].map(logGroup),
+        resources: sageMakerLogGroupArns(stack),
       }),
     );
     add(
@@ -87,4 +80,16 @@ export class SageMakerRole extends Construct {
       new PolicyStatement({ sid: 'RegistryLogin', actions: ['ecr:GetAuthorizationToken'], resources: ['*'] }),
     );
   }
+}
+
+/** SageMaker's two log groups (jobs write `<job-name>/...` streams there), with their streams. */
+export function sageMakerLogGroupArns(stack: Stack): string[] {
+  return ['TrainingJobs', 'ProcessingJobs'].map((kind) =>
+    stack.formatArn({
+      service: 'logs',
+      resource: 'log-group',
+      resourceName: `/aws/sagemaker/${kind}:*`,
+      arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+    }),
+  );
 }

@@ -19,7 +19,7 @@ import { DataBucket } from '../constructs/data-bucket';
 import { Database, DB_NAME, DB_USER } from '../constructs/database';
 import { Network } from '../constructs/network';
 import { Orchestrator } from '../constructs/orchestrator';
-import { SageMakerRole } from '../constructs/sagemaker-role';
+import { SageMakerRole, sageMakerLogGroupArns } from '../constructs/sagemaker-role';
 
 export interface PipelineStackProps extends StackProps {
   settings: EnvSettings;
@@ -81,11 +81,7 @@ export class PipelineStack extends Stack {
         case 'processing-jobs':
           return { resources: jobNames.map((n) => arn('sagemaker', 'processing-job', n)) };
         case 'sagemaker-logs':
-          return {
-            resources: ['TrainingJobs', 'ProcessingJobs'].map((k) =>
-              arn('logs', 'log-group', `/aws/sagemaker/${k}:*`, ArnFormat.COLON_RESOURCE_NAME),
-            ),
-          };
+          return { resources: sageMakerLogGroupArns(this) };
         case 'execution-role':
           return {
             resources: [sagemaker.role.roleArn],
