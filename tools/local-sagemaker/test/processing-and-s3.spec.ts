@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -168,6 +168,22 @@ describe('data through the embedded S3 and file:// paths', () => {
     expect(d.FailureReason).toBe('AlgorithmError: See job logs for more information (exit code 2 on algo-1)');
     expect(d.ExitMessage).toBe('processed 1 files');
     expect(readFileSync(join(h.tmp, 'out-fail', 'result.txt'), 'utf8')).toBe('raw/x.txt=local');
+  });
+
+  it("never lets a job change its file:// inputs in the user's folder (process runtime: a private copy)", async () => {
+    const input = join(h.tmp, 'precious');
+    mkdirSync(input, { recursive: true });
+    writeFileSync(join(input, 'data.csv'), 'original');
+    const req = processingRequest('proc-tamper', join(h.tmp, 'out-tamper'), {
+      Environment: { MODE: 'tamper' },
+    });
+    req.ProcessingInputs[0].S3Input.S3Uri = pathToFileURL(input).href;
+    await h.sm.send(new CreateProcessingJobCommand(req));
+    const d = await waitForProcessing(h.sm, 'proc-tamper');
+    expect(d.ProcessingJobStatus).toBe('Completed');
+    expect(await waitForLog(h.logs, 'ProcessingJobs', 'proc-tamper', 'tampered')).toEqual(['tampered']);
+    expect(readdirSync(input)).toEqual(['data.csv']);
+    expect(readFileSync(join(input, 'data.csv'), 'utf8')).toBe('original');
   });
 
   it('stops a processing job with SIGINT', async () => {

@@ -4,11 +4,15 @@
 import { chmodSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
-import { ListTrainingJobsCommand, SageMakerClient } from '@aws-sdk/client-sagemaker';
+import {
+  CreateTrainingJobCommand,
+  ListTrainingJobsCommand,
+  SageMakerClient,
+} from '@aws-sdk/client-sagemaker';
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { createS3Client } from '@mlops/aws';
 import { loadOrCreateCredentials } from '../src/auth/credentials';
-import { BUCKET, Harness, ROLE, startHarness } from './support/harness';
+import { BUCKET, Harness, ROLE, startHarness, trainingRequest, waitForTraining } from './support/harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -170,6 +174,37 @@ describe('the embedded S3', () => {
     });
     expect(form.status).toBe(403);
     expect(filesUnder(dataDir()).some((f) => f.includes('form'))).toBe(false);
+  });
+});
+
+describe('job requests', () => {
+  it("refuses a channel named '..' at Create, before anything is laid out", async () => {
+    const req = {
+      ...trainingRequest('dotdot-channel', `s3://${BUCKET}/out`),
+      InputDataConfig: [
+        {
+          ChannelName: '..',
+          DataSource: { S3DataSource: { S3Uri: `s3://${BUCKET}/ok`, S3DataType: 'S3Prefix' as const } },
+        },
+      ],
+    };
+    await expect(h.sm.send(new CreateTrainingJobCommand(req))).rejects.toMatchObject({
+      name: 'ValidationException',
+      message: expect.stringContaining('inputDataConfig.1.member.channelName'),
+    });
+    expect(await jobNames()).not.toContain('dotdot-channel');
+  });
+
+  it('keeps an S3OutputPath with .. segments inside the S3 data folder: the upload is refused, the job fails', async () => {
+    await h.sm.send(
+      new CreateTrainingJobCommand(
+        trainingRequest('dotdot-output', `s3://${BUCKET}/a/../../../../escaped-model`, { mode: 'ok' }),
+      ),
+    );
+    const d = await waitForTraining(h.sm, 'dotdot-output');
+    expect(d.TrainingJobStatus).toBe('Failed');
+    expect(existsSync(join(h.stateDir, '..', 'escaped-model'))).toBe(false);
+    expect(existsSync(join(h.stateDir, 'escaped-model'))).toBe(false);
   });
 });
 

@@ -40,7 +40,6 @@ export function buildDataSourceOptions(
       // Drivers are passed, not left to TypeORM's require-by-name (1.x), so that bundlers see them: pg is
       // inlined in the batch bundles and better-sqlite3 stays an external `require("better-sqlite3")`,
       // loaded only here, so a PostgreSQL-only bundle runs without the native addon.
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
       driver: require('better-sqlite3'),
       database: config.path,
       // WAL lets the report read while a batch writes; with WAL, synchronous=NORMAL stays consistent after a

@@ -256,4 +256,40 @@ describe('checkServiceRules (rules the model cannot state)', () => {
       'processingInputs.2.member.inputName: Member must be unique within processingInputs',
     ]);
   });
+
+  it('keeps channels and processing paths inside /opt/ml: no . or .. channel, no .. segment in a LocalPath', () => {
+    const channel = (name: string) => ({
+      ChannelName: name,
+      DataSource: { S3DataSource: { S3Uri: 's3://b/k', S3DataType: 'S3Prefix' } },
+    });
+    const training_ = validateRequest(
+      'CreateTrainingJob',
+      training({ InputDataConfig: [channel('..'), channel('.')] }),
+    );
+    expect(training_.map((x) => `${x.path}: ${x.constraint}`)).toEqual([
+      "inputDataConfig.1.member.channelName: Member must not be '.' or '..' (it would resolve outside /opt/ml/input/data)",
+      "inputDataConfig.2.member.channelName: Member must not be '.' or '..' (it would resolve outside /opt/ml/input/data)",
+    ]);
+    const processing = validateRequest('CreateProcessingJob', {
+      ProcessingJobName: 'p',
+      RoleArn: ROLE,
+      AppSpecification: { ImageUri: 'img' },
+      ProcessingResources: {
+        ClusterConfig: { InstanceCount: 1, InstanceType: 'ml.t3.medium', VolumeSizeInGB: 1 },
+      },
+      ProcessingInputs: [
+        {
+          InputName: 'a',
+          S3Input: {
+            S3Uri: 's3://b/in',
+            LocalPath: '/opt/ml/processing/../../../etc',
+            S3DataType: 'S3Prefix',
+          },
+        },
+      ],
+    });
+    expect(processing.map((x) => `${x.path}: ${x.constraint}`)).toEqual([
+      "processingInputs.1.member.s3Input.localPath: Member must not have '.' or '..' segments (it would resolve outside /opt/ml)",
+    ]);
+  });
 });

@@ -59,7 +59,13 @@ const MINI_MODEL = {
 };
 
 /** The generator's buildTable on a model (ESM script, run in its own Node). */
-function generate(model: object, operations: string[], commit: string): Record<string, any> {
+interface Table {
+  operations: Record<string, string>;
+  shapes: Record<string, unknown>;
+  modelCommit: string;
+}
+
+function generate(model: object, operations: string[], commit: string): Table {
   const code = `import { buildTable } from ${JSON.stringify(SCRIPT)};
     process.stdout.write(JSON.stringify(buildTable(JSON.parse(process.argv[1]), process.argv[2], JSON.parse(process.argv[3]))));`;
   const out = execFileSync(
@@ -76,7 +82,7 @@ describe('the rule generator', () => {
 
   it('turns the model into facts: required, lengths, patterns, ranges, enums, lists, maps, nesting', () => {
     expect(table.operations).toEqual({ CreateThing: 'CreateThingRequest' });
-    expect(table.shapes.CreateThingRequest.members).toEqual({
+    expect((table.shapes.CreateThingRequest as { members: unknown }).members).toEqual({
       Name: { shape: 'ThingName', required: true },
       Count: { shape: 'integer', range: { min: 1, max: 10 } },
       Kind: { shape: 'Kind' },
@@ -131,10 +137,15 @@ describe('the committed table', () => {
   });
 
   it('has a compilable pattern, and values for every enum, where it names them', () => {
-    for (const [name, shape] of Object.entries(SAGEMAKER_RULES.shapes) as [string, any][]) {
-      if (shape.pattern !== undefined)
-        expect(() => new RegExp(shape.pattern.replace(/\\p\{Alnum\}/g, 'a-zA-Z0-9'), 'u')).not.toThrow();
-      if (shape.type === 'enum') expect({ name, n: shape.values.length > 0 }).toEqual({ name, n: true });
+    for (const [name, shape] of Object.entries(SAGEMAKER_RULES.shapes) as [
+      string,
+      { type: string; pattern?: string; values?: unknown[] },
+    ][]) {
+      const pattern = shape.pattern;
+      if (pattern !== undefined)
+        expect(() => new RegExp(pattern.replace(/\\p\{Alnum\}/g, 'a-zA-Z0-9'), 'u')).not.toThrow();
+      if (shape.type === 'enum')
+        expect({ name, n: (shape.values ?? []).length > 0 }).toEqual({ name, n: true });
     }
     expect(SAGEMAKER_RULES.shapes.TrainingInstanceType.values).toContain('ml.m5.large');
   });

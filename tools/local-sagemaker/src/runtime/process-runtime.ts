@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, rmSync, symlinkSync } from 'node:fs';
-import { dirname, isAbsolute, join } from 'node:path';
+import { cpSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
+import { dirname, isAbsolute, join, sep } from 'node:path';
 import { ImageMap, resolveImage } from './image-map';
 import { canFollow, followJob, signalAll } from './job-processes';
 import { mapArgument, mapOptMlPath } from './path-map';
@@ -83,11 +83,19 @@ function commandFor(spec: RunSpec, trainCommand: string[], processCommand?: stri
   return processCommand && processCommand.length > 0 ? processCommand : trainCommand;
 }
 
+/**
+ * Mounts become symlinks, except read-only ones from outside the job's folder (`file://` inputs in the
+ * user's own folders): a process cannot be kept from writing through a symlink to files its user owns, so
+ * those are copied in (links followed), and the job may change its copy but never the user's files.
+ */
 function linkMounts(host: HostSpec): void {
+  const jobDir = dirname(host.optMlDir) + sep;
   for (const mount of host.mounts) {
     const target = mapOptMlPath(mount.containerPath, host.optMlDir);
     mkdirSync(dirname(target), { recursive: true });
     rmSync(target, { recursive: true, force: true });
-    symlinkSync(mount.hostPath, target, 'dir');
+    if (mount.readOnly && !mount.hostPath.startsWith(jobDir))
+      cpSync(mount.hostPath, target, { recursive: true, dereference: true });
+    else symlinkSync(mount.hostPath, target, 'dir');
   }
 }

@@ -11,7 +11,6 @@ interface AccountModule {
  * process, so the request guard also checks that the key is this stack's own.
  */
 export function registerKeyPair(creds: StackCredentials): void {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const accounts = require('@20minutes/s3rver/lib/models/account') as AccountModule;
   accounts.DUMMY_ACCOUNT.createKeyPair(creds.accessKeyId, creds.secretAccessKey);
 }

@@ -92,6 +92,15 @@ function trainingRules(req: Obj, options: ServiceRuleOptions): Violation[] {
       });
   });
   unique(out, 'inputDataConfig', channels, 'ChannelName');
+  channels.forEach((ch, i) => {
+    // The model's pattern allows them; as folder names under /opt/ml/input/data they would leave it.
+    if (ch.ChannelName === '.' || ch.ChannelName === '..')
+      out.push({
+        path: `inputDataConfig.${i + 1}.member.channelName`,
+        value: ch.ChannelName,
+        constraint: "Member must not be '.' or '..' (it would resolve outside /opt/ml/input/data)",
+      });
+  });
   return out;
 }
 
@@ -130,8 +139,15 @@ function image(out: Violation[], path: string, value: unknown): void {
 }
 
 function localPath(out: Violation[], path: string, value: unknown): void {
-  if (typeof value === 'string' && !value.startsWith(PROCESSING_LOCAL_PATH_PREFIX))
+  if (typeof value !== 'string') return;
+  if (!value.startsWith(PROCESSING_LOCAL_PATH_PREFIX))
     out.push({ path, value, constraint: `Member must begin with ${PROCESSING_LOCAL_PATH_PREFIX}` });
+  else if (value.split('/').some((segment) => segment === '.' || segment === '..'))
+    out.push({
+      path,
+      value,
+      constraint: "Member must not have '.' or '..' segments (it would resolve outside /opt/ml)",
+    });
 }
 
 function unique(out: Violation[], path: string, list: Obj[], member: string): void {
