@@ -43,7 +43,7 @@ async function main(): Promise<void> {
     runtime: 'process',
     imageMap: { 'fixture-job': { trainCommand: ['node', 'job.js', 'train'], workdir: FIXTURES } },
   });
-  const sm = sagemakerClient(emulator.endpoint);
+  const sm = sagemakerClient(emulator);
   let peak = { self: 0, tree: 0 };
   const sampler = setInterval(() => {
     const now = treeRss(process.pid);

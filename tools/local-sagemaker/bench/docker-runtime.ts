@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   buildFixtureImage(IMAGE);
   const tmp = mkdtempSync(join(tmpdir(), 'lsm-bench-docker-'));
   const emulator = await startLocalSageMaker({ stateDir: join(tmp, 'state'), runtime: 'docker' });
-  const sm = sagemakerClient(emulator.endpoint);
+  const sm = sagemakerClient(emulator);
   try {
     const times = await alternate(
       runs,

@@ -1,6 +1,7 @@
 // A job that prints N lines (default 1,000,000) on the process runtime, the emulator in its own process:
 // its peak RSS, FilterLogEvents paged over the whole group (time per page) and DescribeTrainingJob latency
 // measured all along. Usage: bench.mjs logs-at-scale [lines]. Needs `nx run local-sagemaker:build`.
+import { loadOrCreateCredentials } from '../src/auth/credentials';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -40,12 +41,10 @@ async function main() {
       if (m) resolve(m[1]);
     }),
   );
-  const sm = sagemakerClient(endpoint);
-  const logs = new CloudWatchLogsClient({
-    endpoint,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
-  });
+  // The stack wrote its key pair into its state dir before printing its endpoints.
+  const credentials = loadOrCreateCredentials(state);
+  const sm = sagemakerClient({ endpoint, credentials });
+  const logs = new CloudWatchLogsClient({ endpoint, region: 'us-east-1', credentials });
   let peakRss = rssKiB(emulator.pid!);
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssKiB(emulator.pid!))), 100);
   const started = performance.now();

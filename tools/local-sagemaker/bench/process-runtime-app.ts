@@ -109,7 +109,7 @@ async function main(): Promise<void> {
     runtime: 'process',
     appsRoot: REPO,
   });
-  const sm = sagemakerClient(emulator.endpoint);
+  const sm = sagemakerClient(emulator);
   try {
     const times = await alternate(
       runs,

@@ -26,7 +26,7 @@ async function main(): Promise<void> {
     runtime: 'process',
     imageMap: { 'fixture-job': { trainCommand: ['node', 'job.js', 'train'], workdir: FIXTURES } },
   });
-  const sm = sagemakerClient(emulator.endpoint);
+  const sm = sagemakerClient(emulator);
   try {
     const times = await alternate(
       runs,

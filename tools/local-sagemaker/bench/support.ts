@@ -1,3 +1,4 @@
+import type { StackCredentials } from '../src/auth/credentials';
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,12 +19,12 @@ export const median = (xs: number[]) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-export function sagemakerClient(endpoint: string): SageMakerClient {
-  // Any credentials do for the emulator; not a secret.
+/** A client of a running emulator, signing with its key pair (every endpoint checks SigV4). */
+export function sagemakerClient(stack: { endpoint: string; credentials: StackCredentials }): SageMakerClient {
   return new SageMakerClient({
-    endpoint,
+    endpoint: stack.endpoint,
     region: 'us-east-1',
-    credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
+    credentials: stack.credentials,
   });
 }
 

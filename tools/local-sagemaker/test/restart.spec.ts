@@ -11,8 +11,6 @@ import { startLocalSageMaker } from '../src';
 import { bundle, CLI_SOURCE } from './support/bundle';
 import { FIXTURES, startHarness, trainingRequest, waitForTraining } from './support/harness';
 
-const DUMMY = { accessKeyId: 'local', secretAccessKey: 'local' };
-
 /** An emulator in its own process (the CLI's `start`), so the test can kill -9 it. */
 async function startEmulatorProcess(cli: string, stateDir: string) {
   const child = spawn(
@@ -36,7 +34,8 @@ async function startEmulatorProcess(cli: string, stateDir: string) {
   const deadline = Date.now() + 30_000;
   for (;;) {
     const found = readDiscovery(stateDir);
-    if (found && found.pid === child.pid) return { child, endpoint: found.endpoint };
+    if (found && found.pid === child.pid)
+      return { child, endpoint: found.endpoint, credentials: found.credentials };
     if (Date.now() > deadline) throw new Error('emulator process did not publish its endpoints');
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -60,7 +59,11 @@ describe('emulator killed with SIGKILL during a job (process runtime)', () => {
     const stateDir = join(h.tmp, 'state');
     const out = pathToFileURL(join(h.tmp, 'out')).href;
     const first = await startEmulatorProcess(cli, stateDir);
-    const sm = new SageMakerClient({ endpoint: first.endpoint, region: 'us-east-1', credentials: DUMMY });
+    const sm = new SageMakerClient({
+      endpoint: first.endpoint,
+      region: 'us-east-1',
+      credentials: first.credentials,
+    });
     await sm.send(
       new CreateTrainingJobCommand(trainingRequest('adopted', out, { mode: 'ok', work_ms: '3000' })),
     );
@@ -108,7 +111,11 @@ describe('emulator killed with SIGKILL during a job (process runtime)', () => {
     const stateDir = join(h.tmp, 'state');
     const out = pathToFileURL(join(h.tmp, 'out')).href;
     const first = await startEmulatorProcess(cli, stateDir);
-    const sm = new SageMakerClient({ endpoint: first.endpoint, region: 'us-east-1', credentials: DUMMY });
+    const sm = new SageMakerClient({
+      endpoint: first.endpoint,
+      region: 'us-east-1',
+      credentials: first.credentials,
+    });
     await sm.send(new CreateTrainingJobCommand(trainingRequest('lost', out, { mode: 'escape' })));
     const deadline = Date.now() + 20_000;
     while (!JSON.stringify(new JobStore(stateDir).get('training', 'lost')?.run ?? {}).includes('pid')) {

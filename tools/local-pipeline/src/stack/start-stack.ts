@@ -4,7 +4,7 @@ import {
   ListTrainingJobsCommand,
   SageMakerClient,
 } from '@aws-sdk/client-sagemaker';
-import { Discovery, launchDaemon, readDiscovery, stopDaemon } from '@mlops/local-sagemaker';
+import { launchDaemon, readDiscovery, RunningStack, stopDaemon } from '@mlops/local-sagemaker';
 import type { MlopsConfig } from '@mlops/config-reader';
 import { endpointPort } from './endpoints';
 
@@ -102,11 +102,11 @@ export async function startStack({
   };
 }
 
-async function activeJobs(discovery: Discovery): Promise<string[]> {
+async function activeJobs(discovery: RunningStack): Promise<string[]> {
   const sm = new SageMakerClient({
     endpoint: discovery.endpoint,
     region: discovery.region,
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    credentials: discovery.credentials,
     maxAttempts: 1,
   });
   try {

@@ -25,7 +25,7 @@ export class RerunScenario {
     const sm = new SageMakerClient({
       endpoint: found.endpoint,
       region: found.region,
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+      credentials: found.credentials,
     });
     try {
       return (await sm.send(new DescribeTrainingJobCommand({ TrainingJobName: jobName }))).TrainingJobStatus;
