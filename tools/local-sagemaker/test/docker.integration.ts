@@ -186,15 +186,16 @@ describe('docker runtime', () => {
       [cli, 'start', '--state-dir', stateDir, '--runtime', 'docker', '--s3', 'none', '--stop-grace', '2'],
       { stdio: 'ignore' },
     );
-    let endpoint: string | undefined;
-    for (let i = 0; i < 600 && !endpoint; i++) {
-      endpoint = readDiscovery(stateDir)?.endpoint;
-      if (!endpoint) await new Promise((r) => setTimeout(r, 50));
+    let found = readDiscovery(stateDir);
+    for (let i = 0; i < 600 && !found; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      found = readDiscovery(stateDir);
     }
+    if (!found) throw new Error(`the emulator of ${stateDir} never published its endpoints`);
     const sm = new SageMakerClient({
-      endpoint,
+      endpoint: found.endpoint,
       region: 'us-east-1',
-      credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
+      credentials: found.credentials,
     });
     await sm.send(new CreateTrainingJobCommand(dockerTraining('dk-crash', { mode: 'sleep' })));
     for (let i = 0; i < 1200 && leftovers('dk-crash').containers === ''; i++)
