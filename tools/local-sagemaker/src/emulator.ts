@@ -3,14 +3,17 @@ import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { AwsEndpointConfig } from '@mlops/aws';
 import type { ApiDeps } from './api/deps';
+import { createJob, stopJob } from './api/job-common';
 import { logsHandlers } from './api/logs-api';
 import { processingHandlers } from './api/processing-api';
 import { trainingHandlers } from './api/training-api';
+import { tuningHandlers } from './api/tuning-api';
 import { DataTransfer } from './data/transfer';
 import { JobContext } from './jobs/context';
 import { RunControl } from './jobs/job-control';
 import { runProcessingJob } from './jobs/processing-job';
 import { runTrainingJob } from './jobs/training-job';
+import { TuningRunner } from './jobs/tuning-job';
 import { LogStore } from './logs/log-store';
 import { DockerRuntime } from './runtime/docker-runtime';
 import type { ImageMap } from './runtime/image-map';
@@ -19,6 +22,7 @@ import { EmbeddedS3, startEmbeddedS3 } from './s3/embedded-s3';
 import { CREDENTIALS_FILE, loadOrCreateCredentials, StackCredentials } from './auth/credentials';
 import { startApiServer } from './server/http-server';
 import { JobStore } from './state/job-store';
+import { TuningStore } from './tuning/tuning-store';
 import { acquireStateLock, isAlive } from './state/state-lock';
 import type { JobKind, JobRecord } from './state/types';
 
@@ -154,8 +158,21 @@ export async function startLocalSageMaker(options: LocalSageMakerOptions): Promi
         active.get(`${kind}/${name}`)?.control.stop('Stopped');
       },
     };
+    const tuningStore = new TuningStore(stateDir);
+    tuningStore.failOrphans(runnerId);
+    const tuning = new TuningRunner({
+      tuning: tuningStore,
+      training: store,
+      startTraining: (req) => createJob(deps, 'training', req.TrainingJobName, req.RoleArn, req),
+      stopTraining: (name) => stopJob(deps, 'training', name),
+    });
     const api = await startApiServer(
-      { ...trainingHandlers(deps), ...processingHandlers(deps), ...logsHandlers(logs, region) },
+      {
+        ...trainingHandlers(deps),
+        ...processingHandlers(deps),
+        ...tuningHandlers(deps, tuningStore, store, tuning),
+        ...logsHandlers(logs, region),
+      },
       credentials,
       options.port ?? 0,
     );
@@ -174,6 +191,7 @@ export async function startLocalSageMaker(options: LocalSageMakerOptions): Promi
       close: () =>
         (closed ??= (async () => {
           ctx.stopGraceMs = Math.min(ctx.stopGraceMs, CLOSE_GRACE_MS);
+          const tuningClosed = tuning.close(); // stops launching trials before the trials are stopped
           for (const [key, { control }] of active) {
             const [kind, name] = key.split('/') as [JobKind, string];
             const job = store.get(kind, name);
@@ -182,6 +200,7 @@ export async function startLocalSageMaker(options: LocalSageMakerOptions): Promi
             control.stop('Stopped');
           }
           await Promise.all([...active.values()].map((a) => a.done));
+          await tuningClosed;
           store.flushPending();
           logs.flush();
           await runCleanups(cleanups);

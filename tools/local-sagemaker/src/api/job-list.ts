@@ -3,8 +3,10 @@ import { Checker } from '../validation/checker';
 import { fromAwsTime } from './time';
 import { paginate } from './pagination';
 
-/** Filtering, sorting and paging shared by ListTrainingJobs and ListProcessingJobs. */
-export function listJobs(jobs: JobRecord[], body: Record<string, unknown>) {
+type Listed = Pick<JobRecord, 'name' | 'status' | 'creationTime' | 'lastModifiedTime'>;
+
+/** Filtering, sorting and paging shared by ListTrainingJobs, ListProcessingJobs and ListHyperParameterTuningJobs. */
+export function listJobs<T extends Listed>(jobs: T[], body: Record<string, unknown>) {
   const c = new Checker();
   c.string('SortBy', body.SortBy, { enum: ['Name', 'CreationTime', 'Status'] });
   c.string('SortOrder', body.SortOrder, { enum: ['Ascending', 'Descending'] });
@@ -29,7 +31,7 @@ export function listJobs(jobs: JobRecord[], body: Record<string, unknown>) {
       (body.StatusEquals === undefined || j.status === body.StatusEquals),
   );
   const sortBy = (body.SortBy as string | undefined) ?? 'CreationTime';
-  const key = (j: JobRecord): string | number =>
+  const key = (j: T): string | number =>
     sortBy === 'Name' ? j.name : sortBy === 'Status' ? j.status : j.creationTime;
   filtered.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.name.localeCompare(b.name)));
   if (body.SortOrder === 'Descending') filtered.reverse();
