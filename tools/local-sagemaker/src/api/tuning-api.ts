@@ -1,5 +1,5 @@
 import { jobArn } from '../jobs/arn';
-import { childRequest, TuningRunner } from '../jobs/tuning-job';
+import { childRequest, trialJob, TuningRunner } from '../jobs/tuning-job';
 import { ApiError, resourceInUse, resourceNotFound, validationError } from '../server/errors';
 import type { HandlerMap } from '../server/http-server';
 import type { JobStore } from '../state/job-store';
@@ -26,7 +26,7 @@ export function tuningHandlers(
     job.trials.map((t) =>
       viewTrial(
         t,
-        training.get('training', t.name)!,
+        trialJob(training, t.name),
         job.request.HyperParameterTuningJobConfig.HyperParameterTuningJobObjective,
       ),
     );
@@ -174,7 +174,7 @@ function sortTrials(views: TrialView[], sortBy: string, ascending: boolean): voi
         ? v.job.status
         : sortBy === 'CreationTime'
           ? v.job.creationTime
-          : v.objective!;
+          : (v.objective ?? 0);
   const dir = ascending ? 1 : -1;
   views.sort((a, b) =>
     key(a) < key(b) ? -dir : key(a) > key(b) ? dir : a.job.name.localeCompare(b.job.name),

@@ -18,6 +18,13 @@ export interface TuningEnv {
   stopTraining(name: string): void;
 }
 
+/** A trial's training job: recorded before the trial, so a missing one is a bug. */
+export function trialJob(training: JobStore, name: string): JobRecord {
+  const job = training.get('training', name);
+  if (!job) throw new Error(`local-sagemaker: tuning trial ${name} has no training job record`);
+  return job;
+}
+
 /** How often a run looks at its trials; a trial is at least one process start, so 50 ms is small. */
 const POLL_MS = 50;
 
@@ -75,7 +82,7 @@ export class TuningRunner {
     const planned = planTrials(config);
     for (;;) {
       if (this.closing && job.status === 'InProgress') env.tuning.update(job, { status: 'Stopping' });
-      const children = job.trials.map((t) => env.training.get('training', t.name)!);
+      const children = job.trials.map((t) => trialJob(env.training, t.name));
       const running = children.filter((c) => !TERMINAL.includes(c.status));
       if (job.status === 'Stopping') {
         for (const child of running) if (child.status === 'InProgress') env.stopTraining(child.name);

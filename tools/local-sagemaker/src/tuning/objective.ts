@@ -28,9 +28,12 @@ export function viewTrial(trial: Trial, job: JobRecord, objective: TuningObjecti
 export function bestTrial(views: TrialView[], objective: TuningObjective): TrialView | undefined {
   const sign = objective.Type === 'Maximize' ? 1 : -1;
   let best: TrialView | undefined;
+  let bestValue = -Infinity;
   for (const v of views)
-    if (v.objective !== undefined && (best === undefined || sign * (v.objective - best.objective!) > 0))
+    if (v.objective !== undefined && (best === undefined || sign * v.objective > bestValue)) {
       best = v;
+      bestValue = sign * v.objective;
+    }
   return best;
 }
 
