@@ -19,7 +19,8 @@ export interface ParameterRanges {
 /** A uniform draw in [0, 1). */
 export type Random = () => number;
 
-/** mulberry32: small, fast and good enough to spread trials; seeded so RandomSeed repeats a tuning job. */
+/** mulberry32: small, fast and good enough to spread trials; seeded so RandomSeed repeats a tuning job.
+ *  ml-kit has the same generator, but a pipeline-side tool may not import a container lib. */
 export function seededRandom(seed: number): Random {
   let a = seed >>> 0;
   return () => {
