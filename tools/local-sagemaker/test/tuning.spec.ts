@@ -44,6 +44,13 @@ describe('hyperparameter tuning through the stock SageMaker client', () => {
     expect(d.FailureReason).toBeUndefined();
     expect(d.HyperParameterTuningJobStatus).toBe('Completed');
     expect(maxRunning).toBeLessThanOrEqual(2);
+    // From the trials' own times: never more than 2 at once, and 2 at once at some point.
+    const spans = (await listTrials('tune-random')).map((t) => [
+      t.CreationTime!.getTime(),
+      t.TrainingEndTime!.getTime(),
+    ]);
+    const overlapping = spans.map(([start]) => spans.filter(([s, e]) => s <= start && start < e).length);
+    expect(Math.max(...overlapping)).toBe(2);
     expect(d.TrainingJobStatusCounters).toEqual({
       Completed: 6,
       InProgress: 0,
@@ -271,6 +278,12 @@ describe('tuning requests local-sagemaker refuses, before anything runs', () => 
       'a name over 32 characters',
       (r: ReturnType<typeof tuningRequest>) => (r.HyperParameterTuningJobName = 'a'.repeat(33)),
       /hyperParameterTuningJobName' failed to satisfy constraint: Member must have length less than or equal to 32/,
+    ],
+    [
+      'MetricDefinitions that is not a list',
+      (r: ReturnType<typeof tuningRequest>) =>
+        (r.TrainingJobDefinition!.AlgorithmSpecification!.MetricDefinitions = 'x' as never),
+      /objective metric 'validation:score' is not one of .*\(none\)/,
     ],
     [
       'a training definition without ResourceConfig',

@@ -233,11 +233,13 @@ function checkBounds(c: Checker, path: string, integer: boolean, r: NumericRange
 
 function checkObjectiveDefined(c: Checker, req: CreateTuningJobRequest): void {
   const metric = req.HyperParameterTuningJobConfig.HyperParameterTuningJobObjective.MetricName;
-  const defs = req.TrainingJobDefinition.AlgorithmSpecification?.MetricDefinitions ?? [];
-  if (!defs.some((d) => d.Name === metric))
+  const listed: unknown = req.TrainingJobDefinition.AlgorithmSpecification?.MetricDefinitions;
+  // The definition's own shape is checked afterwards, as a trial's CreateTrainingJob.
+  const defs = Array.isArray(listed) ? (listed as ({ Name?: unknown } | null)[]) : [];
+  if (!defs.some((d) => d?.Name === metric))
     c.add(
       `The objective metric '${metric}' is not one of TrainingJobDefinition.AlgorithmSpecification.MetricDefinitions ` +
-        `(${defs.map((d) => d.Name).join(', ') || 'none'})`,
+        `(${defs.map((d) => String(d?.Name)).join(', ') || 'none'})`,
     );
 }
 
