@@ -1,30 +1,9 @@
 import { cpSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import {
-  CreateHyperParameterTuningJobCommand,
-  DescribeHyperParameterTuningJobCommand,
-  ListTrainingJobsForHyperParameterTuningJobCommand,
-} from '@aws-sdk/client-sagemaker';
+import { DescribeHyperParameterTuningJobCommand } from '@aws-sdk/client-sagemaker';
 import { TuningStore } from '../src/tuning/tuning-store';
-import { startHarness, waitForLog } from './support/harness';
-import { tuningRequest } from './support/tuning';
-
-/** Starts a tuning job whose 2 trials sleep, and waits until both run. */
-async function sleepingTuning(h: Awaited<ReturnType<typeof startHarness>>, name: string): Promise<string[]> {
-  const req = tuningRequest(name, pathToFileURL(join(h.tmp, 'out')).href);
-  req.TrainingJobDefinition!.StaticHyperParameters = { mode: 'sleep' };
-  await h.sm.send(new CreateHyperParameterTuningJobCommand(req));
-  let trials: string[] = [];
-  while (trials.length < 2) {
-    const res = await h.sm.send(
-      new ListTrainingJobsForHyperParameterTuningJobCommand({ HyperParameterTuningJobName: name }),
-    );
-    trials = res.TrainingJobSummaries!.map((t) => t.TrainingJobName!);
-  }
-  for (const trial of trials) await waitForLog(h.logs, 'TrainingJobs', trial, 'sleeping');
-  return trials;
-}
+import { startHarness } from './support/harness';
+import { sleepingTuning } from './support/tuning';
 
 describe('tuning jobs across emulator restarts', () => {
   it('marks a tuning job whose runner died as Failed, with its trials', async () => {

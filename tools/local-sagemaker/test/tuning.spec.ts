@@ -8,7 +8,7 @@ import {
   StopHyperParameterTuningJobCommand,
 } from '@aws-sdk/client-sagemaker';
 import { Harness, startHarness, waitForLog } from './support/harness';
-import { expectedScore, tuningRequest, waitForTuning } from './support/tuning';
+import { expectedScore, sleepingTuning, tuningRequest, waitForTuning } from './support/tuning';
 
 let h: Harness;
 let out: string;
@@ -17,6 +17,15 @@ beforeAll(async () => {
   out = pathToFileURL(join(h.tmp, 'out')).href;
 });
 afterAll(() => h.close());
+
+/** TrainingJobStatusCounters of a finished tuning job (nothing InProgress, nothing retried locally). */
+const trainingCounters = (Completed: number, NonRetryableError: number, Stopped: number) => ({
+  Completed,
+  InProgress: 0,
+  RetryableError: 0,
+  NonRetryableError,
+  Stopped,
+});
 
 const listTrials = async (name: string, extra: Record<string, unknown> = {}) =>
   (
@@ -51,13 +60,7 @@ describe('hyperparameter tuning through the stock SageMaker client', () => {
     ]);
     const overlapping = spans.map(([start]) => spans.filter(([s, e]) => s <= start && start < e).length);
     expect(Math.max(...overlapping)).toBe(2);
-    expect(d.TrainingJobStatusCounters).toEqual({
-      Completed: 6,
-      InProgress: 0,
-      RetryableError: 0,
-      NonRetryableError: 0,
-      Stopped: 0,
-    });
+    expect(d.TrainingJobStatusCounters).toEqual(trainingCounters(6, 0, 0));
     expect(d.ObjectiveStatusCounters).toEqual({ Succeeded: 6, Pending: 0, Failed: 0 });
     expect(d.HyperParameterTuningEndTime!.getTime()).toBeGreaterThanOrEqual(d.CreationTime!.getTime());
 
@@ -136,13 +139,7 @@ describe('hyperparameter tuning through the stock SageMaker client', () => {
     );
     const d = await waitForTuning(h.sm, 'tune-grid');
     expect(d.HyperParameterTuningJobStatus).toBe('Completed');
-    expect(d.TrainingJobStatusCounters).toEqual({
-      Completed: 4,
-      InProgress: 0,
-      RetryableError: 0,
-      NonRetryableError: 2,
-      Stopped: 0,
-    });
+    expect(d.TrainingJobStatusCounters).toEqual(trainingCounters(4, 2, 0));
     expect(d.ObjectiveStatusCounters).toEqual({ Succeeded: 4, Pending: 0, Failed: 2 });
     const combos = (await listTrials('tune-grid')).map(
       (t) => `${t.TunedHyperParameters!.kernel}/${t.TunedHyperParameters!.depth}`,
@@ -171,27 +168,11 @@ describe('hyperparameter tuning through the stock SageMaker client', () => {
   });
 
   it('stops the running trials and launches no more when stopped', async () => {
-    const req = tuningRequest('tune-stop', out, {
-      ResourceLimits: { MaxNumberOfTrainingJobs: 5, MaxParallelTrainingJobs: 2 },
-    });
-    req.TrainingJobDefinition!.StaticHyperParameters = { mode: 'sleep' };
-    await h.sm.send(new CreateHyperParameterTuningJobCommand(req));
-    let running: string[] = [];
-    const deadline = Date.now() + 30_000;
-    while (running.length < 2 && Date.now() < deadline)
-      running = (await listTrials('tune-stop')).map((t) => t.TrainingJobName!);
-    expect(running).toHaveLength(2);
-    for (const name of running) await waitForLog(h.logs, 'TrainingJobs', name, 'sleeping');
+    await sleepingTuning(h, 'tune-stop', 5);
     await h.sm.send(new StopHyperParameterTuningJobCommand({ HyperParameterTuningJobName: 'tune-stop' }));
     const d = await waitForTuning(h.sm, 'tune-stop');
     expect(d.HyperParameterTuningJobStatus).toBe('Stopped');
-    expect(d.TrainingJobStatusCounters).toEqual({
-      Completed: 0,
-      InProgress: 0,
-      RetryableError: 0,
-      NonRetryableError: 0,
-      Stopped: 2,
-    });
+    expect(d.TrainingJobStatusCounters).toEqual(trainingCounters(0, 0, 2));
     expect((await listTrials('tune-stop')).map((t) => t.TrainingJobStatus)).toEqual(['Stopped', 'Stopped']);
     await expect(
       h.sm.send(new StopHyperParameterTuningJobCommand({ HyperParameterTuningJobName: 'tune-stop' })),

@@ -1,10 +1,14 @@
 import {
+  CreateHyperParameterTuningJobCommand,
   CreateHyperParameterTuningJobCommandInput,
+  ListTrainingJobsForHyperParameterTuningJobCommand,
   DescribeHyperParameterTuningJobCommand,
   DescribeHyperParameterTuningJobCommandOutput,
   SageMakerClient,
 } from '@aws-sdk/client-sagemaker';
-import { ROLE } from './harness';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Harness, ROLE, waitForLog } from './harness';
 
 /** A tuning job over the fixture's `score` mode: score = 1 - (x - 0.3)^2 - |depth - 4| / 100 (+0.5 for rbf). */
 export function tuningRequest(
@@ -66,4 +70,24 @@ export async function waitForTuning(
       throw new Error(`tuning job ${name} still ${d.HyperParameterTuningJobStatus} after ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/** Starts a tuning job whose trials sleep (2 in parallel) and returns once both first trials run. */
+export async function sleepingTuning(h: Harness, name: string, maxJobs = 6): Promise<string[]> {
+  const req = tuningRequest(name, pathToFileURL(join(h.tmp, 'out')).href, {
+    ResourceLimits: { MaxNumberOfTrainingJobs: maxJobs, MaxParallelTrainingJobs: 2 },
+  });
+  req.TrainingJobDefinition!.StaticHyperParameters = { mode: 'sleep' };
+  await h.sm.send(new CreateHyperParameterTuningJobCommand(req));
+  let trials: string[] = [];
+  const deadline = Date.now() + 30_000;
+  while (trials.length < 2) {
+    if (Date.now() > deadline) throw new Error(`tuning job ${name} did not start 2 trials within 30 s`);
+    const res = await h.sm.send(
+      new ListTrainingJobsForHyperParameterTuningJobCommand({ HyperParameterTuningJobName: name }),
+    );
+    trials = res.TrainingJobSummaries!.map((t) => t.TrainingJobName!);
+  }
+  for (const trial of trials) await waitForLog(h.logs, 'TrainingJobs', trial, 'sleeping');
+  return trials;
 }
