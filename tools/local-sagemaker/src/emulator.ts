@@ -3,14 +3,17 @@ import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { AwsEndpointConfig } from '@mlops/aws';
 import type { ApiDeps } from './api/deps';
+import { createJob, stopJob } from './api/job-common';
 import { logsHandlers } from './api/logs-api';
 import { processingHandlers } from './api/processing-api';
 import { trainingHandlers } from './api/training-api';
+import { tuningHandlers } from './api/tuning-api';
 import { DataTransfer } from './data/transfer';
 import { JobContext } from './jobs/context';
 import { RunControl } from './jobs/job-control';
 import { runProcessingJob } from './jobs/processing-job';
 import { runTrainingJob } from './jobs/training-job';
+import { TuningRunner } from './jobs/tuning-job';
 import { LogStore } from './logs/log-store';
 import { DockerRuntime } from './runtime/docker-runtime';
 import type { ImageMap } from './runtime/image-map';
@@ -24,6 +27,7 @@ import type { CreateProcessingJobRequest, CreateTrainingJobRequest } from './job
 import { JobStore } from './state/job-store';
 import { acquireStateLock } from './state/state-lock';
 import type { Runtime } from './runtime/types';
+import { TuningStore } from './tuning/tuning-store';
 import type { JobKind, JobRecord } from './state/types';
 
 export interface LocalS3Options {
@@ -174,8 +178,21 @@ export async function startLocalSageMaker(options: LocalSageMakerOptions): Promi
       },
     };
     await recoverJobs({ store, runtime, runnerId, workDir, launch: (job) => deps.launch(job, true) });
+    const tuningStore = new TuningStore(stateDir);
+    tuningStore.failOrphans(runnerId);
+    const tuning = new TuningRunner({
+      tuning: tuningStore,
+      training: store,
+      startTraining: (req) => createJob(deps, 'training', req.TrainingJobName, req.RoleArn, req),
+      stopTraining: (name) => stopJob(deps, 'training', 'StopTrainingJob', { TrainingJobName: name }),
+    });
     const api = await startApiServer(
-      { ...trainingHandlers(deps), ...processingHandlers(deps), ...logsHandlers(logs, region) },
+      {
+        ...trainingHandlers(deps),
+        ...processingHandlers(deps),
+        ...tuningHandlers(deps, tuningStore, store, tuning),
+        ...logsHandlers(logs, region),
+      },
       credentials,
       options.port ?? 0,
     );
@@ -194,6 +211,7 @@ export async function startLocalSageMaker(options: LocalSageMakerOptions): Promi
       close: () =>
         (closed ??= (async () => {
           ctx.stopGraceMs = Math.min(ctx.stopGraceMs, CLOSE_GRACE_MS);
+          const tuningClosed = tuning.close(); // stops launching trials before the trials are stopped
           for (const [key, { control }] of active) {
             const [kind, name] = key.split('/') as [JobKind, string];
             const job = store.get(kind, name);
@@ -202,6 +220,7 @@ export async function startLocalSageMaker(options: LocalSageMakerOptions): Promi
             control.stop('Stopped');
           }
           await Promise.all([...active.values()].map((a) => a.done));
+          await tuningClosed;
           store.flushPending();
           logs.flush();
           await runCleanups(cleanups);

@@ -3,10 +3,12 @@ import { validateInput } from '../validation/validate';
 import { fromAwsTime } from './time';
 import { paginate } from './pagination';
 
-/** Filtering, sorting and paging shared by ListTrainingJobs and ListProcessingJobs. */
-export function listJobs(
-  jobs: JobRecord[],
-  operation: 'ListTrainingJobs' | 'ListProcessingJobs',
+type Listed = Pick<JobRecord, 'name' | 'status' | 'creationTime' | 'lastModifiedTime'>;
+
+/** Filtering, sorting and paging shared by ListTrainingJobs, ListProcessingJobs and ListHyperParameterTuningJobs. */
+export function listJobs<T extends Listed>(
+  jobs: T[],
+  operation: 'ListTrainingJobs' | 'ListProcessingJobs' | 'ListHyperParameterTuningJobs',
   body: Record<string, unknown>,
 ) {
   validateInput(operation, body);
@@ -25,7 +27,7 @@ export function listJobs(
       (body.StatusEquals === undefined || j.status === body.StatusEquals),
   );
   const sortBy = (body.SortBy as string | undefined) ?? 'CreationTime';
-  const key = (j: JobRecord): string | number =>
+  const key = (j: T): string | number =>
     sortBy === 'Name' ? j.name : sortBy === 'Status' ? j.status : j.creationTime;
   filtered.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.name.localeCompare(b.name)));
   if (body.SortOrder === 'Descending') filtered.reverse();

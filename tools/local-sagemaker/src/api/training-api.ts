@@ -46,6 +46,7 @@ export function describeTraining(job: JobRecord) {
   return compact({
     TrainingJobName: job.name,
     TrainingJobArn: job.arn,
+    TuningJobArn: req.TuningJobArn as string | undefined,
     ModelArtifacts: job.modelArtifacts ? { S3ModelArtifacts: job.modelArtifacts } : undefined,
     TrainingJobStatus: job.status,
     SecondaryStatus: job.secondaryStatus,

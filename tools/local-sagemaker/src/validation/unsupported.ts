@@ -62,6 +62,40 @@ const UNSUPPORTED: Record<string, Unsupported[]> = {
       why: 'has no Feature Store; use S3Output',
     },
   ],
+  CreateHyperParameterTuningJob: [
+    {
+      path: 'HyperParameterTuningJobConfig.Strategy',
+      when: (v) => v !== 'Random' && v !== 'Grid',
+      why: 'tunes with the Random and Grid strategies only',
+    },
+    { path: 'HyperParameterTuningJobConfig.StrategyConfig', why: 'has no Hyperband strategy' },
+    {
+      path: 'HyperParameterTuningJobConfig.TrainingJobEarlyStoppingType',
+      when: is('Auto'),
+      why: 'does not stop trials early; use Off',
+    },
+    { path: 'HyperParameterTuningJobConfig.TuningJobCompletionCriteria', why: 'has no completion criteria' },
+    {
+      path: 'HyperParameterTuningJobConfig.ResourceLimits.MaxRuntimeInSeconds',
+      why: 'has no tuning job runtime limit; set StoppingCondition of the trials',
+    },
+    { path: 'TrainingJobDefinitions', why: 'runs one TrainingJobDefinition per tuning job' },
+    { path: 'WarmStartConfig', why: 'has no warm start' },
+    { path: 'Autotune', why: 'has no Autotune' },
+    {
+      path: 'TrainingJobDefinition.HyperParameterRanges',
+      why: 'takes ranges in HyperParameterTuningJobConfig.ParameterRanges',
+    },
+    {
+      path: 'TrainingJobDefinition.TuningObjective',
+      why: 'takes the objective in HyperParameterTuningJobConfig',
+    },
+    {
+      path: 'TrainingJobDefinition.HyperParameterTuningResourceConfig',
+      why: 'takes ResourceConfig in TrainingJobDefinition',
+    },
+    { path: 'TrainingJobDefinition.DefinitionName', why: 'runs one TrainingJobDefinition per tuning job' },
+  ],
 };
 
 /** One violation per set member the local stack cannot honour: `... failed to satisfy constraint: local-sagemaker ...`. */
