@@ -29,6 +29,7 @@ import { acquireStateLock } from './state/state-lock';
 import type { Runtime } from './runtime/types';
 import { TuningStore } from './tuning/tuning-store';
 import type { JobKind, JobRecord } from './state/types';
+import { TERMINAL } from './state/types';
 
 export interface LocalS3Options {
   /** Start an s3rver on loopback (data in `<stateDir>/s3` unless `directory` is given). */
@@ -179,7 +180,13 @@ export async function startLocalSageMaker(options: LocalSageMakerOptions): Promi
     };
     await recoverJobs({ store, runtime, runnerId, workDir, launch: (job) => deps.launch(job, true) });
     const tuningStore = new TuningStore(stateDir);
-    tuningStore.failOrphans(runnerId);
+    // After recoverJobs: a re-adopted trial of a tuning job that can no longer go on is stopped.
+    for (const orphan of tuningStore.failOrphans(runnerId))
+      for (const trial of orphan.trials) {
+        const job = store.get('training', trial.name);
+        if (job && !TERMINAL.includes(job.status))
+          stopJob(deps, 'training', 'StopTrainingJob', { TrainingJobName: trial.name });
+      }
     const tuning = new TuningRunner({
       tuning: tuningStore,
       training: store,

@@ -210,12 +210,12 @@ describe('tuning requests local-sagemaker refuses, before anything runs', () => 
     [
       'Bayesian',
       (r: ReturnType<typeof tuningRequest>) => (r.HyperParameterTuningJobConfig!.Strategy = 'Bayesian'),
-      /Strategy 'Bayesian' is not supported/,
+      /'Bayesian' at 'hyperParameterTuningJobConfig.strategy' .*Random and Grid strategies only/,
     ],
     [
       'Hyperband',
       (r: ReturnType<typeof tuningRequest>) => (r.HyperParameterTuningJobConfig!.Strategy = 'Hyperband'),
-      /Strategy 'Hyperband' is not supported/,
+      /'Hyperband' at 'hyperParameterTuningJobConfig.strategy' .*Random and Grid strategies only/,
     ],
     [
       'warm start',
@@ -224,19 +224,19 @@ describe('tuning requests local-sagemaker refuses, before anything runs', () => 
           ParentHyperParameterTuningJobs: [{ HyperParameterTuningJobName: 'x' }],
           WarmStartType: 'TransferLearning',
         }),
-      /WarmStartConfig is not supported/,
+      /at 'warmStartConfig' .*local-sagemaker has no warm start/,
     ],
     [
       'early stopping',
       (r: ReturnType<typeof tuningRequest>) =>
         (r.HyperParameterTuningJobConfig!.TrainingJobEarlyStoppingType = 'Auto'),
-      /TrainingJobEarlyStoppingType 'Auto' is not supported/,
+      /'Auto' at 'hyperParameterTuningJobConfig.trainingJobEarlyStoppingType'/,
     ],
     [
       'an objective not in MetricDefinitions',
       (r: ReturnType<typeof tuningRequest>) =>
         (r.HyperParameterTuningJobConfig!.HyperParameterTuningJobObjective!.MetricName = 'nope'),
-      /objective metric 'nope' is not one of .*validation:score/,
+      /'nope' at 'hyperParameterTuningJobConfig.hyperParameterTuningJobObjective.metricName' .*MetricDefinitions \(validation:score\)/,
     ],
     [
       'log scaling from 0',
@@ -248,7 +248,7 @@ describe('tuning requests local-sagemaker refuses, before anything runs', () => 
       'a non-integer bound',
       (r: ReturnType<typeof tuningRequest>) =>
         (r.HyperParameterTuningJobConfig!.ParameterRanges!.IntegerParameterRanges![0].MaxValue = '2.5'),
-      /MaxValue '2.5' of 'depth' is not an integer/,
+      /'2.5' at 'hyperParameterTuningJobConfig.parameterRanges.integerParameterRanges.1.member.maxValue' failed to satisfy constraint: must be an integer/,
     ],
     [
       'Grid with a continuous range',
@@ -264,7 +264,7 @@ describe('tuning requests local-sagemaker refuses, before anything runs', () => 
       'MetricDefinitions that is not a list',
       (r: ReturnType<typeof tuningRequest>) =>
         (r.TrainingJobDefinition!.AlgorithmSpecification!.MetricDefinitions = 'x' as never),
-      /objective metric 'validation:score' is not one of .*\(none\)/,
+      /at 'trainingJobDefinition.algorithmSpecification.metricDefinitions' failed to satisfy constraint: Member must be a list/,
     ],
     [
       'a training definition without ResourceConfig',
@@ -275,10 +275,10 @@ describe('tuning requests local-sagemaker refuses, before anything runs', () => 
     expect(await refused(`refused-${label.length}`, change)).toMatch(message);
   });
 
-  it('answers ResourceNotFound for an unknown tuning job and ResourceInUse for a duplicate', async () => {
+  it('answers "Requested resource not found." for an unknown tuning job and ResourceInUse for a duplicate', async () => {
     await expect(
       h.sm.send(new StopHyperParameterTuningJobCommand({ HyperParameterTuningJobName: 'no-such' })),
-    ).rejects.toMatchObject({ name: 'ResourceNotFound' });
+    ).rejects.toMatchObject({ name: 'ValidationException', message: 'Requested resource not found.' });
     await expect(
       h.sm.send(new CreateHyperParameterTuningJobCommand(tuningRequest('tune-random', out))),
     ).rejects.toMatchObject({ name: 'ResourceInUse' });

@@ -93,7 +93,10 @@ export function tuningHandlers(
 
     'SageMaker.ListHyperParameterTuningJobs': (body) => {
       // This list sorts by Name unless told otherwise (ListTrainingJobs: CreationTime).
-      const { page, nextToken } = listJobs(store.list(), 'ListHyperParameterTuningJobs', { SortBy: 'Name', ...body });
+      const { page, nextToken } = listJobs(store.list(), 'ListHyperParameterTuningJobs', {
+        SortBy: 'Name',
+        ...body,
+      });
       return compact({
         HyperParameterTuningJobSummaries: page.map((job) =>
           compact({

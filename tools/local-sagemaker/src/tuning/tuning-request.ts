@@ -57,7 +57,8 @@ export function validateCreateTuningJob(body: Record<string, unknown>): CreateTu
   const req = validateCreate<CreateTuningJobRequest>('CreateHyperParameterTuningJob', body);
   const out: Violation[] = [];
   const add = (path: string, value: unknown, constraint: string) => out.push({ path, value, constraint });
-  if (!req.TrainingJobDefinition) add('trainingJobDefinition', null, 'local-sagemaker needs TrainingJobDefinition');
+  if (!req.TrainingJobDefinition)
+    add('trainingJobDefinition', null, 'local-sagemaker needs TrainingJobDefinition');
   const config = req.HyperParameterTuningJobConfig;
   if (!config.HyperParameterTuningJobObjective)
     add(
@@ -80,7 +81,11 @@ const BASE = 'hyperParameterTuningJobConfig';
 function checkRanges(config: CreateTuningJobRequest['HyperParameterTuningJobConfig'], add: Add): void {
   const ranges = config.ParameterRanges ?? {};
   const names = new Set<string>();
-  const kinds = ['IntegerParameterRanges', 'ContinuousParameterRanges', 'CategoricalParameterRanges'] as const;
+  const kinds = [
+    'IntegerParameterRanges',
+    'ContinuousParameterRanges',
+    'CategoricalParameterRanges',
+  ] as const;
   for (const kind of kinds)
     (ranges[kind] ?? []).forEach((r, i) => {
       const path = `${BASE}.parameterRanges.${kind[0].toLowerCase()}${kind.slice(1)}.${i + 1}.member`;
@@ -97,7 +102,11 @@ function checkRanges(config: CreateTuningJobRequest['HyperParameterTuningJobConf
     const categorical: CategoricalRange[] = ranges.CategoricalParameterRanges ?? [];
     const size = gridSize(categorical);
     if (categorical.length === 0)
-      add(`${BASE}.parameterRanges`, ranges, 'the Grid strategy needs at least one CategoricalParameterRanges entry');
+      add(
+        `${BASE}.parameterRanges`,
+        ranges,
+        'the Grid strategy needs at least one CategoricalParameterRanges entry',
+      );
     else if (max !== undefined && max !== size)
       add(
         `${BASE}.resourceLimits.maxNumberOfTrainingJobs`,
@@ -120,7 +129,8 @@ function checkBounds(path: string, integer: boolean, r: NumericRange, add: Add):
   const what = integer ? 'an integer' : 'a number';
   if (!isNumber(r.MinValue, min)) return add(`${path}.minValue`, r.MinValue, `must be ${what}`);
   if (!isNumber(r.MaxValue, max)) return add(`${path}.maxValue`, r.MaxValue, `must be ${what}`);
-  if (min > max) return add(`${path}.minValue`, r.MinValue, `must not exceed MaxValue ${r.MaxValue} of '${r.Name}'`);
+  if (min > max)
+    return add(`${path}.minValue`, r.MinValue, `must not exceed MaxValue ${r.MaxValue} of '${r.Name}'`);
   if (r.ScalingType === 'Logarithmic' && min <= 0)
     add(`${path}.minValue`, r.MinValue, `Logarithmic scaling of '${r.Name}' needs values greater than 0`);
   if (r.ScalingType === 'ReverseLogarithmic' && (integer || min < 0 || max >= 1))

@@ -67,16 +67,18 @@ export class TuningStore {
     this.write(job);
   }
 
-  /** Tuning jobs a dead emulator left running: their trials were marked Failed, so are they. */
-  failOrphans(runnerId: string): void {
-    for (const job of this.list())
-      if (!TERMINAL.includes(job.status) && job.runnerId !== runnerId)
-        this.update(job, {
-          status: 'Failed',
-          endTime: Date.now(),
-          failureReason:
-            'InternalServerError: the local-sagemaker emulator running this tuning job stopped (runner died)',
-        });
+  /** Tuning jobs a dead emulator left running end Failed (nothing resumes their search); returns them so their
+   *  re-adopted trials can be stopped. */
+  failOrphans(runnerId: string): TuningRecord[] {
+    const orphans = this.list().filter((job) => !TERMINAL.includes(job.status) && job.runnerId !== runnerId);
+    for (const job of orphans)
+      this.update(job, {
+        status: 'Failed',
+        endTime: Date.now(),
+        failureReason:
+          'InternalServerError: the local-sagemaker emulator running this tuning job stopped (runner died)',
+      });
+    return orphans;
   }
 
   private write(job: TuningRecord): void {

@@ -79,7 +79,10 @@ function buildTuningRequest(
     HyperParameterTuningJobName: jobName,
     HyperParameterTuningJobConfig: omitUndefined({
       Strategy: spec.strategy,
-      HyperParameterTuningJobObjective: { MetricName: spec.objective?.metricName, Type: spec.objective?.type },
+      HyperParameterTuningJobObjective: {
+        MetricName: spec.objective?.metricName,
+        Type: spec.objective?.type,
+      },
       ResourceLimits: omitUndefined({
         MaxNumberOfTrainingJobs: spec.maxTrainingJobs,
         MaxParallelTrainingJobs: spec.maxParallelTrainingJobs,
