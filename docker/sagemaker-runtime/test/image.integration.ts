@@ -26,6 +26,7 @@ describe(`${IMAGE} (real Docker)`, () => {
     expect(docker('run', '--rm', IMAGE, 'sh', '-c', 'command -v train')).toBe('/usr/local/bin/train');
   });
 
+  // /usr/bin/tini is the image's own (Debian's package in the base), not a host file.
   it('has tini as PID 1 and `train` as the default command', () => {
     const config = JSON.parse(docker('image', 'inspect', '--format', '{{json .Config}}', IMAGE));
     expect(config.Entrypoint).toEqual(['/usr/bin/tini', '-g', '--']);

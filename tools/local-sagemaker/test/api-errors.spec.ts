@@ -9,10 +9,9 @@ import {
   StopProcessingJobCommand,
   StopTrainingJobCommand,
 } from '@aws-sdk/client-sagemaker';
-import { signRequest } from '../src/auth/sigv4';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Harness, ROLE, startHarness, trainingRequest, waitForTraining } from './support/harness';
+import { Harness, ROLE, signedPost, startHarness, trainingRequest, waitForTraining } from './support/harness';
 
 let h: Harness;
 let out: string;
@@ -151,22 +150,8 @@ describe('AWS-shaped errors through the stock SageMaker client', () => {
   });
 
   it('answers unknown operations and non-JSON bodies with AWS error shapes', async () => {
-    // Signed like the SDK signs, so that what is tested is the operation and the body, not the auth.
-    const post = async (target: string, body: string) => {
-      const host = new URL(h.emulator.endpoint).host;
-      const headers = await signRequest(
-        {
-          method: 'POST',
-          host,
-          path: '/',
-          headers: { 'x-amz-target': target, 'content-type': 'application/x-amz-json-1.1' },
-          body,
-        },
-        h.emulator.credentials,
-        'sagemaker',
-      );
-      return fetch(h.emulator.endpoint, { method: 'POST', headers, body });
-    };
+    // Signed, so that what is tested is the operation and the body, not the auth.
+    const post = (target: string, body: string) => signedPost(h.emulator, target, body);
     const unknown = await post('SageMaker.CreateEndpoint', '{}');
     expect(unknown.status).toBe(400);
     expect(await unknown.json()).toEqual({

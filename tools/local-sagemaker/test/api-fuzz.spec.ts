@@ -1,8 +1,7 @@
 // Property-based: whatever a signed client sends, the API answers in AWS's shape (200, or a 4xx with a
 // known __type) and keeps answering; nothing crashes the request parser or the validation into a 500.
 import fc from 'fast-check';
-import { signRequest } from '../src/auth/sigv4';
-import { Harness, startHarness, trainingRequest } from './support/harness';
+import { Harness, signedPost, startHarness, trainingRequest } from './support/harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -20,21 +19,8 @@ const KNOWN = new Set([
 ]);
 
 async function post(target: string, body: string): Promise<{ status: number; type?: string }> {
-  const host = new URL(h.emulator.endpoint).host;
-  const headers = await signRequest(
-    {
-      method: 'POST',
-      host,
-      path: '/',
-      headers: { 'x-amz-target': target, 'content-type': 'application/x-amz-json-1.1' },
-      body,
-    },
-    h.emulator.credentials,
-    'sagemaker',
-  );
-  const res = await fetch(h.emulator.endpoint, { method: 'POST', headers, body });
-  const json = (await res.json()) as { __type?: string };
-  return { status: res.status, type: json.__type };
+  const res = await signedPost(h.emulator, target, body);
+  return { status: res.status, type: ((await res.json()) as { __type?: string }).__type };
 }
 
 const answersLikeAws = (r: { status: number; type?: string }) =>

@@ -35,7 +35,15 @@ async function startEmulatorProcess(cli: string, stateDir: string) {
   for (;;) {
     const found = readDiscovery(stateDir);
     if (found && found.pid === child.pid)
-      return { child, endpoint: found.endpoint, credentials: found.credentials };
+      return {
+        child,
+        // Signed with the key pair the stack wrote into its state dir.
+        sm: new SageMakerClient({
+          endpoint: found.endpoint,
+          region: 'us-east-1',
+          credentials: found.credentials,
+        }),
+      };
     if (Date.now() > deadline) throw new Error('emulator process did not publish its endpoints');
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -59,11 +67,7 @@ describe('emulator killed with SIGKILL during a job (process runtime)', () => {
     const stateDir = join(h.tmp, 'state');
     const out = pathToFileURL(join(h.tmp, 'out')).href;
     const first = await startEmulatorProcess(cli, stateDir);
-    const sm = new SageMakerClient({
-      endpoint: first.endpoint,
-      region: 'us-east-1',
-      credentials: first.credentials,
-    });
+    const sm = first.sm;
     await sm.send(
       new CreateTrainingJobCommand(trainingRequest('adopted', out, { mode: 'ok', work_ms: '3000' })),
     );
@@ -111,11 +115,7 @@ describe('emulator killed with SIGKILL during a job (process runtime)', () => {
     const stateDir = join(h.tmp, 'state');
     const out = pathToFileURL(join(h.tmp, 'out')).href;
     const first = await startEmulatorProcess(cli, stateDir);
-    const sm = new SageMakerClient({
-      endpoint: first.endpoint,
-      region: 'us-east-1',
-      credentials: first.credentials,
-    });
+    const sm = first.sm;
     await sm.send(new CreateTrainingJobCommand(trainingRequest('lost', out, { mode: 'escape' })));
     const deadline = Date.now() + 20_000;
     while (!JSON.stringify(new JobStore(stateDir).get('training', 'lost')?.run ?? {}).includes('pid')) {

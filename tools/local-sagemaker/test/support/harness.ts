@@ -10,6 +10,7 @@ import {
   SageMakerClient,
 } from '@aws-sdk/client-sagemaker';
 import { LocalSageMaker, LocalSageMakerOptions, startLocalSageMaker } from '../../src';
+import { signRequest } from '../../src/auth/sigv4';
 
 export const FIXTURES = join(__dirname, '..', 'fixtures');
 export const ROLE = 'arn:aws:iam::123456789012:role/local-test';
@@ -145,4 +146,23 @@ export async function waitForLog(
     if (Date.now() > deadline) throw new Error(`'${text}' not logged by ${job} within ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/**
+ * A raw AWS JSON 1.1 call, signed as the SDK signs it: for tests of what the API does with a body the SDK
+ * would never send (no operation, broken JSON, any shape).
+ */
+export async function signedPost(emulator: LocalSageMaker, target: string, body: string): Promise<Response> {
+  const headers = await signRequest(
+    {
+      method: 'POST',
+      host: new URL(emulator.endpoint).host,
+      path: '/',
+      headers: { 'x-amz-target': target, 'content-type': 'application/x-amz-json-1.1' },
+      body,
+    },
+    emulator.credentials,
+    'sagemaker',
+  );
+  return fetch(emulator.endpoint, { method: 'POST', headers, body });
 }

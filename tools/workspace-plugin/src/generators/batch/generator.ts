@@ -4,7 +4,7 @@ import { formatGenerated } from '../../format/format-generated';
 import { templatedOutputs } from '../../format/templated-files';
 import { GeneratorInputError } from '../../errors/generator-input-error';
 import { nameProblems } from '../../names/validate-name';
-import { takenProblems } from '../shared/project-checks';
+import { takenProblems } from '../common/project-checks';
 import type { BatchGeneratorSchema } from './schema';
 import { BATCHES_FILE, declarationProblems, declareBatch } from './declare-batch';
 

@@ -7,7 +7,7 @@ import { templatedOutputs } from '../../format/templated-files';
 import { GeneratorInputError } from '../../errors/generator-input-error';
 import { nameProblems } from '../../names/validate-name';
 import { ownerProblems, teamSlug } from '../../owners/owner';
-import { takenProblems } from '../shared/project-checks';
+import { takenProblems } from '../common/project-checks';
 import type { ModelGeneratorSchema } from './schema';
 import { TEMPLATE_SETTINGS } from './template-settings';
 
