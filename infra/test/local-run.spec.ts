@@ -90,7 +90,11 @@ describe('the synthesized state machines, run locally', () => {
     );
     expect(outcome).toEqual({ status: 'FAILED', error: 'ModelsFailed', cause: '["mpg"]' });
     expect(runs.filter((r) => modelOf(r) === 'iris').map(batchOf)).toEqual([...BATCHES]);
-    expect(runs.filter((r) => modelOf(r) === 'mpg').map(batchOf)).toEqual(['collection', 'preprocess', 'training']);
+    expect(runs.filter((r) => modelOf(r) === 'mpg').map(batchOf)).toEqual([
+      'collection',
+      'preprocess',
+      'training',
+    ]);
     expect(sent.map((s) => s.resource)).toEqual([S3_PUT_OBJECT, SNS_PUBLISH]);
     const [record, alert] = sent.map((s) => s.parameters as Record<string, unknown>);
     expect(record.Key).toBe('runs/r1/mpg/failure.json');

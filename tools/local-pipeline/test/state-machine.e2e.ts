@@ -171,7 +171,9 @@ describe('synthesized state machines, run locally: every batch in its image, doc
   it('the pipeline machine succeeds for every model, each batch a container of its image', () => {
     if (pipeline.code !== 0) throw new Error(`pipeline exit ${pipeline.code}\n${pipeline.stderr}`);
     expect(JSON.parse(pipeline.stdout)).toEqual({ runId, failed: [], count: 0 });
-    const expected = Object.keys(config.models).flatMap((_) => PHASE_NAMES.map((p) => `pipeline-${p}:latest`));
+    const expected = Object.keys(config.models).flatMap((_) =>
+      PHASE_NAMES.map((p) => `pipeline-${p}:latest`),
+    );
     expect(containersOf(`run-${id}`, since)).toEqual(expected.sort());
     // Each container's output is relayed, prefixed with its name.
     for (const phase of PHASE_NAMES)
@@ -186,7 +188,8 @@ describe('synthesized state machines, run locally: every batch in its image, doc
       expect(docker(['ps', '-aq', '--filter', `label=${EXECUTION_LABEL}=${e}`]).trim()).toBe('');
   });
 
-  it('recorded the runs, jobs, verdicts and approved versions in PostgreSQL', () => expectDbRows(db, config, runId));
+  it('recorded the runs, jobs, verdicts and approved versions in PostgreSQL', () =>
+    expectDbRows(db, config, runId));
 
   it('wrote every stage’s artifacts and the evaluation reports to the local S3', () =>
     expectArtifacts(config, runId, t.stateDir));

@@ -23,7 +23,9 @@ async function main(argv: string[]): Promise<number> {
     try {
       template = JSON.parse(readFileSync(args.template, 'utf8')) as CfnTemplate;
     } catch (e) {
-      throw new UsageError(`--template ${args.template}: ${(e as Error).message} (run \`npx nx run infra:synth\`)`);
+      throw new UsageError(
+        `--template ${args.template}: ${(e as Error).message} (run \`npx nx run infra:synth\`)`,
+      );
     }
     const machines = stateMachinesOf(template, args.template);
     if (args.list) {
@@ -54,7 +56,9 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${JSON.stringify(outcome.output)}\n`);
       return 0;
     }
-    err(`[${machine.name}] execution ${args.executionName} FAILED in ${seconds} s: ${outcome.error}: ${outcome.cause}`);
+    err(
+      `[${machine.name}] execution ${args.executionName} FAILED in ${seconds} s: ${outcome.error}: ${outcome.cause}`,
+    );
     return 1;
   } catch (e) {
     if (e instanceof UsageError) {

@@ -16,7 +16,11 @@ describe('parseArgs', () => {
       timeScale: 1,
       sink: undefined,
     });
-    expect(parse(['--template', 't.json', '--list'])).toEqual({ help: false, list: true, template: 't.json' });
+    expect(parse(['--template', 't.json', '--list'])).toEqual({
+      help: false,
+      list: true,
+      template: 't.json',
+    });
     expect(parse(['-h'])).toEqual({ help: true });
   });
 
@@ -24,7 +28,10 @@ describe('parseArgs', () => {
     [['--state-machine', 'm'], /Missing --template/],
     [['--template', 't'], /Missing --state-machine/],
     [['--template', 't', '--state-machine', 'm', '--input', '{'], /--input is not JSON/],
-    [['--template', 't', '--state-machine', 'm', '--execution-name', 'a b'], /Invalid --execution-name "a b"/],
+    [
+      ['--template', 't', '--state-machine', 'm', '--execution-name', 'a b'],
+      /Invalid --execution-name "a b"/,
+    ],
     [['--template', 't', '--state-machine', 'm', '--time-scale=-1'], /Invalid --time-scale "-1"/],
     [['--template', 't', '--state-machine', 'm', '--time-scale', ''], /Invalid --time-scale ""/],
     [['--template', 't', '--state-machine', 'm', '--network=a/b'], /Invalid --network "a\/b"/],
@@ -49,9 +56,25 @@ describe('dockerRunArgs', () => {
       ['MLOPS__DB__HOST', 'AWS_SECRET_ACCESS_KEY'],
     );
     expect(args).toEqual([
-      'run', '--rm', '--pull', 'never', '--name', 'lsf-e-1-a', '--network', 'host', '--label', 'io.x=e',
-      '-e', 'AWS_SECRET_ACCESS_KEY', '-e', 'EXTRA', '-e', 'MLOPS__DB__HOST',
-      'pipeline-a:latest', '--model', 'iris',
+      'run',
+      '--rm',
+      '--pull',
+      'never',
+      '--name',
+      'lsf-e-1-a',
+      '--network',
+      'host',
+      '--label',
+      'io.x=e',
+      '-e',
+      'AWS_SECRET_ACCESS_KEY',
+      '-e',
+      'EXTRA',
+      '-e',
+      'MLOPS__DB__HOST',
+      'pipeline-a:latest',
+      '--model',
+      'iris',
     ]);
     expect(args.join(' ')).not.toContain('secret-value');
   });

@@ -32,7 +32,11 @@ describe('Task ecs:runTask.sync', () => {
   });
 
   it('a task that never started has no exit code (TaskFailedToStart), as on ECS', async () => {
-    const f = fakeRunner(() => ({ started: false, exitCode: null, reason: 'No such image: pipeline-a:latest' }));
+    const f = fakeRunner(() => ({
+      started: false,
+      exitCode: null,
+      reason: 'No such image: pipeline-a:latest',
+    }));
     const def: AslDefinition = { StartAt: 'A', States: { A: ecsTask('a', ['x'], { End: true }) } };
     const { outcome } = await run(def, {}, f.runner);
     if (outcome.status !== 'FAILED') throw new Error('expected a failure');
@@ -128,7 +132,10 @@ describe('Map', () => {
           ProcessorConfig: { Mode: 'INLINE' },
           StartAt: 'A',
           States: {
-            A: ecsTask('a', "States.Array('--model', $.model, '--run-id', $.runId)", { ResultPath: null, Next: 'B' }),
+            A: ecsTask('a', "States.Array('--model', $.model, '--run-id', $.runId)", {
+              ResultPath: null,
+              Next: 'B',
+            }),
             B: { Type: 'Pass', Parameters: { 'model.$': '$.model', status: 'ok' }, End: true },
           },
         },
@@ -182,7 +189,10 @@ describe('Choice, Wait and intrinsics', () => {
         Backoff: { Type: 'Wait', SecondsPath: '$.retry.wait', Next: 'Again' },
         Again: {
           Type: 'Pass',
-          Parameters: { 'attempt.$': 'States.MathAdd($.retry.attempt, 1)', 'wait.$': 'States.MathAdd($.retry.wait, $.retry.wait)' },
+          Parameters: {
+            'attempt.$': 'States.MathAdd($.retry.attempt, 1)',
+            'wait.$': 'States.MathAdd($.retry.wait, $.retry.wait)',
+          },
           ResultPath: '$.retry',
           Next: 'Run',
         },
@@ -207,7 +217,9 @@ describe('Choice, Wait and intrinsics', () => {
   it('$$.Execution.Name is the execution name', async () => {
     const def: AslDefinition = {
       StartAt: 'P',
-      States: { P: { Type: 'Pass', Parameters: { 'id.$': "States.Format('sfn-{}', $$.Execution.Name)" }, End: true } },
+      States: {
+        P: { Type: 'Pass', Parameters: { 'id.$': "States.Format('sfn-{}', $$.Execution.Name)" }, End: true },
+      },
     };
     const { outcome } = await run(def, {}, fakeRunner().runner);
     expect(outcome).toEqual({ status: 'SUCCEEDED', output: { id: 'sfn-exec-1' } });

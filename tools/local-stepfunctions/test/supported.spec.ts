@@ -40,7 +40,10 @@ describe('unsupportedFeatures', () => {
     const f = fakeRunner();
     const def: AslDefinition = {
       StartAt: 'A',
-      States: { A: ecsTask('a', ['x'], { Next: 'L' }), L: { Type: 'Task', Resource: 'arn:aws:states:::sqs:sendMessage', End: true } },
+      States: {
+        A: ecsTask('a', ['x'], { Next: 'L' }),
+        L: { Type: 'Task', Resource: 'arn:aws:states:::sqs:sendMessage', End: true },
+      },
     };
     await expect(run(def, {}, f.runner)).rejects.toThrow(
       'test: not supported by the local run: state "L": Task resource arn:aws:states:::sqs:sendMessage has no local handler',
@@ -59,7 +62,13 @@ describe('scaleTimes', () => {
           Type: 'Map',
           ItemProcessor: {
             StartAt: 'T',
-            States: { T: { Type: 'Task', Retry: [{ ErrorEquals: ['X'], IntervalSeconds: 30, BackoffRate: 2 }], End: true } },
+            States: {
+              T: {
+                Type: 'Task',
+                Retry: [{ ErrorEquals: ['X'], IntervalSeconds: 30, BackoffRate: 2 }],
+                End: true,
+              },
+            },
           },
           End: true,
         },

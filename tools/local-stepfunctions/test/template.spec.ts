@@ -8,9 +8,9 @@ describe('resolveIntrinsics', () => {
   const resolve = (v: unknown) => resolveIntrinsics(v, template, 'where');
 
   it('evaluates Join, Ref, GetAtt, Select and Split; resources become local: tokens', () => {
-    expect(resolve({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':s3:::', { Ref: 'Bucket' }]] })).toBe(
-      'arn:aws:s3:::local:Bucket',
-    );
+    expect(
+      resolve({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':s3:::', { Ref: 'Bucket' }]] }),
+    ).toBe('arn:aws:s3:::local:Bucket');
     expect(resolve({ 'Fn::GetAtt': ['Bucket', 'Arn'] })).toBe('local:Bucket.Arn');
     expect(resolve({ 'Fn::Select': [1, { 'Fn::Split': ['/', 'a/b/c'] }] })).toBe('b');
     expect(resolve({ nested: [{ Ref: 'AWS::Region' }] })).toEqual({ nested: ['local'] });
@@ -36,7 +36,16 @@ describe('stateMachinesOf / pickMachine', () => {
         Properties: {
           StateMachineName: 'mlops-x-pipeline',
           DefinitionString: {
-            'Fn::Join': ['', ['{"StartAt":"N","States":{"N":{"Type":"Task","Resource":"arn:', { Ref: 'AWS::Partition' }, ':states:::sns:publish","Parameters":{"TopicArn":"', { Ref: 'Topic' }, '"},"End":true}}}']],
+            'Fn::Join': [
+              '',
+              [
+                '{"StartAt":"N","States":{"N":{"Type":"Task","Resource":"arn:',
+                { Ref: 'AWS::Partition' },
+                ':states:::sns:publish","Parameters":{"TopicArn":"',
+                { Ref: 'Topic' },
+                '"},"End":true}}}',
+              ],
+            ],
           },
         },
       },
@@ -59,14 +68,20 @@ describe('stateMachinesOf / pickMachine', () => {
     expect(() => pickMachine(stateMachinesOf(template, 't.json'), 'nope', 't.json')).toThrow(
       't.json: no state machine "nope" (there are: mlops-x-pipeline)',
     );
-    expect(() => stateMachinesOf({} as CfnTemplate, 'x.json')).toThrow('x.json: not a CloudFormation template');
+    expect(() => stateMachinesOf({} as CfnTemplate, 'x.json')).toThrow(
+      'x.json: not a CloudFormation template',
+    );
   });
 });
 
 describe('taskImages', () => {
   it('maps a family, an ARN or a token to the repository name with the local tag', () => {
     const t = templateWith(['training']);
-    for (const ref of ['mlops-training', 'arn:aws:ecs:r:1:task-definition/mlops-training:3', 'local:Tasktraining'])
+    for (const ref of [
+      'mlops-training',
+      'arn:aws:ecs:r:1:task-definition/mlops-training:3',
+      'local:Tasktraining',
+    ])
       expect([...taskImages(t, ref, 'latest')]).toEqual([['batch', 'pipeline-training:latest']]);
   });
 

@@ -11,7 +11,10 @@ export interface CliOptions {
   sink?: string;
 }
 
-export type ParsedArgs = { help: true } | { help: false; list: true; template: string } | ({ help: false; list?: false } & CliOptions);
+export type ParsedArgs =
+  | { help: true }
+  | { help: false; list: true; template: string }
+  | ({ help: false; list?: false } & CliOptions);
 
 /** Bad command line: exit 2, before anything runs. */
 export class UsageError extends Error {}
@@ -62,7 +65,8 @@ export function parseArgs(argv: readonly string[], newName: () => string): Parse
   }
   if (values.help === true) return { help: true };
   const template = values.template as string | undefined;
-  if (!template) throw new UsageError('Missing --template <file> (e.g. infra/cdk.out/mlops-dev-pipeline.template.json)');
+  if (!template)
+    throw new UsageError('Missing --template <file> (e.g. infra/cdk.out/mlops-dev-pipeline.template.json)');
   if (values.list === true) return { help: false, list: true, template };
   const stateMachine = values['state-machine'] as string | undefined;
   if (!stateMachine) throw new UsageError('Missing --state-machine <name> (--list shows them)');
@@ -76,7 +80,9 @@ export function parseArgs(argv: readonly string[], newName: () => string): Parse
   }
   const executionName = (values['execution-name'] as string | undefined) ?? newName();
   if (!/^[A-Za-z0-9_-]{1,80}$/.test(executionName))
-    throw new UsageError(`Invalid --execution-name ${JSON.stringify(executionName)}: [A-Za-z0-9-_], 1 to 80 characters`);
+    throw new UsageError(
+      `Invalid --execution-name ${JSON.stringify(executionName)}: [A-Za-z0-9-_], 1 to 80 characters`,
+    );
   const network = (values.network as string | undefined) ?? 'host';
   if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(network))
     throw new UsageError(`Invalid --network ${JSON.stringify(network)}: a docker network name`);

@@ -24,7 +24,8 @@ export interface RunMachineOptions {
   log: (line: string) => void;
 }
 
-export type Outcome = { status: 'SUCCEEDED'; output: unknown } | { status: 'FAILED'; error: string; cause: string };
+export type Outcome =
+  { status: 'SUCCEEDED'; output: unknown } | { status: 'FAILED'; error: string; cause: string };
 
 /** Label on every container of an execution: `docker ps -a --filter label=<this>=<execution>`. */
 export const EXECUTION_LABEL = 'io.mlops.local-stepfunctions.execution';
@@ -86,7 +87,10 @@ export async function runMachine(o: RunMachineOptions): Promise<Outcome> {
         Input: o.input as never,
         RoleArn: 'arn:aws:iam::000000000000:role/local',
       },
-      StateMachine: { Id: `arn:aws:states:local:000000000000:stateMachine:${o.machine.name}`, Name: o.machine.name },
+      StateMachine: {
+        Id: `arn:aws:states:local:000000000000:stateMachine:${o.machine.name}`,
+        Name: o.machine.name,
+      },
     },
   });
   const logging = (async () => {

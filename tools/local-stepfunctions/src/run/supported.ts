@@ -2,7 +2,15 @@ import { AslDefinition, allStates } from '../template/state-machines';
 import { SUPPORTED_RESOURCES } from '../tasks/task-handlers';
 
 /** State types the local run executes and its tests cover (Parallel is not used by infra, so not claimed). */
-export const SUPPORTED_TYPES: readonly string[] = ['Pass', 'Task', 'Choice', 'Wait', 'Succeed', 'Fail', 'Map'];
+export const SUPPORTED_TYPES: readonly string[] = [
+  'Pass',
+  'Task',
+  'Choice',
+  'Wait',
+  'Succeed',
+  'Fail',
+  'Map',
+];
 
 /** Intrinsic functions covered by the tests (aws-local-stepfunctions implements them). */
 export const SUPPORTED_INTRINSICS: readonly string[] = [
@@ -22,7 +30,8 @@ export const SUPPORTED_INTRINSICS: readonly string[] = [
  */
 export function unsupportedFeatures(definition: AslDefinition): string[] {
   const problems: string[] = [];
-  if (definition.QueryLanguage === 'JSONata') problems.push('QueryLanguage JSONata (only JSONPath is supported)');
+  if (definition.QueryLanguage === 'JSONata')
+    problems.push('QueryLanguage JSONata (only JSONPath is supported)');
   for (const [name, state] of allStates(definition)) {
     if (!SUPPORTED_TYPES.includes(state.Type)) problems.push(`state "${name}": type ${state.Type}`);
     if (state.QueryLanguage === 'JSONata') problems.push(`state "${name}": QueryLanguage JSONata`);

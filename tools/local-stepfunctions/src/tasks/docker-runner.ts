@@ -19,7 +19,8 @@ const NOT_STARTED = new Set([125, 126, 127]);
 export function dockerRunArgs(run: ContainerRun, network: string, envNames: readonly string[]): string[] {
   const args = ['run', '--rm', '--pull', 'never', '--name', run.name, '--network', network];
   for (const [k, v] of Object.entries(run.labels)) args.push('--label', `${k}=${v}`);
-  for (const name of [...new Set([...envNames, ...Object.keys(run.environment)])].sort()) args.push('-e', name);
+  for (const name of [...new Set([...envNames, ...Object.keys(run.environment)])].sort())
+    args.push('-e', name);
   args.push(run.image, ...run.command);
   return args;
 }

@@ -36,7 +36,9 @@ export async function runEcsTask(ctx: EcsTaskContext, state: string, input: unkn
   const params = input as RunTaskParameters;
   const images = taskImages(ctx.template, params.TaskDefinition, ctx.localTag);
   if (images.size !== 1)
-    throw new Error(`state "${state}": the local run supports task definitions of one container (${images.size})`);
+    throw new Error(
+      `state "${state}": the local run supports task definitions of one container (${images.size})`,
+    );
   const [[containerName, image]] = [...images];
   const override = (params.Overrides?.ContainerOverrides ?? []).find((o) => o.Name === containerName);
   if (!override?.Command)

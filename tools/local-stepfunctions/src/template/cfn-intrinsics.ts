@@ -44,7 +44,8 @@ export function resolveIntrinsics(value: unknown, template: CfnTemplate, where: 
 function evaluate(fn: string, arg: unknown, template: CfnTemplate, where: string): unknown {
   const str = (v: unknown): string => {
     const r = resolveIntrinsics(v, template, where);
-    if (typeof r !== 'string') throw new TemplateError(`${where}: ${fn} expects strings, got ${JSON.stringify(r)}`);
+    if (typeof r !== 'string')
+      throw new TemplateError(`${where}: ${fn} expects strings, got ${JSON.stringify(r)}`);
     return r;
   };
   switch (fn) {
@@ -56,7 +57,8 @@ function evaluate(fn: string, arg: unknown, template: CfnTemplate, where: string
     }
     case 'Fn::GetAtt': {
       const [id, attr] = Array.isArray(arg) ? arg : String(arg).split('.');
-      if (!template.Resources[String(id)]) throw new TemplateError(`${where}: Fn::GetAtt of unknown resource "${id}"`);
+      if (!template.Resources[String(id)])
+        throw new TemplateError(`${where}: Fn::GetAtt of unknown resource "${id}"`);
       return localRef(String(id), String(attr));
     }
     case 'Fn::Join': {

@@ -36,6 +36,7 @@ function findTaskDefinition(template: CfnTemplate, ref: unknown) {
   const id = logicalIdOf(ref);
   const family = typeof ref === 'string' ? ref.replace(/^arn:[^/]*:task-definition\//, '').split(':')[0] : '';
   const found = defs.find(([logicalId, r]) => logicalId === id || r.Properties?.Family === family);
-  if (!found) throw new TemplateError(`TaskDefinition ${JSON.stringify(ref)} is not a task definition of the template`);
+  if (!found)
+    throw new TemplateError(`TaskDefinition ${JSON.stringify(ref)} is not a task definition of the template`);
   return found;
 }

@@ -1,4 +1,10 @@
-import type { AslDefinition, CfnTemplate, ContainerResult, ContainerRun, SynthesizedMachine } from '../../src';
+import type {
+  AslDefinition,
+  CfnTemplate,
+  ContainerResult,
+  ContainerRun,
+  SynthesizedMachine,
+} from '../../src';
 import { Recorder, runMachine } from '../../src';
 
 export const ECS = 'arn:aws:states:::ecs:runTask.sync';
@@ -17,7 +23,10 @@ export function templateWith(names: string[]): CfnTemplate {
               {
                 Name: 'batch',
                 Image: {
-                  'Fn::Join': ['', [{ Ref: 'AWS::AccountId' }, '.dkr.ecr.', { Ref: 'AWS::Region' }, `.x/pipeline-${n}:abc`]],
+                  'Fn::Join': [
+                    '',
+                    [{ Ref: 'AWS::AccountId' }, '.dkr.ecr.', { Ref: 'AWS::Region' }, `.x/pipeline-${n}:abc`],
+                  ],
                 },
               },
             ],

@@ -81,6 +81,8 @@ function migrateOnly(values: Values, cwd: string): { env: string; configDir: str
     (k) => values[k] !== undefined && !['migrate-only', 'env', 'config-dir'].includes(k),
   );
   if (others.length > 0)
-    throw new UsageError(`--migrate-only takes only --env and --config-dir, not --${others.sort().join(', --')}`);
+    throw new UsageError(
+      `--migrate-only takes only --env and --config-dir, not --${others.sort().join(', --')}`,
+    );
   return envAndConfigDir(values, cwd);
 }
