@@ -41,7 +41,7 @@ describe('parseCli', () => {
       REPO_ROOT,
     );
     expect(parsed.help).toBe(false);
-    if (parsed.help) return;
+    if (parsed.help || parsed.migrateOnly) return;
     expect(parsed.options).toMatchObject({
       allModels: true,
       env: 'dev',
