@@ -25,6 +25,15 @@ describe('unsupportedFeatures', () => {
               H: { Type: 'Pass', Parameters: { 'h.$': "States.Hash($.x, 'SHA-1')" }, End: true },
             },
           },
+          Next: 'D',
+        },
+        D: {
+          Type: 'Map',
+          ItemProcessor: {
+            ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' },
+            StartAt: 'X',
+            States: { X: { Type: 'Succeed' } },
+          },
           End: true,
         },
       },
@@ -33,6 +42,7 @@ describe('unsupportedFeatures', () => {
       'state "P": type Parallel',
       'state "L": Task resource arn:aws:states:::lambda:invoke has no local handler',
       'state "H": intrinsic function States.Hash',
+      'state "D": distributed Map (only inline Maps run locally)',
     ]);
   });
 

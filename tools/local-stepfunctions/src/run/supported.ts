@@ -35,6 +35,9 @@ export function unsupportedFeatures(definition: AslDefinition): string[] {
   for (const [name, state] of allStates(definition)) {
     if (!SUPPORTED_TYPES.includes(state.Type)) problems.push(`state "${name}": type ${state.Type}`);
     if (state.QueryLanguage === 'JSONata') problems.push(`state "${name}": QueryLanguage JSONata`);
+    const processor = state.ItemProcessor as { ProcessorConfig?: { Mode?: string } } | undefined;
+    if (state.ItemReader || state.ResultWriter || processor?.ProcessorConfig?.Mode === 'DISTRIBUTED')
+      problems.push(`state "${name}": distributed Map (only inline Maps run locally)`);
     if (state.Type === 'Task' && !SUPPORTED_RESOURCES.includes(String(state.Resource)))
       problems.push(`state "${name}": Task resource ${String(state.Resource)} has no local handler`);
     for (const fn of intrinsicsIn(state))
