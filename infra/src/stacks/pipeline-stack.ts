@@ -26,7 +26,7 @@ export interface PipelineStackProps extends StackProps {
   workspace: WorkspaceModel;
 }
 
-/** Where the batch images find `<env>.yaml` (see README "Not yet wired"). */
+/** Where the batch images find `<env>.yaml` (build-app.mjs copies configs/ into the image's dist/). */
 export const CONFIG_DIR = '/app/configs';
 export const MIGRATION_TASK = 'migrate';
 

@@ -92,6 +92,22 @@ describe('runBatch', () => {
     }
   });
 
+  it('--migrate-only applies the migrations and exits 0 without running the batch', async () => {
+    const neverRuns = batch(async () => {
+      throw new Error('execute must not run with --migrate-only');
+    });
+    const r = await run(neverRuns, ['--migrate-only']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/pipeline-test: migrations applied \(.*local\.yaml\)/);
+    // Opened without migrating: the tables are there only because --migrate-only created them.
+    const db = await openDatabase({ type: 'sqlite', path: dbPath() }, { runMigrations: false });
+    try {
+      expect(await db.listPipelineRuns({})).toEqual([]);
+    } finally {
+      await db.close();
+    }
+  });
+
   it('a refusal before ensureRun (InputError) is exit 2 and leaves no run row', async () => {
     const refuse = batch(async () => {
       throw new InputError('precondition not met');

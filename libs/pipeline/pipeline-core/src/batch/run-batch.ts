@@ -31,6 +31,12 @@ export async function runBatch<P>(def: BatchDefinition<P>, io: BatchIo): Promise
       io.stdout(formatUsage(def.cli));
       return ExitCode.Ok;
     }
+    if (parsed.migrateOnly) {
+      const config = loadConfig({ ...parsed.migrateOnly, processEnv: io.env });
+      db = await openDatabase(config.db); // applies pending migrations
+      io.stdout(`${def.cli.command}: migrations applied (${config.file})`);
+      return ExitCode.Ok;
+    }
     const cli = parsed.options;
     const workspaceRoot = findWorkspaceRoot(io.cwd);
     const config = loadConfig({ env: cli.env, configDir: cli.configDir, processEnv: io.env });

@@ -15,8 +15,14 @@ export interface BatchCliSpec {
   extraOptions?: readonly ExtraOption[];
 }
 
-/** Parsed command line; `--help` wins over everything else. */
-export type ParsedCli = { help: true } | { help: false; options: CliOptions };
+/**
+ * Parsed command line; `--help` wins over everything else. `--migrate-only` (with only `--env` and
+ * `--config-dir`) applies the DB migrations and exits: the one-off migration task on AWS.
+ */
+export type ParsedCli =
+  | { help: true }
+  | { help: false; migrateOnly: { env: string; configDir: string } }
+  | { help: false; migrateOnly?: undefined; options: CliOptions };
 
 export interface CliOptions {
   /** Set unless `allModels`. */

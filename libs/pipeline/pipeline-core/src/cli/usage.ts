@@ -12,6 +12,10 @@ export function formatUsage(spec: BatchCliSpec): string {
       `--${o.name} <${o.valueName}>`,
       o.defaultText ? `${o.description} (default: ${o.defaultText})` : o.description,
     ]),
+    [
+      '--migrate-only',
+      'apply the database migrations of <env>.yaml and exit (takes only --env, --config-dir)',
+    ],
     ['-h, --help', 'show this help'],
   ];
   const width = Math.max(...rows.map(([flag]) => flag.length)) + 2;
