@@ -10,6 +10,7 @@ import { openRunContext } from '../context/open-run-context';
 import { ExitCode } from '../errors/exit-codes';
 import { exitCodeFor } from '../errors/exit-code-for';
 import { JobFailedError, UsageError } from '../errors/pipeline-errors';
+import { IMAGE_DIGESTS_ENV, parseImageDigests } from '../cache/image-digest';
 import { runLayout } from '../layout/s3-layout';
 import { jobNameFor } from '../naming/job-name';
 import { ProgressPrinter } from '../progress/progress-printer';
@@ -51,13 +52,18 @@ export async function runBatch<P>(def: BatchDefinition<P>, io: BatchIo): Promise
       return { ctx, data: def.prepare ? def.prepare(ctx) : (undefined as P) };
     });
 
+    const cache = {
+      reuse: !cli.noCache,
+      imageDigests: parseImageDigests(io.env[IMAGE_DIGESTS_ENV]),
+      code: io.codeVersion ?? 'unversioned',
+    };
     const printer = new ProgressPrinter(io.stdout);
     clients = (io.createClients ?? createAwsClients)(config);
     db = await openDatabase(config.db);
     const signal = io.signal ?? new AbortController().signal;
     const summary: string[] = [];
     for (const { ctx, data } of prepared) {
-      const run = openRunContext(ctx, { clients, db, printer, signal, pollMs: io.pollMs });
+      const run = openRunContext(ctx, { clients, db, printer, signal, pollMs: io.pollMs, cache });
       try {
         const lines = await def.execute(run, data);
         summary.push(...lines.map((l) => `${ctx.model.name}: ${l}`));

@@ -30,6 +30,7 @@ export function parseCli(
         'run-id': { type: 'string' },
         env: { type: 'string' },
         'config-dir': { type: 'string' },
+        'no-cache': { type: 'boolean' },
         ...Object.fromEntries(extraNames.map((n) => [n, { type: 'string' as const }])),
       },
     }));
@@ -62,6 +63,14 @@ export function parseCli(
   }
   return {
     help: false,
-    options: { model, allModels, env, runId: assertRunId(runId), configDir, extra },
+    options: {
+      model,
+      allModels,
+      env,
+      runId: assertRunId(runId),
+      configDir,
+      noCache: values['no-cache'] === true,
+      extra,
+    },
   };
 }
