@@ -25,7 +25,7 @@ export function renderComparison(c: RunComparison | null): string {
     .map(
       (d) =>
         `<tr><td>${e(d.metric)}</td><td class="num">${num(d.baseline)}</td><td class="num">${num(d.current)}</td>` +
-        `<td class="num ${d.delta === null || d.delta === 0 ? '' : d.delta > 0 ? 'delta-up' : 'delta-down'}">${signed(d.delta)}</td></tr>`,
+        `<td class="${deltaClass(d.delta)}">${signed(d.delta)}</td></tr>`,
     )
     .join('');
   return (
@@ -44,4 +44,9 @@ function num(v: number | null): string {
 function signed(v: number | null): string {
   if (v === null) return '-';
   return e(v > 0 ? `+${formatNumber(v)}` : formatNumber(v));
+}
+
+function deltaClass(v: number | null): string {
+  if (v === null || v === 0) return 'num';
+  return v > 0 ? 'num delta-up' : 'num delta-down';
 }
