@@ -76,7 +76,8 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       options.help = true;
       continue;
     }
-    if (arg === '--no-cache') {
+    if (arg === '--no-cache' || arg.startsWith('--no-cache=')) {
+      if (arg !== '--no-cache') throw new UsageError('--no-cache takes no value');
       options.noCache = true;
       continue;
     }
