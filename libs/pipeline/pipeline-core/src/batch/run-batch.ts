@@ -10,6 +10,7 @@ import { openRunContext } from '../context/open-run-context';
 import { ExitCode } from '../errors/exit-codes';
 import { exitCodeFor } from '../errors/exit-code-for';
 import { JobFailedError, UsageError } from '../errors/pipeline-errors';
+import { withEcrDigests } from '../cache/ecr-digests';
 import { IMAGE_DIGESTS_ENV, parseImageDigests } from '../cache/image-digest';
 import { runLayout } from '../layout/s3-layout';
 import { jobNameFor } from '../naming/job-name';
@@ -52,14 +53,19 @@ export async function runBatch<P>(def: BatchDefinition<P>, io: BatchIo): Promise
       return { ctx, data: def.prepare ? def.prepare(ctx) : (undefined as P) };
     });
 
-    const cache = {
-      reuse: !cli.noCache,
-      imageDigests: parseImageDigests(io.env[IMAGE_DIGESTS_ENV]),
-      code: io.codeVersion ?? 'unversioned',
-    };
+    const knownDigests = parseImageDigests(io.env[IMAGE_DIGESTS_ENV]);
     const printer = new ProgressPrinter(io.stdout);
     clients = (io.createClients ?? createAwsClients)(config);
     db = await openDatabase(config.db);
+    const cache = {
+      reuse: !cli.noCache,
+      imageDigests: await withEcrDigests(
+        config,
+        prepared.map((p) => p.ctx.model.image),
+        knownDigests,
+      ),
+      code: io.codeVersion ?? 'unversioned',
+    };
     const signal = io.signal ?? new AbortController().signal;
     const summary: string[] = [];
     for (const { ctx, data } of prepared) {
