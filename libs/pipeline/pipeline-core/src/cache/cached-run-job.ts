@@ -8,7 +8,6 @@ import { describeIfExists } from '../sagemaker/describe-if-exists';
 import type { JobPlan } from '../specs/job-plan';
 import { stepCacheKey } from './cache-key';
 import { copyPrefix } from './copy-prefix';
-import { imageDigestFor } from './image-digest';
 import { s3ContentVersion } from './input-version';
 import { normaliseRequest } from './normalise-request';
 import { modelArtifactsUri, stepOutputs } from './step-outputs';
@@ -18,8 +17,8 @@ export interface StepCacheOptions {
   reuse: boolean;
   runId: string;
   s3: S3Client;
-  /** Image URI → content digest (IMAGE_DIGESTS_ENV). */
-  imageDigests: Readonly<Record<string, string>>;
+  /** The content digest of an image, undefined when unknown (batch/run-batch: env map, URI pin, ECR). */
+  imageDigest(image: string): Promise<string | undefined>;
   /** Hash of the batch code (its bundle). */
   code: string;
 }
@@ -57,7 +56,7 @@ export async function runJobCached(
 }
 
 async function keyOf(plan: JobPlan, cache: StepCacheOptions): Promise<string | undefined> {
-  const imageDigest = imageDigestFor(imageOf(plan), cache.imageDigests);
+  const imageDigest = await cache.imageDigest(imageOf(plan));
   if (imageDigest === undefined) return undefined;
   const { request, inputs } = normaliseRequest(plan, cache.runId);
   const versions: Record<string, string> = {};
