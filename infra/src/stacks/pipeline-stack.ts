@@ -82,6 +82,9 @@ export class PipelineStack extends Stack {
           return { resources: jobNames.map((n) => arn('sagemaker', 'processing-job', n)) };
         case 'sagemaker-logs':
           return { resources: sageMakerLogGroupArns(this) };
+        case 'repositories':
+          // The model images (what the jobs run), for their digests.
+          return { resources: workspace.containerApps.map(repositoryArn) };
         case 'execution-role':
           return {
             resources: [sagemaker.role.roleArn],

@@ -27,6 +27,15 @@ import type {
   ThresholdRule,
 } from './schema';
 import { evaluateThresholds } from './thresholds';
+import {
+  CachedJobInfo,
+  findStepCache,
+  listCachedJobs,
+  recordStepCache,
+  RecordStepCacheInput,
+  StepCacheHit,
+} from './repositories/step-cache';
+import type { StepCacheRow } from './step-cache/step-cache-schema';
 
 export interface UpsertModelInput {
   name: string;
@@ -560,6 +569,20 @@ export class DbAdapter {
     const where: { pipelineRunId?: number } = {};
     if (filter.pipelineRunId !== undefined) where.pipelineRunId = filter.pipelineRunId;
     return this.read((m) => m.find(this.entities.InferenceRun, { where, order: { id: 'ASC' } }));
+  }
+
+  // --- step cache (repositories/step-cache.ts) ----------------------------------------------------
+
+  recordStepCache(input: RecordStepCacheInput): Promise<StepCacheRow> {
+    return this.tx((m) => recordStepCache(m, this.entities, input, this.target));
+  }
+
+  findStepCache(cacheKey: string): Promise<StepCacheHit | null> {
+    return this.read((m) => findStepCache(m, this.entities, cacheKey));
+  }
+
+  listCachedJobs(pipelineRunId: number): Promise<CachedJobInfo[]> {
+    return this.read((m) => listCachedJobs(m, this.entities, pipelineRunId));
   }
 
   // --- helpers ------------------------------------------------------------------------------------

@@ -29,9 +29,18 @@ describe('parseCli', () => {
         env: 'local',
         runId: 'r1',
         configDir: join(REPO_ROOT, 'configs'),
+        noCache: false,
         extra: {},
       },
     });
+  });
+
+  it('takes --no-cache (step cache off for this invocation)', () => {
+    const parsed = parseCli(['--model', 'iris', '--run-id', 'r1', '--no-cache'], spec, REPO_ROOT);
+    expect(parsed.help === false && parsed.options.noCache).toBe(true);
+    expect(() => parseCli(['--model', 'iris', '--run-id', 'r1', '--no-cache=yes'], spec, REPO_ROOT)).toThrow(
+      /no-cache/,
+    );
   });
 
   it('takes --env, --config-dir, --all-models and extra options', () => {

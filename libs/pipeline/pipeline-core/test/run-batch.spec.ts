@@ -53,6 +53,13 @@ describe('runBatch', () => {
     expect(r.err).toContain('Usage: pipeline-test');
   });
 
+  it('a malformed image digest map is exit 2 naming the variable: no DB opened', async () => {
+    const r = await run(noop, ['--model', 'iris', '--run-id', 'r1'], { MLOPS_IMAGE_DIGESTS: '{"x":' });
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/MLOPS_IMAGE_DIGESTS: not JSON/);
+    expect(existsSync(dbPath())).toBe(false);
+  });
+
   it('an unknown model is exit 2: no DB opened, no call made', async () => {
     const r = await run(noop, ['--model', 'nosuchmodel', '--run-id', 'r1']);
     expect(r.code).toBe(2);

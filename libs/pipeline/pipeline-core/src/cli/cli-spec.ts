@@ -31,6 +31,8 @@ export interface CliOptions {
   env: string;
   runId: string;
   configDir: string;
+  /** `--no-cache`: launch every job even when an earlier run's step has the same content key. */
+  noCache: boolean;
   /** Values of the batch's extra options that were given. */
   extra: Record<string, string>;
 }

@@ -31,6 +31,7 @@ export function parseCli(
         env: { type: 'string' },
         'config-dir': { type: 'string' },
         'migrate-only': { type: 'boolean' },
+        'no-cache': { type: 'boolean' },
         ...Object.fromEntries(extraNames.map((n) => [n, { type: 'string' as const }])),
       },
     }));
@@ -61,7 +62,15 @@ export function parseCli(
   }
   return {
     help: false,
-    options: { model, allModels, env, runId: assertRunId(runId), configDir, extra },
+    options: {
+      model,
+      allModels,
+      env,
+      runId: assertRunId(runId),
+      configDir,
+      noCache: values['no-cache'] === true,
+      extra,
+    },
   };
 }
 
