@@ -1,12 +1,13 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { isMap, isScalar, isSeq, LineCounter, Node, parseDocument } from 'yaml';
 import { ConfigError, ConfigIssue } from './config-error';
+import { deepMerge, isMapping } from './deep-merge';
 import { applyEnvOverrides } from './env-overrides';
 import { zodIssuesToConfigIssues } from './format-issues';
 import { formatKeyPath, KeyPath } from './key-path';
 import { configSchema, ConfigData } from './schema';
-import { findPrototypeKeys } from './prototype-keys';
+import { locateModelKey, readModelFiles } from './model-files';
+import { locateIn, readYamlFile } from './read-yaml';
 import { findLiteralSecrets, resolveSecretReferences } from './secrets';
 
 export interface LoadConfigOptions {
@@ -47,44 +48,22 @@ export function loadConfig(options: LoadConfigOptions): MlopsConfig {
     );
   }
 
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(readText(file), { lineCounter, prettyErrors: false });
-  if (doc.errors.length > 0) {
-    throw new ConfigError(
-      `Invalid YAML in ${file}`,
-      doc.errors.map((e) => ({
-        file,
-        path: '',
-        line: lineCounter.linePos(e.pos[0]).line,
-        message: `${e.code}: ${e.message.split('\n')[0]}`,
-      })),
-    );
-  }
-  // Before toJS: a `__proto__` key would be dropped there without a trace.
-  const prototypeKeys = findPrototypeKeys(doc.contents, lineCounter, file);
-  if (prototypeKeys.length > 0) throw new ConfigError(`Invalid config in ${file}`, prototypeKeys);
-  const raw = toJS(doc, file);
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    throw new ConfigError(`Invalid config in ${file}`, [
-      {
-        file,
-        path: '',
-        message: `expected a mapping at the top level, got ${raw === null ? 'an empty document' : typeof raw}`,
-      },
-    ]);
-  }
-
-  const issues: ConfigIssue[] = findLiteralSecrets(raw, file).map((i) => ({
+  const envFile = readYamlFile(file);
+  const modelFiles = readModelFiles(configDir, env, listEnvironments(configDir));
+  const issues: ConfigIssue[] = findLiteralSecrets(envFile.raw, file).map((i) => ({
     ...i,
-    line: lineOf(doc.contents, lineCounter, i.path.split('.')),
+    line: locateIn(envFile, i.path.split('.')).line,
   }));
-  const overrides = applyEnvOverrides(raw as Record<string, unknown>, processEnv, file);
+  issues.push(...modelFiles.issues);
+  // Model files first, then the environment file's `models.<name>` (platform overrides), then MLOPS__ vars.
+  const raw = mergeModels(envFile.raw, modelFiles.sections);
+  const overrides = applyEnvOverrides(raw, processEnv, file);
   issues.push(...overrides.issues);
 
   const overrideByPath = new Map(overrides.applied.map((o) => [o.path, o.envVar]));
-  const locate = (p: KeyPath): { line?: number; envVar?: string } => {
+  const locate = (p: KeyPath): { file?: string; line?: number; envVar?: string } => {
     const envVar = overrideByPath.get(formatKeyPath(p));
-    return envVar !== undefined ? { envVar } : { line: lineOf(doc.contents, lineCounter, p) };
+    return envVar !== undefined ? { envVar } : locateModelKey(p, env, envFile, modelFiles);
   };
   const parsed = configSchema.safeParse(raw, { reportInput: true });
   if (!parsed.success) issues.push(...zodIssuesToConfigIssues(parsed.error.issues, file, locate));
@@ -108,27 +87,6 @@ export function loadConfig(options: LoadConfigOptions): MlopsConfig {
   return { ...data, env, file, baseDir };
 }
 
-/** The file's text; a directory or an unreadable file is a one-line ConfigError naming it. */
-function readText(file: string): string {
-  try {
-    if (statSync(file).isDirectory()) throw new ConfigError(`Cannot read config ${file}: it is a directory`);
-    return readFileSync(file, 'utf8');
-  } catch (e) {
-    if (e instanceof ConfigError) throw e;
-    const err = e as NodeJS.ErrnoException;
-    throw new ConfigError(`Cannot read config ${file}: ${err.code ?? err.message}`);
-  }
-}
-
-/** yaml refuses alias expansion beyond its maxAliasCount (a "billion laughs" bomb): say which file. */
-function toJS(doc: ReturnType<typeof parseDocument>, file: string): unknown {
-  try {
-    return doc.toJS({ maxAliasCount: 100 });
-  } catch (e) {
-    throw new ConfigError(`Invalid YAML in ${file}: ${(e as Error).message.split('\n')[0]}`);
-  }
-}
-
 /** Environments available in a config dir (file names without `.yaml`). */
 export function listEnvironments(configDir: string): string[] {
   if (!existsSync(configDir)) return [];
@@ -138,23 +96,12 @@ export function listEnvironments(configDir: string): string[] {
     .sort();
 }
 
-/** Line of the deepest existing node on `keyPath` (the parent's line for a missing key). */
-function lineOf(root: unknown, lc: LineCounter, keyPath: KeyPath): number | undefined {
-  let node = root as Node | null | undefined;
-  let line: number | undefined;
-  for (const seg of keyPath) {
-    if (isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
-      if (!pair) break;
-      const keyNode = pair.key as Node;
-      if (keyNode.range) line = lc.linePos(keyNode.range[0]).line;
-      node = pair.value as Node | null;
-    } else if (isSeq(node) && typeof seg === 'number') {
-      node = node.items[seg] as Node | undefined;
-      if (node?.range) line = lc.linePos(node.range[0]).line;
-    } else {
-      break;
-    }
-  }
-  return line;
+/** The model files' sections under `models`, with the environment file's `models.<name>` merged over them. */
+function mergeModels(
+  envRaw: Record<string, unknown>,
+  sections: Record<string, Record<string, unknown>>,
+): Record<string, unknown> {
+  const envModels = envRaw.models;
+  if (Object.keys(sections).length === 0 || (envModels !== undefined && !isMapping(envModels))) return envRaw;
+  return { ...envRaw, models: deepMerge(sections, envModels ?? {}) };
 }
