@@ -1,6 +1,6 @@
 export { ConfigError, formatIssue } from './config-error';
 export type { ConfigIssue } from './config-error';
-export { loadConfig, listEnvironments } from './load-config';
+export { loadConfig, loadModels, listEnvironments } from './load-config';
 export type { LoadConfigOptions, MlopsConfig } from './load-config';
 export { getModelConfig, modelS3Uri } from './model-config';
 export type { ModelConfig, S3PrefixKind } from './model-config';

@@ -1,6 +1,6 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ConfigError, getModelConfig, loadConfig } from '../src';
+import { ConfigError, getModelConfig, loadConfig, loadModels } from '../src';
 import { SHIPPED_CONFIG_DIR, thrown, writeConfig } from './helpers';
 
 const configError = (fn: () => unknown) => thrown(fn) as unknown as ConfigError;
@@ -138,5 +138,26 @@ describe('model files (configs/models/<model>.yaml) merged with the environment'
     rmSync(path.join(configDir, 'models'), { recursive: true });
     const err = configError(() => loadConfig({ env: 'local', configDir, processEnv: {} }));
     expect(err.issues).toEqual([expect.objectContaining({ file, path: 'models' })]);
+  });
+});
+
+describe('loadModels (the models alone, no platform sections or secrets)', () => {
+  it('gives the merged, validated models of dev without PGPASSWORD, and the file of each', () => {
+    const { models, files } = loadModels({ env: 'dev', configDir: SHIPPED_CONFIG_DIR, processEnv: {} });
+    expect(Object.keys(models).sort()).toEqual(['iris', 'mpg']);
+    expect(models.iris.image).toMatch(/\.dkr\.ecr\./);
+    expect(models.mpg.s3Prefixes.raw).toBe('mpg/raw/');
+    expect(files.iris).toBe(path.join(SHIPPED_CONFIG_DIR, 'models', 'iris.yaml'));
+  });
+
+  it('reports only model problems, naming the model file', () => {
+    const { configDir, modelFile } = writeConfig([
+      [['aws', 'region'], undefined],
+      [['models', 'iris', 's3Prefixes', 'raw'], 's3://elsewhere/raw/'],
+    ]);
+    const err = configError(() => loadModels({ env: 'local', configDir, processEnv: {} }));
+    expect(err.issues).toEqual([
+      expect.objectContaining({ file: modelFile('iris'), path: 'models.iris.s3Prefixes.raw' }),
+    ]);
   });
 });
