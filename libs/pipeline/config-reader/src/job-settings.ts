@@ -4,11 +4,11 @@ import { z } from 'zod';
 // Cost and security settings of every SageMaker job. Lengths and patterns come from the contract's rule
 // table (generated from the official API model), so the config refuses what CreateTrainingJob would.
 
-/** A string shape of the rule table as a zod string: its length bounds and pattern. */
-function apiString(shape: string, example: string) {
+/** A string shape of the rule table as a zod string: its length bounds (non-empty unless `allowEmpty`) and pattern. */
+function apiString(shape: string, example: string, allowEmpty = false) {
   const rule = SAGEMAKER_RULES.shapes[shape];
   if (!rule) throw new Error(`${shape} is not a shape of the SageMaker rule table`);
-  let s = z.string().min(Math.max(1, rule.length?.min ?? 1));
+  let s = z.string().min(Math.max(allowEmpty ? 0 : 1, rule.length?.min ?? 0));
   if (rule.length?.max !== undefined) s = s.max(rule.length.max);
   if (rule.pattern !== undefined)
     // abort: a value that breaks the API's own pattern gets that one line, not our narrower checks too.
@@ -38,13 +38,12 @@ const tagKey = apiString('TagKey', 'cost-center').refine(
   (k) => !RESERVED_TAG_PREFIXES.some((p) => k.toLowerCase().startsWith(p)),
   `expected a tag key not starting with ${RESERVED_TAG_PREFIXES.join(' or ')} (set by the pipeline / reserved by AWS)`,
 );
-const tagValue = z.string().max(SAGEMAKER_RULES.shapes.TagValue?.length?.max ?? 256);
-const tagValuePattern = new RegExp(SAGEMAKER_RULES.shapes.TagValue?.pattern ?? '', 'u');
+const tagValue = apiString('TagValue', 'ml-platform', true);
 
 export const jobSettingsSchema = z.strictObject({
   /** Added to every job's tags (the pipeline's mlops:* tags are always there too). */
   tags: z
-    .record(tagKey, tagValue.regex(tagValuePattern, `expected a TagValue (${tagValuePattern.source})`))
+    .record(tagKey, tagValue)
     .refine(
       (t) => Object.keys(t).length <= tagList.max - PIPELINE_TAG_COUNT,
       `expected <= ${tagList.max - PIPELINE_TAG_COUNT} tags (SageMaker allows ${tagList.max}, the pipeline sets ${PIPELINE_TAG_COUNT})`,

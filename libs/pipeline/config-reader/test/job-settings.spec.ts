@@ -123,7 +123,9 @@ describe('job settings (platform `jobs:` and a model file `jobs:`)', () => {
     [{ tags: { owner: 'v'.repeat(257) } }, 'jobs.tags.owner: expected <= 256 character(s), got 257'],
     [
       { tags: { owner: 'a;b' } },
-      expect.stringMatching(/^jobs\.tags\.owner: expected a TagValue .*, got string "a;b"$/),
+      expect.stringMatching(
+        /^jobs\.tags\.owner: expected a TagValue like "ml-platform" .*, got string "a;b"$/,
+      ),
     ],
     [{ enableNetworkIsolation: 'yes' }, 'jobs.enableNetworkIsolation: expected boolean, got string "yes"'],
     [{ spot: true }, 'jobs.spot: unknown key (typo?)'],
