@@ -16,7 +16,8 @@ export function getModelConfig(config: MlopsConfig, model: string): ModelConfig 
   if (!section) {
     const known = Object.keys(config.models).sort();
     throw new ConfigError(
-      `Unknown model "${model}" in ${config.file} and ${path.join(path.dirname(config.file), MODELS_DIR)}/; known models: ${known.length > 0 ? known.join(', ') : '(none)'}`,
+      `Unknown model "${model}" in ${config.file}; known models: ${known.length > 0 ? known.join(', ') : '(none)'}` +
+        ` (one file each in ${path.join(path.dirname(config.file), MODELS_DIR)}/)`,
     );
   }
   const jobs = mergeJobSettings(config.jobs, section.jobs);

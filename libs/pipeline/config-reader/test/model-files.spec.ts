@@ -122,7 +122,7 @@ describe('model files (configs/models/<model>.yaml) merged with the environment'
     const config = loadConfig({ env: 'local', configDir, processEnv: {} });
     expect(Object.keys(config.models)).toEqual(['iris']);
     expect(thrown(() => getModelConfig(config, 'mpg')).message).toBe(
-      `Unknown model "mpg" in ${config.file} and ${path.join(configDir, 'models')}/; known models: iris`,
+      `Unknown model "mpg" in ${config.file}; known models: iris (one file each in ${path.join(configDir, 'models')}/)`,
     );
   });
 
