@@ -123,11 +123,13 @@ export function loadModels(options: LoadConfigOptions): {
   const file = envFile(configDir, options.env);
   const { raw, issues, locate } = readMerged(configDir, options.env, file, options.processEnv ?? process.env);
   const parsed = modelsOnlySchema.safeParse({ models: raw.models }, { reportInput: true });
-  if (!parsed.success) issues.push(...zodIssuesToConfigIssues(parsed.error.issues, file, locate));
-  if (issues.length > 0 || !parsed.success) {
+  // Problems outside `models` (the platform sections, their secrets) are not this caller's concern.
+  const modelIssues = issues.filter((i) => i.path === 'models' || i.path.startsWith('models.'));
+  if (!parsed.success) modelIssues.push(...zodIssuesToConfigIssues(parsed.error.issues, file, locate));
+  if (modelIssues.length > 0 || !parsed.success) {
     throw new ConfigError(
-      `Invalid models for environment "${options.env}" (${issues.length} problem(s))`,
-      issues.filter((i) => i.path === 'models' || i.path.startsWith('models.')),
+      `Invalid models for environment "${options.env}" (${modelIssues.length} problem(s))`,
+      modelIssues,
     );
   }
   const files = Object.fromEntries(

@@ -150,6 +150,15 @@ describe('loadModels (the models alone, no platform sections or secrets)', () =>
     expect(files.iris).toBe(path.join(SHIPPED_CONFIG_DIR, 'models', 'iris.yaml'));
   });
 
+  it('ignores problems outside the models (a literal password in the environment file)', () => {
+    const { configDir } = writeConfig([[['db', 'password'], 'hunter2']]);
+    expect(() => loadConfig({ env: 'local', configDir, processEnv: {} })).toThrow('db.password');
+    expect(Object.keys(loadModels({ env: 'local', configDir, processEnv: {} }).models)).toEqual([
+      'iris',
+      'mpg',
+    ]);
+  });
+
   it('reports only model problems, naming the model file', () => {
     const { configDir, modelFile } = writeConfig([
       [['aws', 'region'], undefined],
