@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkSpotTraining, jobSettingsSchema, spotTrainingShape } from './job-settings';
 import { parseThreshold } from './threshold';
 
 // Strict objects everywhere: an unknown key is almost always a typo that would otherwise be ignored silently.
@@ -45,10 +46,13 @@ const computeSchema = z.strictObject({
   maxRuntimeInSeconds: z.number().int().min(1).max(2_419_200),
 });
 
-const trainingSchema = computeSchema.extend({
-  hyperparameters: z.record(z.string(), hyperparameterValue).default({}),
-  metricDefinitions: z.array(metricDefinition).max(40).default([]),
-});
+const trainingSchema = computeSchema
+  .extend({
+    hyperparameters: z.record(z.string(), hyperparameterValue).default({}),
+    metricDefinitions: z.array(metricDefinition).max(40).default([]),
+    ...spotTrainingShape,
+  })
+  .superRefine(checkSpotTraining);
 
 export const modelSchema = z.strictObject({
   team: z.string().regex(/^[a-z0-9-]+$/, 'expected a team slug like "team-iris"'),
@@ -67,6 +71,8 @@ export const modelSchema = z.strictObject({
     evaluation: s3Prefix,
     inference: s3Prefix,
   }),
+  /** The model's own job settings (tags, VPC, KMS, network isolation) over the environment's `jobs`. */
+  jobs: jobSettingsSchema.optional(),
 });
 
 const awsSchema = z.strictObject({
@@ -118,6 +124,8 @@ export const configSchema = z.strictObject({
     })
     .default({ runtime: 'auto', stateDir: '.state' }),
   reportDir: z.string().min(1).default('reports'),
+  /** Platform defaults for every job of this environment (a model's `jobs` overrides them). */
+  jobs: jobSettingsSchema.optional(),
   models: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/, 'expected a model name like "iris"'), modelSchema),
 });
 
