@@ -10,8 +10,13 @@ export { buildDataSourceOptions, connectDataSource } from './data-source';
 export type { ConnectOptions } from './data-source';
 export { DbAdapter, openDatabase } from './db-adapter';
 export type {
+  ArtifactFilter,
   CreateModelVersionInput,
+  EvaluationFilter,
+  InferenceRunFilter,
+  JobFilter,
   JobUpdate,
+  PipelineRunFilter,
   PipelineRunInput,
   RecordArtifactInput,
   RecordEvaluationInput,
