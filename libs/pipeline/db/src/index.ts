@@ -5,7 +5,6 @@ export * from './enum';
 export * from './db-config';
 export * from './errors';
 export * from './schema';
-export { evaluateThresholds } from './thresholds';
 export { buildDataSourceOptions, connectDataSource } from './data-source';
 export type { ConnectOptions } from './data-source';
 export { DbAdapter, openDatabase } from './db-adapter';

@@ -33,6 +33,7 @@ export { failureText, recordJobStarted, recordJobState } from './record/record-j
 export type { JobIdentity } from './record/record-job';
 // Evaluation gate
 export { extractMetrics } from './gate/evaluation-metrics';
+export { checkThresholds } from './gate/check-thresholds';
 export { applyEvaluationGate, formatChecks } from './gate/evaluation-gate';
 export type { GateInput, GateResult } from './gate/evaluation-gate';
 // Collection

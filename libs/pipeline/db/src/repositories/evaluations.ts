@@ -1,15 +1,17 @@
 import type { DbSession } from '../db-session';
 import { EvaluationVerdict } from '../enum';
-import type { EvaluationRow, ModelVersionRow, ThresholdRule } from '../schema';
-import { evaluateThresholds } from '../thresholds';
+import type { EvaluationRow, ModelVersionRow, ThresholdCheck } from '../schema';
 import { requireJob } from './jobs';
 import { requireModelVersion, setApproval } from './model-versions';
-import { insertedId } from './query-helpers';
+import { assertOneOf, insertedId } from './query-helpers';
 
 export interface RecordEvaluationInput {
   modelVersionId: number;
   metrics: Record<string, number>;
-  thresholds: readonly ThresholdRule[];
+  /** The gate's result per threshold; each check carries its threshold, which is stored too. */
+  checks: readonly ThresholdCheck[];
+  /** The gate's decision, recorded as given: Passed approves the version, Failed rejects it. */
+  verdict: EvaluationVerdict;
   /** SageMaker name of the evaluation job; makes the call idempotent. */
   jobName?: string;
   pipelineRunId?: number | null;
@@ -21,14 +23,15 @@ export interface EvaluationFilter {
 }
 
 /**
- * Checks metrics against thresholds, stores the evaluation and sets the model version to Approved
- * (all checks pass) or Rejected — atomically. With `jobName`, a repeated call returns the stored result.
+ * Stores the evaluation and the model version's approval (from the verdict) atomically. The decision is
+ * the gate's (pipeline-core `applyEvaluationGate`); this only records it. With `jobName`, a repeated call
+ * returns the stored result.
  */
 export async function recordEvaluation(
   s: DbSession,
   input: RecordEvaluationInput,
 ): Promise<{ evaluation: EvaluationRow; modelVersion: ModelVersionRow }> {
-  const { verdict, checks } = evaluateThresholds(input.metrics, input.thresholds);
+  assertOneOf('verdict', input.verdict, Object.values(EvaluationVerdict));
   return s.tx(async (m) => {
     const version = await requireModelVersion(s, m, input.modelVersionId);
     const job = input.jobName !== undefined ? await requireJob(s, m, input.jobName) : null;
@@ -42,12 +45,18 @@ export async function recordEvaluation(
       jobId: job?.id ?? null,
       pipelineRunId: input.pipelineRunId ?? null,
       metrics: input.metrics,
-      thresholds: input.thresholds.map(({ metric, op, value }) => ({ metric, op, value })),
-      checks,
-      verdict,
+      thresholds: input.checks.map(({ metric, op, value }) => ({ metric, op, value })),
+      checks: input.checks.map(({ metric, op, value, actual, passed }) => ({
+        metric,
+        op,
+        value,
+        actual,
+        passed,
+      })),
+      verdict: input.verdict,
       createdAt: now,
     });
-    const modelVersion = await setApproval(s, m, version.id, verdict === EvaluationVerdict.Passed, now);
+    const modelVersion = await setApproval(s, m, version.id, input.verdict === EvaluationVerdict.Passed, now);
     return {
       evaluation: await m.findOneByOrFail(s.entities.Evaluation, { id: insertedId(result) }),
       modelVersion,

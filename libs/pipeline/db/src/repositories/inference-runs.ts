@@ -21,7 +21,10 @@ export interface InferenceRunFilter {
   pipelineRunId?: number;
 }
 
-export async function recordInferenceRun(s: DbSession, input: RecordInferenceRunInput): Promise<InferenceRunRow> {
+export async function recordInferenceRun(
+  s: DbSession,
+  input: RecordInferenceRunInput,
+): Promise<InferenceRunRow> {
   if (input.status !== undefined) assertOneOf('status', input.status, JOB_STATUSES);
   return s.tx(async (m) => {
     const version = await requireModelVersion(s, m, input.modelVersionId);
@@ -51,7 +54,10 @@ export async function recordInferenceRun(s: DbSession, input: RecordInferenceRun
   });
 }
 
-export async function listInferenceRuns(s: DbSession, filter: InferenceRunFilter = {}): Promise<InferenceRunRow[]> {
+export async function listInferenceRuns(
+  s: DbSession,
+  filter: InferenceRunFilter = {},
+): Promise<InferenceRunRow[]> {
   const where: { pipelineRunId?: number } = {};
   if (filter.pipelineRunId !== undefined) where.pipelineRunId = filter.pipelineRunId;
   return s.read((m) => m.find(s.entities.InferenceRun, { where, order: { id: 'ASC' } }));

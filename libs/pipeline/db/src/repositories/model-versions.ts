@@ -29,7 +29,10 @@ export async function createModelVersion(
   }
 }
 
-async function createModelVersionOnce(s: DbSession, input: CreateModelVersionInput): Promise<ModelVersionRow> {
+async function createModelVersionOnce(
+  s: DbSession,
+  input: CreateModelVersionInput,
+): Promise<ModelVersionRow> {
   return s.tx(async (m) => {
     const model = await requireModel(s, m, input.modelName);
     const existing = await m.findOneBy(s.entities.ModelVersion, {
