@@ -111,6 +111,9 @@ export class DbAdapter {
   latestApprovedModelVersion(modelName: string): Promise<ModelVersionRow | null> {
     return modelVersions.latestApprovedModelVersion(this.session, modelName);
   }
+  modelVersionOfRun(runId: string, modelName: string): Promise<ModelVersionRow | null> {
+    return modelVersions.modelVersionOfRun(this.session, runId, modelName);
+  }
   listModelVersions(modelName: string): Promise<ModelVersionRow[]> {
     return modelVersions.listModelVersions(this.session, modelName);
   }

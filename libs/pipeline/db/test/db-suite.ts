@@ -482,6 +482,36 @@ export function dbSuite(label: string, makeDb: () => Promise<TestDb>): void {
         expect((await db.latestApprovedModelVersion('iris'))?.id).toBe(version.id);
       });
 
+      it('modelVersionOfRun finds the version trained in that run, null for another run or model', async () => {
+        const { version } = await trainedModel();
+        expect((await db.modelVersionOfRun('run-1', 'iris'))?.id).toBe(version.id);
+        // A version of another run (or with no training job) is not this run's.
+        const { run: other } = await db.createPipelineRun({
+          runId: 'run-2',
+          modelName: 'iris',
+          environment: 'local',
+        });
+        await db.createModelVersion({ modelName: 'iris', artifactUri: 's3://b/iris/untracked/model.tar.gz' });
+        expect(await db.modelVersionOfRun('run-2', 'iris')).toBeNull();
+        await db.upsertJob({
+          sagemakerName: 'iris-train-2',
+          jobType: 'Training',
+          batch: 'training',
+          modelName: 'iris',
+          pipelineRunId: other.id,
+        });
+        expect(await db.modelVersionOfRun('run-2', 'iris')).toBeNull();
+        const v3 = await db.createModelVersion({
+          modelName: 'iris',
+          artifactUri: 's3://b/iris/run-2/model.tar.gz',
+          trainingJobName: 'iris-train-2',
+        });
+        expect((await db.modelVersionOfRun('run-2', 'iris'))?.id).toBe(v3.id);
+        expect((await db.modelVersionOfRun('run-1', 'iris'))?.id).toBe(version.id);
+        expect(await db.modelVersionOfRun('run-3', 'iris')).toBeNull();
+        expect(await db.modelVersionOfRun('run-1', 'ghost')).toBeNull();
+      });
+
       it('latestApprovedModelVersion picks the highest approved version, null when none', async () => {
         const { version } = await trainedModel();
         expect(await db.latestApprovedModelVersion('iris')).toBeNull();

@@ -21,8 +21,8 @@ export { jobNameFor } from './naming/job-name';
 export { trainingSpecFor, TRAINING_CHANNELS } from './specs/training-spec';
 export { processingSpecFor, processingInputPath, processingOutputPath } from './specs/processing-spec';
 export type { ProcessingJobKind } from './specs/processing-spec';
-export { validateJobPlan } from './specs/job-plan';
-export type { JobPlan } from './specs/job-plan';
+export { prepareJobPlan } from './specs/job-plan';
+export type { JobPlan, JobRequest } from './specs/job-plan';
 export { jobTags } from './specs/job-tags';
 // SageMaker, progress, resume, recording
 export { describeIfExists } from './sagemaker/describe-if-exists';
@@ -45,7 +45,6 @@ export type { CollectedData } from './collect/collect-raw';
 // S3 helpers
 export { readS3Text } from './s3/read-text';
 export { hasObjects } from './s3/has-objects';
-export { modelInputPrefix } from './s3/model-input';
 // Context and batch runner
 export type { BatchContext } from './context/batch-context';
 export type { RunContext } from './context/run-context';

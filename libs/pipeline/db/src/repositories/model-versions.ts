@@ -1,6 +1,6 @@
-import type { EntityManager } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import type { DbSession } from '../db-session';
-import { ModelApprovalStatus } from '../enum';
+import { JobType, ModelApprovalStatus } from '../enum';
 import { DbNotFoundError } from '../errors';
 import type { ModelVersionRow } from '../schema';
 import { requireJob } from './jobs';
@@ -79,6 +79,29 @@ export async function latestApprovedModelVersion(
       order: { version: 'DESC' },
     }),
   );
+}
+
+/**
+ * The model version trained in a pipeline run (`--run-id`) of the model — what training recorded, for
+ * evaluation to gate — or null when the run has none (no completed training job in it). The newest
+ * when the run trained more than one.
+ */
+export async function modelVersionOfRun(
+  s: DbSession,
+  runId: string,
+  modelName: string,
+): Promise<ModelVersionRow | null> {
+  return s.read(async (m) => {
+    const model = await m.findOneBy(s.entities.Model, { name: modelName });
+    const run = model && (await m.findOneBy(s.entities.PipelineRun, { runId, modelId: model.id }));
+    if (!model || !run) return null;
+    const jobs = await m.findBy(s.entities.Job, { pipelineRunId: run.id, jobType: JobType.Training });
+    if (jobs.length === 0) return null;
+    return m.findOne(s.entities.ModelVersion, {
+      where: { modelId: model.id, trainingJobId: In(jobs.map((j) => j.id)) },
+      order: { version: 'DESC' },
+    });
+  });
 }
 
 export async function listModelVersions(s: DbSession, modelName: string): Promise<ModelVersionRow[]> {
