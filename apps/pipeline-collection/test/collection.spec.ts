@@ -73,9 +73,9 @@ describe('pipeline-collection', () => {
   });
 
   it('refuses (exit 2) to mix a changed dataset into a run that already collected another', async () => {
-    expect((await h.run(['--model', 'iris', '--run-id', 'c3', '--data-dir', join(h.dir, 'data')])).code).toBe(
-      0,
-    );
+    expect(
+      (await h.run(['--model', 'iris', '--run-id', 'c3', '--data-dir', join(h.dir, 'data')])).code,
+    ).toBe(0);
     writeFileSync(join(h.dir, 'data', 'iris', 'iris.csv'), 'a,b,label\n9,9,z\n');
     const r = await h.run(['--model', 'iris', '--run-id', 'c3', '--data-dir', join(h.dir, 'data')]);
     expect(r.code).toBe(2);
