@@ -80,8 +80,13 @@ describe('IAM generated from the code', () => {
       'ExecutionRole',
       'ModelObjects',
       'ProcessingJobs',
+      'Repositories',
       'SagemakerLogs',
       'TrainingJobs',
+    ]);
+    expect(bySid.Repositories?.Resource).toEqual([
+      'arn:aws:ecr:${Region}:${Account}:repository/container-iris',
+      'arn:aws:ecr:${Region}:${Account}:repository/container-mpg',
     ]);
     const kinds = ['evaluation', 'inference', 'models', 'processed', 'raw'];
     expect(bySid.ModelObjects?.Resource).toEqual(

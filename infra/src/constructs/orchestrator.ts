@@ -209,7 +209,7 @@ export class Orchestrator extends Construct {
   }
 }
 
-/** The migration command of the batch image (see README "Not yet wired"). */
+/** The migration command of the batch image: pipeline-core's `--migrate-only`. */
 export const MIGRATION_COMMAND = (env: string, configDir: string): string[] => [
   '--migrate-only',
   '--env',

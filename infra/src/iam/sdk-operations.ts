@@ -30,6 +30,8 @@ export const SDK_OPERATIONS: Readonly<Record<string, readonly Grant[]>> = {
   // HEAD is authorised as GET.
   's3:HeadObject': [{ actions: ['s3:GetObject'], scope: 'model-objects' }],
   's3:ListObjectsV2': [{ actions: ['s3:ListBucket'], scope: 'bucket-listing' }],
+  // Server-side copy (the step cache reusing an earlier run's outputs): read the source, write the target.
+  's3:CopyObject': [{ actions: ['s3:GetObject', 's3:PutObject'], scope: 'model-objects' }],
   // Create/UploadPart/Complete are s3:PutObject; a failed upload is aborted.
   'lib-storage:Upload': [{ actions: ['s3:PutObject', 's3:AbortMultipartUpload'], scope: 'model-objects' }],
   // Jobs are created with tags (AddTags) and the execution role (PassRole).
@@ -50,6 +52,8 @@ export const SDK_OPERATIONS: Readonly<Record<string, readonly Grant[]>> = {
   'ecr:GetAuthorizationToken': [{ actions: ['ecr:GetAuthorizationToken'], scope: 'registry' }],
   'ecr:DescribeRepositories': [{ actions: ['ecr:DescribeRepositories'], scope: 'repositories' }],
   'ecr:CreateRepository': [{ actions: ['ecr:CreateRepository'], scope: 'repositories' }],
+  // The step cache keys a step on the model image's digest (pipeline-core cache/ecr-digests).
+  'ecr:DescribeImages': [{ actions: ['ecr:DescribeImages'], scope: 'repositories' }],
 };
 
 /**
@@ -59,7 +63,9 @@ export const SDK_OPERATIONS: Readonly<Record<string, readonly Grant[]>> = {
 export const PIPELINE_OPERATIONS = [
   'cloudwatch-logs:DescribeLogStreams',
   'cloudwatch-logs:GetLogEvents',
+  'ecr:DescribeImages',
   'lib-storage:Upload',
+  's3:CopyObject',
   's3:GetObject',
   's3:HeadObject',
   's3:ListObjectsV2',

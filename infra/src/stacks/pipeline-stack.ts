@@ -26,7 +26,7 @@ export interface PipelineStackProps extends StackProps {
   workspace: WorkspaceModel;
 }
 
-/** Where the batch images find `<env>.yaml` (see README "Not yet wired"). */
+/** Where the batch images find `<env>.yaml` (build-app.mjs copies configs/ into the image's dist/). */
 export const CONFIG_DIR = '/app/configs';
 export const MIGRATION_TASK = 'migrate';
 
@@ -82,6 +82,9 @@ export class PipelineStack extends Stack {
           return { resources: jobNames.map((n) => arn('sagemaker', 'processing-job', n)) };
         case 'sagemaker-logs':
           return { resources: sageMakerLogGroupArns(this) };
+        case 'repositories':
+          // The model images (what the jobs run), for their digests.
+          return { resources: workspace.containerApps.map(repositoryArn) };
         case 'execution-role':
           return {
             resources: [sagemaker.role.roleArn],

@@ -1,3 +1,4 @@
+import { batchArgs } from '../src/batches/run-batch';
 import { parseArgs } from '../src/cli/parse-args';
 
 describe('parseArgs', () => {
@@ -28,6 +29,15 @@ describe('parseArgs', () => {
       runId: 'r1',
       configDir: 'x',
     });
+  });
+
+  it('reads --no-cache, a flag without a value, and passes it to every batch', () => {
+    expect(parseArgs(['--no-cache', '--models', 'iris'])).toMatchObject({ noCache: true, models: ['iris'] });
+    expect(parseArgs([]).noCache).toBeUndefined();
+    expect(() => parseArgs(['--no-cache=1'])).toThrow('--no-cache takes no value');
+    const inv = { model: 'iris', env: 'local', runId: 'r1', configDir: 'c' };
+    expect(batchArgs({ ...inv, noCache: true })).toContain('--no-cache');
+    expect(batchArgs(inv)).not.toContain('--no-cache');
   });
 
   it('reads --parallel', () => {

@@ -176,6 +176,8 @@ describe('summary', () => {
           endedAt: null,
         },
       ],
+      cached: [],
+      comparison: null,
     };
     const mpg: ModelRunData = {
       ...iris,
@@ -218,5 +220,37 @@ describe('summary', () => {
       'mpg    training    -                   -      -         -                           not run',
     );
     expect(table).toMatch(/\nFailures:\n {2}mpg\/preprocess: AlgorithmError: bad row 3\n$/);
+  });
+});
+
+describe('summary of a run whose steps were reused', () => {
+  it('shows "cached (from <job>)" for each reused step, after the gate verdict for evaluation', () => {
+    const base: ModelRunData = {
+      model: 'iris',
+      modelRow: null,
+      run: null,
+      jobs: (['preprocess', 'training', 'evaluation'] as const).map((b) => job(b, 'Completed')),
+      artifacts: [],
+      evaluations: [],
+      modelVersions: [],
+      inferenceRuns: [],
+      cached: [
+        { jobName: 'iris-preprocess-r1', sourceJobName: 'iris-preprocess-r0', sourceRunId: 'r0' },
+        { jobName: 'iris-evaluation-r1', sourceJobName: 'iris-evaluation-r0', sourceRunId: 'r0' },
+      ],
+      comparison: null,
+    };
+    const rows = buildSummaryRows(
+      [base],
+      (['collection', 'preprocess', 'training', 'evaluation'] as const).map((p) => ok(p)),
+    );
+    expect(rows.map((r) => [r.phase, r.verdict])).toEqual([
+      ['collection', 'ok'],
+      ['preprocess', 'cached (from iris-preprocess-r0)'],
+      ['training', 'Completed'],
+      ['evaluation', 'cached (from iris-evaluation-r0)'],
+      ['inference', 'not run'],
+    ]);
+    expect(formatSummaryTable(rows)).toContain('cached (from iris-preprocess-r0)');
   });
 });

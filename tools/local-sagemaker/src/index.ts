@@ -1,6 +1,7 @@
 export { startLocalSageMaker } from './emulator';
 export type { LocalSageMaker, LocalSageMakerOptions, LocalS3Options } from './emulator';
 export type { ImageMap, ImageMapping } from './runtime/image-map';
+export { resolveImage } from './runtime/image-map';
 export type { RuntimeChoice } from './runtime/select-runtime';
 export { startEmbeddedS3 } from './s3/embedded-s3';
 export type { EmbeddedS3, EmbeddedS3Options } from './s3/embedded-s3';

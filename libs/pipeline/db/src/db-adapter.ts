@@ -20,6 +20,8 @@ import * as jobs from './repositories/jobs';
 import * as modelVersions from './repositories/model-versions';
 import * as models from './repositories/models';
 import * as pipelineRuns from './repositories/pipeline-runs';
+import * as stepCache from './repositories/step-cache';
+import type { StepCacheRow } from './step-cache/step-cache-schema';
 
 export type { ArtifactFilter, RecordArtifactInput } from './repositories/artifacts';
 export type { EvaluationFilter, RecordEvaluationInput } from './repositories/evaluations';
@@ -28,6 +30,7 @@ export type { JobFilter, JobUpdate, UpsertJobInput } from './repositories/jobs';
 export type { CreateModelVersionInput } from './repositories/model-versions';
 export type { UpsertModelInput } from './repositories/models';
 export type { PipelineRunFilter, PipelineRunInput } from './repositories/pipeline-runs';
+export type { CachedJobInfo, RecordStepCacheInput, StepCacheHit } from './repositories/step-cache';
 
 /**
  * The queries the batches need, on SQLite or PostgreSQL (the seed's `db_adapter.py`). A facade: each
@@ -134,6 +137,17 @@ export class DbAdapter {
   }
   listInferenceRuns(filter?: inferenceRuns.InferenceRunFilter): Promise<InferenceRunRow[]> {
     return inferenceRuns.listInferenceRuns(this.session, filter);
+  }
+
+  // --- step cache
+  recordStepCache(input: stepCache.RecordStepCacheInput): Promise<StepCacheRow> {
+    return stepCache.recordStepCache(this.session, input);
+  }
+  findStepCache(cacheKey: string): Promise<stepCache.StepCacheHit | null> {
+    return stepCache.findStepCache(this.session, cacheKey);
+  }
+  listCachedJobs(pipelineRunId: number): Promise<stepCache.CachedJobInfo[]> {
+    return stepCache.listCachedJobs(this.session, pipelineRunId);
   }
 }
 

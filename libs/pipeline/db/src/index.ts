@@ -24,3 +24,5 @@ export type {
   UpsertModelInput,
 } from './db-adapter';
 export { MIGRATIONS } from './migrations';
+export type { StepCacheRow } from './step-cache/step-cache-schema';
+export type { CachedJobInfo, RecordStepCacheInput, StepCacheHit } from './repositories/step-cache';

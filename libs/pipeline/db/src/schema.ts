@@ -3,6 +3,7 @@ import type { Threshold } from '@mlops/contract';
 import { sqlList, timestampType } from './column-types';
 import { jobBatchCheck } from './batch-check';
 import type { DbDialect } from './db-config';
+import { createStepCacheSchema } from './step-cache/step-cache-schema';
 import {
   ArtifactKind,
   BatchName,
@@ -336,7 +337,9 @@ export function createEntitySchemas(dialect: DbDialect) {
     checks: [CHECKS.inferenceStatus],
   });
 
-  return { Model, PipelineRun, Job, ModelVersion, Artifact, Evaluation, InferenceRun };
+  const StepCacheEntry = createStepCacheSchema(dialect);
+
+  return { Model, PipelineRun, Job, ModelVersion, Artifact, Evaluation, InferenceRun, StepCacheEntry };
 }
 
 export type EntitySchemas = ReturnType<typeof createEntitySchemas>;

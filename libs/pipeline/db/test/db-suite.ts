@@ -14,6 +14,7 @@ const TABLES = [
   'model_versions',
   'models',
   'pipeline_runs',
+  'step_cache',
 ];
 
 /**
@@ -135,7 +136,9 @@ export function dbSuite(label: string, makeDb: () => Promise<TestDb>): void {
 
       it('the open-batch migration keeps existing job rows and lifts the closed list', async () => {
         const model = await seedModel();
-        await db.dataSource.undoLastMigration();
+        // Undo it and every later migration.
+        const at = MIGRATIONS.findIndex((mig) => mig.name === 'OpenBatchNames1764201600000');
+        for (let i = MIGRATIONS.length - 1; i >= at; i--) await db.dataSource.undoLastMigration();
         const insert = (batch: string, name: string) => insertJobRow(model.id, batch, name);
         await insert('training', 'before-1');
         // Before the migration, only the five seed batches.
@@ -619,6 +622,79 @@ export function dbSuite(label: string, makeDb: () => Promise<TestDb>): void {
         });
         expect(b).toMatchObject({ id: a.id, status: 'Completed', recordCount: 150 });
         expect(await db.listInferenceRuns({ pipelineRunId: run.id })).toHaveLength(1);
+      });
+    });
+
+    describe('step cache', () => {
+      const KEY_A = 'a'.repeat(64);
+      const KEY_B = 'b'.repeat(64);
+
+      async function job(name: string, runId: string, status: 'Completed' | 'Failed' = 'Completed') {
+        const run = (await db.createPipelineRun({ runId, modelName: 'iris', environment: 'local' })).run;
+        await db.upsertJob({
+          sagemakerName: name,
+          batch: 'preprocess',
+          jobType: 'Processing',
+          modelName: 'iris',
+          pipelineRunId: run.id,
+          status,
+        });
+        return run;
+      }
+
+      it('finds the newest completed entry of a key and points a reuse at the job that ran', async () => {
+        await seedModel();
+        await job('r1-pre', 'r1');
+        await db.recordStepCache({
+          cacheKey: KEY_A,
+          jobName: 'r1-pre',
+          outputs: { train: 's3://b/r1/train/' },
+        });
+        expect(await db.findStepCache(KEY_B)).toBeNull();
+        const first = await db.findStepCache(KEY_A);
+        expect(first?.origin.sagemakerName).toBe('r1-pre');
+        expect(first?.entry.outputs).toEqual({ train: 's3://b/r1/train/' });
+
+        const r2 = await job('r2-pre', 'r2');
+        await db.recordStepCache({
+          cacheKey: KEY_A,
+          jobName: 'r2-pre',
+          sourceJobName: 'r1-pre',
+          outputs: { train: 's3://b/r2/train/' },
+        });
+        const second = await db.findStepCache(KEY_A);
+        // The newest copy of the outputs, still naming the job that really ran.
+        expect(second?.entry.outputs).toEqual({ train: 's3://b/r2/train/' });
+        expect(second?.origin.sagemakerName).toBe('r1-pre');
+        expect(await db.listCachedJobs(r2.id)).toEqual([
+          { jobName: 'r2-pre', sourceJobName: 'r1-pre', sourceRunId: 'r1' },
+        ]);
+      });
+
+      it('ignores entries of jobs that did not complete, and records once per job', async () => {
+        await seedModel();
+        const r1 = await job('r1-pre', 'r1', 'Failed');
+        const a = await db.recordStepCache({ cacheKey: KEY_A, jobName: 'r1-pre', outputs: {} });
+        const again = await db.recordStepCache({ cacheKey: KEY_B, jobName: 'r1-pre', outputs: { x: 'y' } });
+        expect(again).toEqual(a);
+        expect(await count('step_cache')).toBe(1);
+        expect(await db.findStepCache(KEY_A)).toBeNull();
+        expect(await db.listCachedJobs(r1.id)).toEqual([]);
+      });
+
+      it('refuses a malformed key and unknown jobs', async () => {
+        await seedModel();
+        await job('r1-pre', 'r1');
+        await expect(
+          db.recordStepCache({ cacheKey: 'short', jobName: 'r1-pre', outputs: {} }),
+        ).rejects.toThrow(DbConflictError);
+        await expect(db.recordStepCache({ cacheKey: KEY_A, jobName: 'nope', outputs: {} })).rejects.toThrow(
+          DbNotFoundError,
+        );
+        await expect(
+          db.recordStepCache({ cacheKey: KEY_A, jobName: 'r1-pre', sourceJobName: 'nope', outputs: {} }),
+        ).rejects.toThrow(DbNotFoundError);
+        expect(await count('step_cache')).toBe(0);
       });
     });
 

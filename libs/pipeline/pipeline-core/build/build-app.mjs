@@ -1,7 +1,7 @@
 // Bundles one pipeline batch app: `node libs/pipeline/pipeline-core/build/build-app.mjs apps/pipeline-<b>`.
 // One script for the five apps so their bundles are built identically. Output: <app>/dist/main.js.
 import { build } from 'esbuild';
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 // TypeORM's optional drivers are required lazily and are not installed; better-sqlite3 is native.
@@ -49,4 +49,11 @@ await build({
   // TypeORM and the AWS SDK probe optional modules; those warnings are expected.
   logOverride: { 'require-resolve-not-external': 'silent' },
 });
-console.log(`built ${join(appDir, 'dist', 'main.js')}`);
+// The image is dist/ under /app (WORKDIR, so also the batch's workspace root): the configs (`--config-dir
+// /app/configs`, as the state machine passes it) and the builtin datasets (`builtin:<name>` → /app/data)
+// travel with the bundle, so an ECS task needs nothing mounted.
+for (const dir of ['configs', 'data']) {
+  rmSync(join(root, 'dist', dir), { recursive: true, force: true });
+  cpSync(resolve(dir), join(root, 'dist', dir), { recursive: true });
+}
+console.log(`built ${join(appDir, 'dist', 'main.js')} (+ configs/, data/)`);

@@ -39,12 +39,21 @@ export type { GateInput, GateResult } from './gate/evaluation-gate';
 // Collection
 export { resolveSource } from './collect/resolve-source';
 export type { ResolvedSource } from './collect/resolve-source';
-export { datasetVersion, sha256File } from './collect/dataset-version';
+export { contentVersion, datasetVersion, sha256File } from './collect/dataset-version';
 export { collectRaw } from './collect/collect-raw';
 export type { CollectedData } from './collect/collect-raw';
 // S3 helpers
 export { readS3Text } from './s3/read-text';
 export { hasObjects } from './s3/has-objects';
+// Step cache
+export { stepCacheKey, canonicalJson, STEP_CACHE_KEY_FORMAT } from './cache/cache-key';
+export type { StepCacheKeyInput } from './cache/cache-key';
+export { normaliseRequest } from './cache/normalise-request';
+export { s3ContentVersion } from './cache/input-version';
+export { IMAGE_DIGESTS_ENV, imageDigestFor, parseImageDigests } from './cache/image-digest';
+export { copyPrefix } from './cache/copy-prefix';
+export { runJobCached } from './cache/cached-run-job';
+export type { StepCacheOptions } from './cache/cached-run-job';
 // Context and batch runner
 export type { BatchContext } from './context/batch-context';
 export type { RunContext } from './context/run-context';

@@ -29,9 +29,18 @@ describe('parseCli', () => {
         env: 'local',
         runId: 'r1',
         configDir: join(REPO_ROOT, 'configs'),
+        noCache: false,
         extra: {},
       },
     });
+  });
+
+  it('takes --no-cache (step cache off for this invocation)', () => {
+    const parsed = parseCli(['--model', 'iris', '--run-id', 'r1', '--no-cache'], spec, REPO_ROOT);
+    expect(parsed.help === false && parsed.options.noCache).toBe(true);
+    expect(() => parseCli(['--model', 'iris', '--run-id', 'r1', '--no-cache=yes'], spec, REPO_ROOT)).toThrow(
+      /no-cache/,
+    );
   });
 
   it('takes --env, --config-dir, --all-models and extra options', () => {
@@ -41,7 +50,7 @@ describe('parseCli', () => {
       REPO_ROOT,
     );
     expect(parsed.help).toBe(false);
-    if (parsed.help) return;
+    if (parsed.help || parsed.migrateOnly) return;
     expect(parsed.options).toMatchObject({
       allModels: true,
       env: 'dev',
@@ -56,7 +65,21 @@ describe('parseCli', () => {
     expect(parseCli(['-h', '--model', 'iris'], spec)).toEqual({ help: true });
   });
 
+  it('--migrate-only needs neither --model nor --run-id, and keeps --env and --config-dir', () => {
+    expect(parseCli(['--migrate-only', '--env', 'dev', '--config-dir', '/app/configs'], spec)).toEqual({
+      help: false,
+      migrateOnly: { env: 'dev', configDir: '/app/configs' },
+    });
+    expect(parseCli(['--migrate-only'], spec, join(REPO_ROOT, 'libs'))).toEqual({
+      help: false,
+      migrateOnly: { env: 'local', configDir: join(REPO_ROOT, 'configs') },
+    });
+  });
+
   it.each([
+    [['--migrate-only', '--model', 'iris'], /--migrate-only takes only --env and --config-dir, not --model/],
+    [['--migrate-only', '--run-id', 'r', '--all-models'], /not --all-models, --run-id/],
+    [['--migrate-only', '--env', 'Bad!'], /Invalid --env "Bad!"/],
     [['--modle', 'iris', '--run-id', 'r'], /Unknown option '--modle'/],
     [['--model', 'iris', '--run-id', 'r', 'extra'], /positional/i],
     [['--run-id', 'r'], /Missing --model/],

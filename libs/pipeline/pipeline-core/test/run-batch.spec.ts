@@ -53,6 +53,13 @@ describe('runBatch', () => {
     expect(r.err).toContain('Usage: pipeline-test');
   });
 
+  it('a malformed image digest map is exit 2 naming the variable: no DB opened', async () => {
+    const r = await run(noop, ['--model', 'iris', '--run-id', 'r1'], { MLOPS_IMAGE_DIGESTS: '{"x":' });
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/MLOPS_IMAGE_DIGESTS: not JSON/);
+    expect(existsSync(dbPath())).toBe(false);
+  });
+
   it('an unknown model is exit 2: no DB opened, no call made', async () => {
     const r = await run(noop, ['--model', 'nosuchmodel', '--run-id', 'r1']);
     expect(r.code).toBe(2);
@@ -87,6 +94,22 @@ describe('runBatch', () => {
       const runs = await db.listPipelineRuns({ runId: 'r1' });
       expect(runs.length).toBeGreaterThanOrEqual(2);
       expect(runs.every((x) => x.status === 'Running')).toBe(true);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('--migrate-only applies the migrations and exits 0 without running the batch', async () => {
+    const neverRuns = batch(async () => {
+      throw new Error('execute must not run with --migrate-only');
+    });
+    const r = await run(neverRuns, ['--migrate-only']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/pipeline-test: migrations applied \(.*local\.yaml\)/);
+    // Opened without migrating: the tables are there only because --migrate-only created them.
+    const db = await openDatabase({ type: 'sqlite', path: dbPath() }, { runMigrations: false });
+    try {
+      expect(await db.listPipelineRuns({})).toEqual([]);
     } finally {
       await db.close();
     }

@@ -10,6 +10,8 @@ export interface BatchInvocation {
   env: string;
   runId: string;
   configDir: string;
+  /** Passes `--no-cache` (step cache off). */
+  noCache?: boolean;
   /** The built bundle (`apps/pipeline-<phase>/dist/main.js`). */
   bundle: string;
   cwd: string;
@@ -17,8 +19,11 @@ export interface BatchInvocation {
 }
 
 /** The batch CLI's argv: the same flags on the local stack and on AWS, as a process or in a container. */
-export function batchArgs(inv: Pick<BatchInvocation, 'model' | 'env' | 'runId' | 'configDir'>): string[] {
-  return ['--model', inv.model, '--env', inv.env, '--run-id', inv.runId, '--config-dir', inv.configDir];
+export function batchArgs(
+  inv: Pick<BatchInvocation, 'model' | 'env' | 'runId' | 'configDir' | 'noCache'>,
+): string[] {
+  const args = ['--model', inv.model, '--env', inv.env, '--run-id', inv.runId, '--config-dir', inv.configDir];
+  return inv.noCache ? [...args, '--no-cache'] : args;
 }
 
 /** Runs one batch bundle with the current Node; every output line goes to `onLine` as it arrives. */

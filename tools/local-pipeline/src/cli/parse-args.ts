@@ -15,6 +15,8 @@ export interface CliOptions {
   batches?: BatchesOption;
   /** Undefined = a new id. */
   runId?: string;
+  /** `--no-cache`: the step cache is off for this run (every job launches). */
+  noCache?: boolean;
   /** Models run side by side; undefined = 1. */
   parallel?: number;
   configDir: string;
@@ -72,6 +74,11 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     const arg = argv[i];
     if (arg === '--help' || arg === '-h') {
       options.help = true;
+      continue;
+    }
+    if (arg === '--no-cache' || arg.startsWith('--no-cache=')) {
+      if (arg !== '--no-cache') throw new UsageError('--no-cache takes no value');
+      options.noCache = true;
       continue;
     }
     if (!arg.startsWith('--')) throw new UsageError(`Unexpected argument ${JSON.stringify(arg)}`);

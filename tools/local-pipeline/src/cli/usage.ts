@@ -17,6 +17,8 @@ Options:
   --run-id <id>         reuse a run id to resume a run (default: a new id)
   --parallel <n>        run up to n models side by side, each in phase order (default: 1)
   --config-dir <dir>    config directory (default: configs)
+  --no-cache            launch every job, even a step whose inputs, request, image and code match a
+                        completed step of an earlier run (default: such a step reuses its outputs)
   -h, --help            show this help
 
 Exit codes: 0 all batches succeeded, 1 a batch failed, 2 bad input or config (nothing started),

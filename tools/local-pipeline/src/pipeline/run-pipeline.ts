@@ -15,6 +15,8 @@ import { Progress } from '../progress/progress';
 import { formatDuration } from '../progress/format-duration';
 import { buildReport } from '../report/build-report';
 import { chooseRuntime } from '../stack/choose-runtime';
+import { imageDigests } from '../stack/image-digests';
+import { IMAGE_DIGESTS_ENV } from '@mlops/pipeline-core';
 import { DockerProbe, dockerCliProbe } from '../stack/docker-probe';
 import { isLocalEndpoint } from '../stack/endpoints';
 import { defaultStackCli, LocalStack, stackStateDir, startStack } from '../stack/start-stack';
@@ -33,6 +35,8 @@ export interface RunPipelineOptions {
   batches?: BatchesOption;
   /** Default: a new id. Reuse one to resume a run. */
   runId?: string;
+  /** `--no-cache`: every batch launches its job even when an earlier run's step has the same content key. */
+  noCache?: boolean;
   /** Models run side by side (each still runs its five batches in order). Default 1. */
   parallel?: number;
   configDir: string;
@@ -112,7 +116,18 @@ export async function runPipeline(options: RunPipelineOptions): Promise<Pipeline
       progress.info(`Environment ${config.env}: SageMaker endpoint of the config (AWS), no local stack`);
     }
     progress.info(`Run id: ${runId} · models: ${models.join(', ')} · env: ${config.env}`);
-    const childEnv = buildChildEnv(processEnv, stack?.childEnv ?? {});
+    const digests = stack
+      ? await imageDigests(
+          stack.runtime,
+          models.map((m) => getModelConfig(config, m).image),
+          options.repoRoot,
+        )
+      : {};
+    const childEnv = buildChildEnv(processEnv, {
+      ...(stack?.childEnv ?? {}),
+      ...(stack ? { [IMAGE_DIGESTS_ENV]: JSON.stringify(digests) } : {}),
+    });
+    if (options.noCache) progress.info('Step cache: off (--no-cache), every job is launched');
     if (batchRunner === 'docker') {
       const stale = await removeRunContainers(runId);
       if (stale.length > 0)
@@ -227,7 +242,7 @@ function startBatch(
   onLine: (line: string) => void,
 ): RunningBatch {
   const { options, config, runId, configDir, childEnv } = input;
-  const inv = { phase, model, env: config.env, runId, configDir };
+  const inv = { phase, model, env: config.env, runId, configDir, noCache: options.noCache === true };
   if ((options.batches ?? 'process') === 'process')
     return runBatch(
       { ...inv, bundle: bundlePath(options.repoRoot, phase), cwd: options.repoRoot, childEnv },

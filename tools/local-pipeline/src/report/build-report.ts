@@ -5,7 +5,9 @@ import { collectModelRunData } from './collect-run-data';
 import { fetchPlots } from './fetch-plots';
 import type { ReportData } from './report-data';
 import { renderReport } from './render-report';
-import { writeReport } from './write-report';
+import { reportFileName, writeReport } from './write-report';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 
 export interface BuildReportInput {
   db: DbConfig;
@@ -25,7 +27,12 @@ export async function buildReport(input: BuildReportInput): Promise<{ path: stri
   let models;
   try {
     models = [];
-    for (const model of input.models) models.push(await collectModelRunData(db, input.runId, model));
+    const reportFileFor = (runId: string): string | null => {
+      const file = reportFileName(runId);
+      return existsSync(join(input.reportDir, file)) ? file : null;
+    };
+    for (const model of input.models)
+      models.push(await collectModelRunData(db, input.runId, model, reportFileFor));
   } finally {
     await db.close();
   }

@@ -1,4 +1,5 @@
 import type { DbAdapter, ModelVersionRow } from '@mlops/db';
+import { collectComparison } from './comparison-data';
 import type { ModelRunData } from './report-data';
 
 /** Reads one model's rows of one run through the db-adapter's report queries. */
@@ -6,6 +7,8 @@ export async function collectModelRunData(
   db: DbAdapter,
   runId: string,
   model: string,
+  /** The file name of an earlier run's report when it exists (for the comparison's link). */
+  reportFileFor: (runId: string) => string | null = () => null,
 ): Promise<ModelRunData> {
   const modelRow = await db.getModel(model);
   const run = modelRow ? ((await db.listPipelineRuns({ runId, modelName: model }))[0] ?? null) : null;
@@ -19,6 +22,8 @@ export async function collectModelRunData(
       evaluations: [],
       modelVersions: [],
       inferenceRuns: [],
+      cached: [],
+      comparison: null,
     };
   }
   const [jobs, artifacts, evaluations, inferenceRuns, versions] = await Promise.all([
@@ -36,5 +41,18 @@ export async function collectModelRunData(
   const modelVersions: ModelVersionRow[] = versions.filter(
     (v) => used.has(v.id) || (v.trainingJobId !== null && trainingJobIds.has(v.trainingJobId)),
   );
-  return { model, modelRow, run, jobs, artifacts, evaluations, modelVersions, inferenceRuns };
+  const cached = await db.listCachedJobs(run.id);
+  const comparison = await collectComparison(db, model, evaluations, versions, reportFileFor);
+  return {
+    model,
+    modelRow,
+    run,
+    jobs,
+    artifacts,
+    evaluations,
+    modelVersions,
+    inferenceRuns,
+    cached,
+    comparison,
+  };
 }

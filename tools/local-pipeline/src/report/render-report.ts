@@ -4,6 +4,8 @@ import { formatMetrics, formatNumber } from '../summary/format-metrics';
 import { buildSummaryRows } from '../summary/summary-rows';
 import { escapeHtml as e } from './html-escape';
 import type { ModelRunData, Plot, ReportData } from './report-data';
+import { CACHE_BADGE_STYLE, renderCacheBadge } from './sections/cache-badge';
+import { COMPARISON_STYLE, renderComparison } from './sections/comparison';
 
 const STYLE = `
 body{font:14px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:1200px;padding:0 1rem;color:#1d1d1f}
@@ -27,7 +29,7 @@ export function renderReport(data: ReportData): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Pipeline run ${e(data.runId)}</title>
-<style>${STYLE}</style>
+<style>${STYLE}${CACHE_BADGE_STYLE}${COMPARISON_STYLE}</style>
 </head>
 <body>
 <h1>Pipeline run <code>${e(data.runId)}</code></h1>
@@ -79,7 +81,7 @@ function renderModel(m: ModelRunData, plots: Plot[]): string {
       (m.run.error ? ` · <span class="bad">${e(m.run.error)}</span>` : '') +
       '</p>',
     '<h3>Jobs</h3>',
-    renderJobs(m.jobs),
+    renderJobs(m),
     '<h3>Evaluation</h3>',
     m.evaluations.length > 0
       ? m.evaluations.map((ev) => renderEvaluation(m, ev)).join('\n')
@@ -93,6 +95,7 @@ function renderModel(m: ModelRunData, plots: Plot[]): string {
           )
           .join('')}</div>`
       : '<p class="muted">No evaluation plot found.</p>',
+    renderComparison(m.comparison),
     '<h3>Inference</h3>',
     m.inferenceRuns.length > 0
       ? `<table><tr><th>Model version</th><th>Status</th><th>Records</th><th>Input</th><th>Output</th></tr>${m.inferenceRuns
@@ -113,14 +116,15 @@ function renderModel(m: ModelRunData, plots: Plot[]): string {
   ].join('\n');
 }
 
-function renderJobs(jobs: JobRow[]): string {
+function renderJobs(m: ModelRunData): string {
+  const jobs: JobRow[] = m.jobs;
   if (jobs.length === 0) return '<p class="muted">none</p>';
   return `<table><tr><th>Batch</th><th>Job</th><th>Type</th><th>Status</th><th>Started</th><th>Duration</th><th>Metrics</th><th>Failure reason</th></tr>${jobs
     .map((j) => {
       const ms = j.startedAt && j.endedAt ? j.endedAt.getTime() - j.startedAt.getTime() : null;
       return (
         `<tr><td>${e(j.batch)}</td><td><code>${e(j.sagemakerName)}</code></td><td>${e(j.jobType)}</td>` +
-        `<td class="${j.status === 'Completed' ? 'ok' : j.status === 'InProgress' ? '' : 'bad'}">${e(j.status)}</td>` +
+        `<td class="${j.status === 'Completed' ? 'ok' : j.status === 'InProgress' ? '' : 'bad'}">${e(j.status)}${renderCacheBadge(m.cached, j.sagemakerName)}</td>` +
         `<td>${e(iso(j.startedAt))}</td><td class="num">${ms === null ? '-' : e(formatDuration(ms))}</td>` +
         `<td>${e(formatMetrics(j.metrics, 10) || '-')}</td><td>${e(j.failureReason ?? '')}</td></tr>`
       );

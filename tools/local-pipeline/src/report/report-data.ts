@@ -1,5 +1,6 @@
 import type {
   ArtifactRow,
+  CachedJobInfo,
   EvaluationRow,
   InferenceRunRow,
   JobRow,
@@ -8,6 +9,7 @@ import type {
   PipelineRunRow,
 } from '@mlops/db';
 import type { BatchResult } from '../batches/run-batch';
+import type { RunComparison } from './comparison-data';
 
 /** Everything the DB holds about one model in one run. */
 export interface ModelRunData {
@@ -21,6 +23,10 @@ export interface ModelRunData {
   /** The versions that this run's evaluations and inference runs refer to. */
   modelVersions: ModelVersionRow[];
   inferenceRuns: InferenceRunRow[];
+  /** Jobs of this run that reused an earlier run's outputs (step cache). */
+  cached: CachedJobInfo[];
+  /** This run's model against the version approved before its gate; null without an evaluation. */
+  comparison: RunComparison | null;
 }
 
 /** An evaluation plot fetched from S3, ready to inline. */

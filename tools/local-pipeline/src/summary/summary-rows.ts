@@ -2,6 +2,7 @@ import type { JobRow } from '@mlops/db';
 import type { BatchResult } from '../batches/run-batch';
 import { PHASES, Phase } from '../batches/phases';
 import type { ModelRunData } from '../report/report-data';
+import { cachedLabel } from '../report/sections/cache-badge';
 import { formatMetrics } from './format-metrics';
 
 export interface SummaryRow {
@@ -58,14 +59,17 @@ function buildRow(m: ModelRunData, phase: Phase, batch: BatchResult | undefined,
       failure,
     };
   }
+  const cached = job ? m.cached.find((c) => c.jobName === job.sagemakerName) : undefined;
   if (phase === 'evaluation') {
     const evaluation = m.evaluations[m.evaluations.length - 1];
     if (evaluation) {
       const version = m.modelVersions.find((v) => v.id === evaluation.modelVersionId);
       const approval = version ? ` → v${version.version} ${version.approvalStatus}` : '';
-      return { ...base, verdict: `${evaluation.verdict}${approval}`, ok: true };
+      const reuse = cached ? ` · ${cachedLabel(cached)}` : '';
+      return { ...base, verdict: `${evaluation.verdict}${approval}${reuse}`, ok: true };
     }
   }
+  if (cached) return { ...base, verdict: cachedLabel(cached), ok: true };
   return { ...base, verdict: job ? job.status : 'ok', ok: true };
 }
 

@@ -5,6 +5,7 @@ const { join } = require('node:path');
 const ROOT = join(__dirname, '..', '..', '..', '..');
 const BUNDLES = [
   'tools/local-pipeline/dist/main.js',
+  'tools/local-stepfunctions/dist/main.js',
   ...['collection', 'preprocess', 'training', 'evaluation', 'inference'].map(
     (p) => `apps/pipeline-${p}/dist/main.js`,
   ),

@@ -14,4 +14,6 @@ export interface BatchIo {
   pollMs?: number;
   /** Stop waiting (SIGINT/SIGTERM in the CLI). */
   signal?: AbortSignal;
+  /** Identity of the batch code for the step cache key (main: sha256 of the bundle). */
+  codeVersion?: string;
 }

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { BatchDefinition } from './batch-definition';
 import { runBatch } from './run-batch';
 
@@ -21,6 +23,7 @@ export function main<P>(def: BatchDefinition<P>): void {
     stderr: (line) => process.stderr.write(`${line}\n`),
     signal: abort.signal,
     pollMs: pollMsFromEnv(process.env.MLOPS_POLL_MS),
+    codeVersion: bundleHash(process.argv[1]),
   }).then((code) => {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
@@ -37,4 +40,14 @@ function pollMsFromEnv(value: string | undefined): number | undefined {
     return undefined;
   }
   return ms;
+}
+
+/** The batch's code identity for the step cache: sha256 of the bundle being run (one file, esbuild). */
+function bundleHash(file: string | undefined): string | undefined {
+  if (file === undefined) return undefined;
+  try {
+    return createHash('sha256').update(readFileSync(file)).digest('hex');
+  } catch {
+    return undefined;
+  }
 }

@@ -10,6 +10,8 @@ import { openRunContext } from '../context/open-run-context';
 import { ExitCode } from '../errors/exit-codes';
 import { exitCodeFor } from '../errors/exit-code-for';
 import { JobFailedError, UsageError } from '../errors/pipeline-errors';
+import { withEcrDigests } from '../cache/ecr-digests';
+import { IMAGE_DIGESTS_ENV, imageDigestFor, parseImageDigests } from '../cache/image-digest';
 import { runLayout } from '../layout/s3-layout';
 import { jobNameFor } from '../naming/job-name';
 import { ProgressPrinter } from '../progress/progress-printer';
@@ -29,6 +31,12 @@ export async function runBatch<P>(def: BatchDefinition<P>, io: BatchIo): Promise
     const parsed = parseCli(io.argv, def.cli, io.cwd);
     if (parsed.help) {
       io.stdout(formatUsage(def.cli));
+      return ExitCode.Ok;
+    }
+    if (parsed.migrateOnly) {
+      const config = loadConfig({ ...parsed.migrateOnly, processEnv: io.env });
+      db = await openDatabase(config.db); // applies pending migrations
+      io.stdout(`${def.cli.command}: migrations applied (${config.file})`);
       return ExitCode.Ok;
     }
     const cli = parsed.options;
@@ -51,13 +59,28 @@ export async function runBatch<P>(def: BatchDefinition<P>, io: BatchIo): Promise
       return { ctx, data: def.prepare ? def.prepare(ctx) : (undefined as P) };
     });
 
+    const knownDigests = parseImageDigests(io.env[IMAGE_DIGESTS_ENV]);
     const printer = new ProgressPrinter(io.stdout);
     clients = (io.createClients ?? createAwsClients)(config);
     db = await openDatabase(config.db);
+    // Resolved on the first job only: a batch without jobs (collection) never asks ECR.
+    let digests: Promise<Record<string, string>> | undefined;
+    const cache = {
+      reuse: !cli.noCache,
+      imageDigest: async (image: string) => {
+        digests ??= withEcrDigests(
+          config,
+          prepared.map((p) => p.ctx.model.image),
+          knownDigests,
+        );
+        return imageDigestFor(image, await digests);
+      },
+      code: io.codeVersion ?? 'unversioned',
+    };
     const signal = io.signal ?? new AbortController().signal;
     const summary: string[] = [];
     for (const { ctx, data } of prepared) {
-      const run = openRunContext(ctx, { clients, db, printer, signal, pollMs: io.pollMs });
+      const run = openRunContext(ctx, { clients, db, printer, signal, pollMs: io.pollMs, cache });
       try {
         const lines = await def.execute(run, data);
         summary.push(...lines.map((l) => `${ctx.model.name}: ${l}`));

@@ -15,8 +15,14 @@ export interface BatchCliSpec {
   extraOptions?: readonly ExtraOption[];
 }
 
-/** Parsed command line; `--help` wins over everything else. */
-export type ParsedCli = { help: true } | { help: false; options: CliOptions };
+/**
+ * Parsed command line; `--help` wins over everything else. `--migrate-only` (with only `--env` and
+ * `--config-dir`) applies the DB migrations and exits: the one-off migration task on AWS.
+ */
+export type ParsedCli =
+  | { help: true }
+  | { help: false; migrateOnly: { env: string; configDir: string } }
+  | { help: false; migrateOnly?: undefined; options: CliOptions };
 
 export interface CliOptions {
   /** Set unless `allModels`. */
@@ -25,6 +31,8 @@ export interface CliOptions {
   env: string;
   runId: string;
   configDir: string;
+  /** `--no-cache`: launch every job even when an earlier run's step has the same content key. */
+  noCache: boolean;
   /** Values of the batch's extra options that were given. */
   extra: Record<string, string>;
 }

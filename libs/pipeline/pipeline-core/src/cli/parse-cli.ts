@@ -30,6 +30,8 @@ export function parseCli(
         'run-id': { type: 'string' },
         env: { type: 'string' },
         'config-dir': { type: 'string' },
+        'migrate-only': { type: 'boolean' },
+        'no-cache': { type: 'boolean' },
         ...Object.fromEntries(extraNames.map((n) => [n, { type: 'string' as const }])),
       },
     }));
@@ -38,6 +40,7 @@ export function parseCli(
     throw new UsageError((err as Error).message);
   }
   if (values.help === true) return { help: true };
+  if (values['migrate-only'] === true) return { help: false, migrateOnly: migrateOnly(values, cwd) };
 
   const model = values.model as string | undefined;
   const allModels = values['all-models'] === true;
@@ -47,10 +50,7 @@ export function parseCli(
     throw new UsageError(`Invalid --model ${JSON.stringify(model)}: expected a model name like "iris"`);
   const runId = values['run-id'] as string | undefined;
   if (runId === undefined) throw new UsageError('Missing --run-id <id>');
-  const env = (values.env as string | undefined) ?? 'local';
-  if (!/^[a-z][a-z0-9-]*$/.test(env))
-    throw new UsageError(`Invalid --env ${JSON.stringify(env)}: expected an environment name like "local"`);
-  const configDir = (values['config-dir'] as string | undefined) ?? join(findWorkspaceRoot(cwd), 'configs');
+  const { env, configDir } = envAndConfigDir(values, cwd);
 
   const extra: Record<string, string> = {};
   for (const name of extraNames) {
@@ -62,6 +62,36 @@ export function parseCli(
   }
   return {
     help: false,
-    options: { model, allModels, env, runId: assertRunId(runId), configDir, extra },
+    options: {
+      model,
+      allModels,
+      env,
+      runId: assertRunId(runId),
+      configDir,
+      noCache: values['no-cache'] === true,
+      extra,
+    },
   };
+}
+
+type Values = Record<string, string | boolean | undefined>;
+
+function envAndConfigDir(values: Values, cwd: string): { env: string; configDir: string } {
+  const env = (values.env as string | undefined) ?? 'local';
+  if (!/^[a-z][a-z0-9-]*$/.test(env))
+    throw new UsageError(`Invalid --env ${JSON.stringify(env)}: expected an environment name like "local"`);
+  const configDir = (values['config-dir'] as string | undefined) ?? join(findWorkspaceRoot(cwd), 'configs');
+  return { env, configDir };
+}
+
+/** `--migrate-only` takes only --env and --config-dir: anything else would be silently ignored. */
+function migrateOnly(values: Values, cwd: string): { env: string; configDir: string } {
+  const others = Object.keys(values).filter(
+    (k) => values[k] !== undefined && !['migrate-only', 'env', 'config-dir'].includes(k),
+  );
+  if (others.length > 0)
+    throw new UsageError(
+      `--migrate-only takes only --env and --config-dir, not --${others.sort().join(', --')}`,
+    );
+  return envAndConfigDir(values, cwd);
 }

@@ -8,10 +8,15 @@ export function formatUsage(spec: BatchCliSpec): string {
     ['--run-id <id>', 'pipeline run id (lowercase letters, digits, "-"; max 32); reuse it to resume'],
     ['--env <name>', 'config environment: configs/<env>.yaml (default: local)'],
     ['--config-dir <dir>', 'directory holding <env>.yaml (default: <workspace>/configs)'],
+    ['--no-cache', "launch the job even when an earlier run's step had the same inputs (step cache)"],
     ...(spec.extraOptions ?? []).map((o): [string, string] => [
       `--${o.name} <${o.valueName}>`,
       o.defaultText ? `${o.description} (default: ${o.defaultText})` : o.description,
     ]),
+    [
+      '--migrate-only',
+      'apply the database migrations of <env>.yaml and exit (takes only --env, --config-dir)',
+    ],
     ['-h, --help', 'show this help'],
   ];
   const width = Math.max(...rows.map(([flag]) => flag.length)) + 2;

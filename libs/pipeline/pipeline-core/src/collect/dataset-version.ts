@@ -6,11 +6,20 @@ import { createReadStream } from 'node:fs';
  * version wherever they come from, and a renamed or edited file gives a new one. Streams each file.
  */
 export async function datasetVersion(files: readonly { path: string; name: string }[]): Promise<string> {
-  const entries: string[] = [];
-  for (const f of [...files].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-    entries.push(`${f.name}\0${await sha256File(f.path)}\n`);
-  }
-  return createHash('sha256').update(entries.join('')).digest('hex');
+  const entries: { name: string; digest: string }[] = [];
+  for (const f of files) entries.push({ name: f.name, digest: await sha256File(f.path) });
+  return contentVersion(entries);
+}
+
+/**
+ * The version rule itself, for any (name, content digest) pairs: local files (sha256) or S3 objects
+ * (ETag, see cache/input-version). Order-independent.
+ */
+export function contentVersion(entries: readonly { name: string; digest: string }[]): string {
+  const lines = [...entries]
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .map((e) => `${e.name}\0${e.digest}\n`);
+  return createHash('sha256').update(lines.join('')).digest('hex');
 }
 
 export function sha256File(path: string): Promise<string> {

@@ -1,5 +1,7 @@
 import type { DbAdapter, PipelineRunRow } from '@mlops/db';
 import type { ProgressPrinter } from '../progress/progress-printer';
+import { runJobCached } from '../cache/cached-run-job';
+import type { StepCacheOptions } from '../cache/cached-run-job';
 import { runJob } from '../resume/run-job';
 import type { BatchContext } from './batch-context';
 import type { AwsClients } from './clients';
@@ -11,6 +13,8 @@ export interface RunServices {
   printer: ProgressPrinter;
   signal: AbortSignal;
   pollMs?: number;
+  /** Content-keyed step caching; without it every job launches (or resumes). */
+  cache?: Omit<StepCacheOptions, 's3' | 'runId'>;
 }
 
 /** Binds one model's BatchContext to the shared services of a batch invocation. */
@@ -42,11 +46,17 @@ export function openRunContext(ctx: BatchContext, services: RunServices): RunCon
     ensureRun,
     async runJob(plan) {
       const pipelineRun = await ensureRun();
-      return runJob(
-        { sagemaker: clients.sagemaker, logs: clients.logs, db, printer, signal, pollMs: services.pollMs },
-        { batch: ctx.batch, modelName: ctx.model.name, pipelineRunId: pipelineRun.id },
-        plan,
-      );
+      const deps = {
+        sagemaker: clients.sagemaker,
+        logs: clients.logs,
+        db,
+        printer,
+        signal,
+        pollMs: services.pollMs,
+      };
+      const owner = { batch: ctx.batch, modelName: ctx.model.name, pipelineRunId: pipelineRun.id };
+      if (!services.cache) return runJob(deps, owner, plan);
+      return runJobCached(deps, owner, plan, { ...services.cache, s3: clients.s3, runId: ctx.runId });
     },
   };
 }

@@ -20,13 +20,18 @@ export interface RunJobDeps {
   pollMs?: number;
 }
 
-/** How the job was obtained: a new launch, an existing one re-attached to, or a finished one skipped. */
-export type JobResolution = 'started' | 'attached' | 'skipped';
+/**
+ * How the job was obtained: a new launch, an existing one re-attached to, a finished one skipped, or
+ * an earlier run's outputs reused (cache/cached-run-job).
+ */
+export type JobResolution = 'started' | 'attached' | 'skipped' | 'cached';
 
 export interface RunJobResult {
   description: JobDescription;
   resolution: JobResolution;
   row: JobRow;
+  /** With `cached`: the job whose outputs were reused. */
+  cachedFrom?: string;
 }
 
 /**

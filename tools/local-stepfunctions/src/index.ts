@@ -1,0 +1,11 @@
+export { runMachine, DefinitionError, EXECUTION_LABEL } from './run/run-machine';
+export type { Outcome, RunMachineOptions } from './run/run-machine';
+export { unsupportedFeatures, SUPPORTED_TYPES, SUPPORTED_INTRINSICS } from './run/supported';
+export { stateMachinesOf, pickMachine, allStates } from './template/state-machines';
+export type { AslDefinition, AslState, SynthesizedMachine } from './template/state-machines';
+export type { CfnTemplate } from './template/cfn-intrinsics';
+export { Recorder } from './tasks/recorder';
+export type { SentRecord } from './tasks/recorder';
+export type { ContainerRun, ContainerResult, ContainerRunner } from './tasks/container-runner';
+export { dockerRunner } from './tasks/docker-runner';
+export { SUPPORTED_RESOURCES, ECS_RUN_TASK_SYNC, SNS_PUBLISH, S3_PUT_OBJECT } from './tasks/task-handlers';
