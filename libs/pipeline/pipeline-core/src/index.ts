@@ -21,8 +21,8 @@ export { jobNameFor } from './naming/job-name';
 export { trainingSpecFor, TRAINING_CHANNELS } from './specs/training-spec';
 export { processingSpecFor, processingInputPath, processingOutputPath } from './specs/processing-spec';
 export type { ProcessingJobKind } from './specs/processing-spec';
-export { validateJobPlan } from './specs/job-plan';
-export type { JobPlan } from './specs/job-plan';
+export { prepareJobPlan } from './specs/job-plan';
+export type { JobPlan, JobRequest } from './specs/job-plan';
 export { jobTags } from './specs/job-tags';
 // SageMaker, progress, resume, recording
 export { describeIfExists } from './sagemaker/describe-if-exists';
@@ -33,6 +33,7 @@ export { failureText, recordJobStarted, recordJobState } from './record/record-j
 export type { JobIdentity } from './record/record-job';
 // Evaluation gate
 export { extractMetrics } from './gate/evaluation-metrics';
+export { checkThresholds } from './gate/check-thresholds';
 export { applyEvaluationGate, formatChecks } from './gate/evaluation-gate';
 export type { GateInput, GateResult } from './gate/evaluation-gate';
 // Collection
@@ -44,7 +45,6 @@ export type { CollectedData } from './collect/collect-raw';
 // S3 helpers
 export { readS3Text } from './s3/read-text';
 export { hasObjects } from './s3/has-objects';
-export { modelInputPrefix } from './s3/model-input';
 // Step cache
 export { stepCacheKey, canonicalJson, STEP_CACHE_KEY_FORMAT } from './cache/cache-key';
 export type { StepCacheKeyInput } from './cache/cache-key';

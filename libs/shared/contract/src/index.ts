@@ -1,5 +1,7 @@
 export { BATCHES } from './pipeline/batches';
 export type { BatchName } from './pipeline/batches';
+export { THRESHOLD_OPS } from './pipeline/threshold';
+export type { Threshold, ThresholdOp } from './pipeline/threshold';
 export {
   SAGEMAKER_RULES,
   SAGEMAKER_MODEL_COMMIT,

@@ -38,7 +38,7 @@ export interface VpcSpec {
 }
 
 interface CommonJobSpec {
-  /** Prefix for generated names (`<base>-<timestamp>`); ignored when a job name is passed to start. */
+  /** Prefix for generated names (`<base>-<timestamp>`); ignored when prepare is given a job name. */
   baseJobName?: string;
   image: string;
   roleArn: string;
