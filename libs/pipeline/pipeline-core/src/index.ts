@@ -56,3 +56,5 @@ export type { BatchDefinition } from './batch/batch-definition';
 export type { BatchIo } from './batch/batch-io';
 export { runBatch } from './batch/run-batch';
 export { main } from './batch/main';
+// Pre-flight: every check that needs no side effect, before the stack, a row, an S3 write or a job
+export * from './preflight';

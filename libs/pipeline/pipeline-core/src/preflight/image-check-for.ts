@@ -1,0 +1,28 @@
+import { createEcrClient } from '@mlops/aws';
+import type { MlopsConfig } from '@mlops/config-reader';
+import { endpointConfig } from '../context/clients';
+import { ecrImageCheck, ImageCheck, localImageCheck } from './check-images';
+import type { DockerProbe } from './docker-probe';
+import { isLocalEndpoint } from './endpoints';
+
+export interface ImageCheckOptions {
+  /** Root of `apps/<name>/dist` for the process runtime (the workspace). */
+  appsRoot: string;
+  probe: DockerProbe;
+  /** The local stack's runtime when known. */
+  runtime?: 'docker' | 'process';
+}
+
+/** The local stack's image check for a local SageMaker endpoint, else ECR's (the network is used only then). */
+export function imageCheckFor(
+  config: MlopsConfig,
+  options: ImageCheckOptions,
+): { check: ImageCheck; close(): void } {
+  if (isLocalEndpoint(config.aws.endpoints.sagemaker))
+    return {
+      check: localImageCheck(options.appsRoot, options.probe, options.runtime ?? 'either'),
+      close: () => undefined,
+    };
+  const ecr = createEcrClient(endpointConfig(config, config.aws.endpoints.ecr));
+  return { check: ecrImageCheck(ecr), close: () => ecr.destroy() };
+}
