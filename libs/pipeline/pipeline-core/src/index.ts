@@ -48,7 +48,7 @@ export { modelInputPrefix } from './s3/model-input';
 // Context and batch runner
 export type { BatchContext } from './context/batch-context';
 export type { RunContext } from './context/run-context';
-export { createAwsClients } from './context/clients';
+export { createAwsClients, endpointConfig } from './context/clients';
 export type { AwsClients } from './context/clients';
 export { openRunContext } from './context/open-run-context';
 export type { RunServices } from './context/open-run-context';
