@@ -82,6 +82,8 @@ export class PipelineStack extends Stack {
           return { resources: jobNames.map((n) => arn('sagemaker', 'processing-job', n)) };
         case 'sagemaker-logs':
           return { resources: sageMakerLogGroupArns(this) };
+        case 'repositories':
+          return { resources: workspace.containerApps.map(repositoryArn) };
         case 'execution-role':
           return {
             resources: [sagemaker.role.roleArn],
