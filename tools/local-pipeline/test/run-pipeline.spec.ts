@@ -37,7 +37,7 @@ const fs = require('node:fs');
 const phase = __dirname.split(/[\\\\/]/).slice(-2)[0].replace('pipeline-', '');
 const args = process.argv.slice(2);
 const model = args[args.indexOf('--model') + 1];
-fs.appendFileSync(process.env.STUB_LOG, JSON.stringify({ phase, args, sm: process.env.MLOPS__AWS__ENDPOINTS__SAGEMAKER ?? null }) + '\\n');
+fs.appendFileSync(process.env.STUB_LOG, JSON.stringify({ phase, args, sm: process.env.MLOPS__AWS__ENDPOINTS__SAGEMAKER ?? null, images: process.env.MLOPS_PREFLIGHT_IMAGES }) + '\\n');
 console.log('working on ' + model);
 if (process.env.STUB_FAIL === model + '/' + phase) { console.error('Error: ' + phase + ' broke'); process.exitCode = 1; }
 `;
@@ -90,7 +90,7 @@ describe('runPipeline with stand-in batches', () => {
     return { opts, out };
   }
 
-  function calls(): { phase: string; args: string[]; sm: string | null }[] {
+  function calls(): { phase: string; args: string[]; sm: string | null; images?: string }[] {
     return readFileSync(log, 'utf8')
       .trim()
       .split('\n')
@@ -117,6 +117,8 @@ describe('runPipeline with stand-in batches', () => {
       join(tmp, 'configs'),
     ]);
     expect(calls().every((c) => c.sm === null)).toBe(true);
+    // The pre-flight checked the images: the batches are told so (in a container they could not).
+    expect(calls().every((c) => c.images === 'checked')).toBe(true);
     const text = out.join('');
     expect(text).toContain('Environment dev: SageMaker endpoint of the config (AWS), no local stack');
     expect(text).toContain('  mpg/inference │ working on mpg');

@@ -61,6 +61,14 @@ describe('runBatch pre-flight (before the DB, S3 or any job)', () => {
     );
   });
 
+  it('a batch of the main job (MLOPS_PREFLIGHT_IMAGES=checked) leaves the images to it', async () => {
+    const r = await h.runBatch(training, ['--model', 'iris', '--run-id', 'p2b'], {
+      MLOPS__MODELS__IRIS__IMAGE: 'container-preflight-none:latest',
+      MLOPS_PREFLIGHT_IMAGES: 'checked',
+    });
+    expect(r.code).toBe(0);
+  });
+
   it('a bad source (collection only: other batches do not read it)', async () => {
     const env = { MLOPS__MODELS__IRIS__SOURCE: 's3://Bad_Bucket/raw' };
     expect(expectRefused(await h.runBatch(collection, ['--model', 'iris', '--run-id', 'p3'], env))).toBe(

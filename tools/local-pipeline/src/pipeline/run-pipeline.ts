@@ -8,6 +8,7 @@ import {
   endpointConfig,
   ImageCheck,
   imageCheckFor,
+  IMAGES_CHECKED_ENV,
   isLocalEndpoint,
   preflight,
 } from '@mlops/pipeline-core';
@@ -132,7 +133,8 @@ export async function runPipeline(options: RunPipelineOptions): Promise<Pipeline
       progress.info(`Environment ${config.env}: SageMaker endpoint of the config (AWS), no local stack`);
     }
     progress.info(`Run id: ${runId} · models: ${models.join(', ')} · env: ${config.env}`);
-    const childEnv = buildChildEnv(processEnv, stack?.childEnv ?? {});
+    // The pre-flight above checked every image for the stack's runtime (or ECR): the batches need not.
+    const childEnv = buildChildEnv(processEnv, { ...stack?.childEnv, [IMAGES_CHECKED_ENV]: 'checked' });
     if (batchRunner === 'docker') {
       const stale = await removeRunContainers(runId);
       if (stale.length > 0)

@@ -15,7 +15,7 @@ import { runLayout } from '../layout/s3-layout';
 import { jobNameFor } from '../naming/job-name';
 import { credentialsFix, isCredentialsError } from '../preflight/check-credentials';
 import { dockerCliProbe } from '../preflight/docker-probe';
-import { imageCheckFor } from '../preflight/image-check-for';
+import { IMAGES_CHECKED_ENV, imageCheckFor } from '../preflight/image-check-for';
 import { preflight } from '../preflight/preflight';
 import { ProgressPrinter } from '../progress/progress-printer';
 import type { BatchDefinition } from './batch-definition';
@@ -76,7 +76,9 @@ export async function runBatch<P>(def: BatchDefinition<P>, io: BatchIo): Promise
         models: names,
         batches: [def.batch],
         dataDir: resolve(workspaceRoot, cli.extra['data-dir'] ?? join(workspaceRoot, 'data')),
-        images: io.imageCheck ?? images.check,
+        // The main job checked the images for its stack's runtime already; a batch in a container could
+        // not (no Docker CLI, no built apps inside), so it trusts that.
+        images: io.env[IMAGES_CHECKED_ENV] === 'checked' ? undefined : (io.imageCheck ?? images.check),
         credentials: () => active.sagemaker.config.credentials(),
       });
     } finally {

@@ -33,7 +33,9 @@ export function resolveSource(source: string, dataDir: string): ResolvedSource {
       throw new InputError(`source ${JSON.stringify(source)}: ${(err as Error).message}`);
     }
     if (!existsSync(path))
-      throw new InputError(`source ${source}: ${path} does not exist; point the source at an existing file or folder`);
+      throw new InputError(
+        `source ${source}: ${path} does not exist; point the source at an existing file or folder`,
+      );
     const files = statSync(path).isDirectory()
       ? listFiles(path, source, () => true)
       : [{ path, name: basename(path) }];
@@ -71,7 +73,9 @@ function insideFolder(path: string, root: string, source: string): boolean {
   try {
     target = realpathSync(path);
   } catch {
-    throw new InputError(`source ${source}: ${path} is a dangling link; remove it or point it at a file in ${root}`);
+    throw new InputError(
+      `source ${source}: ${path} is a dangling link; remove it or point it at a file in ${root}`,
+    );
   }
   const rel = relative(root, target);
   if (rel === '' || rel.startsWith(`..${sep}`) || rel === '..' || rel.startsWith(sep))

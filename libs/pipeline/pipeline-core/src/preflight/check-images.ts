@@ -38,7 +38,7 @@ export function ecrImageCheck(ecr: ECRClient): ImageCheck {
     if (!ref)
       return 'is not an ECR image URI; use <account>.dkr.ecr.<region>.amazonaws.com/<repository>:<tag>';
     const found = await findEcrImage(ecr, ref);
-    const push = `push it: npx nx run ${ref.repositoryName}:docker:push (MLOPS_REGISTRY=${image.split('/')[0]})`;
+    const push = `push it: npx nx run ${imageBaseName(image)}:docker:push (MLOPS_REGISTRY=${image.split('/')[0]})`;
     if (found === 'no-repository') return `ECR repository ${ref.repositoryName} does not exist; ${push}`;
     if (found === 'no-image')
       return `ECR has no image ${ref.imageDigest ?? ref.imageTag} in ${ref.repositoryName}; ${push}`;

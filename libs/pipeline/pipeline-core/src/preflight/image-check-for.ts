@@ -5,6 +5,12 @@ import { ecrImageCheck, ImageCheck, localImageCheck } from './check-images';
 import type { DockerProbe } from './docker-probe';
 import { isLocalEndpoint } from './endpoints';
 
+/**
+ * Set to `checked` by an orchestrator (tools/local-pipeline) that ran the image check for all its batches
+ * before starting them: the batches then skip theirs.
+ */
+export const IMAGES_CHECKED_ENV = 'MLOPS_PREFLIGHT_IMAGES';
+
 export interface ImageCheckOptions {
   /** Root of `apps/<name>/dist` for the process runtime (the workspace). */
   appsRoot: string;

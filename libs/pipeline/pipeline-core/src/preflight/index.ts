@@ -9,5 +9,5 @@ export { credentialsFix, isCredentialsError } from './check-credentials';
 export { dockerCliProbe } from './docker-probe';
 export type { DockerProbe } from './docker-probe';
 export { isLocalEndpoint } from './endpoints';
-export { imageCheckFor } from './image-check-for';
+export { IMAGES_CHECKED_ENV, imageCheckFor } from './image-check-for';
 export type { ImageCheckOptions } from './image-check-for';
