@@ -2,7 +2,15 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '@mlops/config-reader';
-import { BatchDefinition, localImageCheck, preflight, PreflightError, problemLine, runBatch } from '../src';
+import {
+  BatchDefinition,
+  imageCheckFor,
+  localImageCheck,
+  preflight,
+  PreflightError,
+  problemLine,
+  runBatch,
+} from '../src';
 import { checkPrefixes } from '../src/preflight/check-prefixes';
 import { useBatchHarness } from '../testing';
 
@@ -166,6 +174,14 @@ describe('pre-flight pieces', () => {
     expect(await localImageCheck(tmp, probe, 'either')('container-a:1')).toBeUndefined();
     expect(await localImageCheck(tmp, probe, 'either')('container-b:1')).toBeUndefined();
     expect(inspected).toEqual(['container-b:1', 'container-a:1', 'container-b:1']);
+  });
+
+  it('imageCheckFor: local in a checkout checks; outside one (a batch container) it cannot, so none', () => {
+    const config = loadConfig({ env: 'local', configDir: join(h.repoRoot, 'configs'), processEnv: {} });
+    const probe = { daemonAnswers: async () => false, imageExists: async () => false };
+    expect(imageCheckFor(config, { appsRoot: tmp, probe }).check).toBeUndefined();
+    mkdirSync(join(tmp, 'apps'));
+    expect(imageCheckFor(config, { appsRoot: tmp, probe }).check).toBeInstanceOf(Function);
   });
 
   it('checkPrefixes: equal and nested prefixes across models and kinds, "." segments; others fine', () => {

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { createEcrClient } from '@mlops/aws';
 import type { MlopsConfig } from '@mlops/config-reader';
 import { endpointConfig } from '../context/clients';
@@ -19,14 +21,20 @@ export interface ImageCheckOptions {
   runtime?: 'docker' | 'process';
 }
 
-/** The local stack's image check for a local SageMaker endpoint, else ECR's (the network is used only then). */
+/**
+ * The local stack's image check for a local SageMaker endpoint, else ECR's (the network is used only then).
+ * Locally, a batch outside a checkout (in its `pipeline-<phase>` container: no `apps/`, no Docker CLI)
+ * cannot see what the stack runs: no check (`check` undefined); its orchestrator checked before starting it.
+ */
 export function imageCheckFor(
   config: MlopsConfig,
   options: ImageCheckOptions,
-): { check: ImageCheck; close(): void } {
+): { check: ImageCheck | undefined; close(): void } {
   if (isLocalEndpoint(config.aws.endpoints.sagemaker))
     return {
-      check: localImageCheck(options.appsRoot, options.probe, options.runtime ?? 'either'),
+      check: existsSync(join(options.appsRoot, 'apps'))
+        ? localImageCheck(options.appsRoot, options.probe, options.runtime ?? 'either')
+        : undefined,
       close: () => undefined,
     };
   const ecr = createEcrClient(endpointConfig(config, config.aws.endpoints.ecr));
