@@ -35,7 +35,9 @@ describe('findEcrImage (DescribeImages)', () => {
   const mock = mockClient(ecr);
   afterEach(() => mock.reset());
   afterAll(() => mock.restore());
-  const ref = parseEcrImage(`${REGISTRY}/container-iris:abc123`)!;
+  const parsed = parseEcrImage(`${REGISTRY}/container-iris:abc123`);
+  if (!parsed) throw new Error('the ECR URI of the test must parse');
+  const ref = parsed;
 
   test('found: asks for exactly that registry, repository and tag', async () => {
     mock.on(DescribeImagesCommand).resolves({ imageDetails: [{ imageTags: ['abc123'] }] });
