@@ -1,5 +1,7 @@
+import { PROCESSING_INSTANCE_TYPES, TRAINING_INSTANCE_TYPES } from '@mlops/contract';
 import { z } from 'zod';
 import { checkSpotTraining, jobSettingsSchema, spotTrainingShape } from './job-settings';
+import { instanceTypeOf } from './instance-type';
 import { parseThreshold } from './threshold';
 
 // Strict objects everywhere: an unknown key is almost always a typo that would otherwise be ignored silently.
@@ -11,10 +13,6 @@ const s3Prefix = z
   .string()
   .min(1)
   .regex(/^(?!s3:\/\/)(?!\/)[A-Za-z0-9!_.*'()/-]+$/, 'expected a bucket-relative prefix like "iris/raw/"');
-
-const instanceType = z
-  .string()
-  .regex(/^(ml\.[a-z0-9]+\.[a-z0-9]+|local|local_gpu)$/, 'expected e.g. "ml.m5.large"');
 
 const hyperparameterValue = z.union([z.string(), z.number(), z.boolean()]);
 
@@ -39,14 +37,14 @@ const thresholdSchema = z.string().transform((text, ctx) => {
   return t;
 });
 
-const computeSchema = z.strictObject({
-  instanceType,
+const computeSchema = (instanceTypes: readonly string[], kind: string) => z.strictObject({
+  instanceType: instanceTypeOf(instanceTypes, kind),
   instanceCount: z.number().int().min(1).max(100).default(1),
   volumeSizeInGB: z.number().int().min(1).max(16384).default(30),
   maxRuntimeInSeconds: z.number().int().min(1).max(2_419_200),
 });
 
-const trainingSchema = computeSchema
+const trainingSchema = computeSchema(TRAINING_INSTANCE_TYPES, 'training')
   .extend({
     hyperparameters: z.record(z.string(), hyperparameterValue).default({}),
     metricDefinitions: z.array(metricDefinition).max(40).default([]),
@@ -62,7 +60,7 @@ export const modelSchema = z.strictObject({
   /** Where the collection batch gets raw data, e.g. `builtin:iris` or an s3:// URI. */
   source: z.string().min(1).optional(),
   training: trainingSchema,
-  processing: computeSchema,
+  processing: computeSchema(PROCESSING_INSTANCE_TYPES, 'processing'),
   evaluation: z.strictObject({ thresholds: z.array(thresholdSchema).min(1) }),
   s3Prefixes: z.strictObject({
     raw: s3Prefix,

@@ -57,7 +57,7 @@ export type { StepCacheOptions } from './cache/cached-run-job';
 // Context and batch runner
 export type { BatchContext } from './context/batch-context';
 export type { RunContext } from './context/run-context';
-export { createAwsClients } from './context/clients';
+export { createAwsClients, endpointConfig } from './context/clients';
 export type { AwsClients } from './context/clients';
 export { openRunContext } from './context/open-run-context';
 export type { RunServices } from './context/open-run-context';
@@ -65,3 +65,5 @@ export type { BatchDefinition } from './batch/batch-definition';
 export type { BatchIo } from './batch/batch-io';
 export { runBatch } from './batch/run-batch';
 export { main } from './batch/main';
+// Pre-flight: every check that needs no side effect, before the stack, a row, an S3 write or a job
+export * from './preflight';

@@ -28,3 +28,4 @@ export type { ServiceRuleOptions } from './sagemaker/service-rules';
 export { validateRequest } from './sagemaker/validate-request';
 export { validationMessage, violationText } from './sagemaker/validation-message';
 export { PROCESSING_COMMAND, processingArguments } from './container/commands';
+export { appDistPath, imageBaseName } from './container/image-app';
