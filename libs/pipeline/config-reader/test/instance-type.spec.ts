@@ -5,7 +5,8 @@ import { thrown, writeConfig } from './helpers';
 
 describe('instance types against the SageMaker enums of @mlops/contract', () => {
   it('ml.m5.huge fails at load: one line naming file, line, field, value and the closest valid types', () => {
-    const { configDir, file } = writeConfig([[['models', 'iris', 'training', 'instanceType'], 'ml.m5.huge']]);
+    const { configDir, modelFile } = writeConfig([[['models', 'iris', 'training', 'instanceType'], 'ml.m5.huge']]);
+    const file = modelFile('iris');
     const err = thrown(() => loadConfig({ env: 'local', configDir, processEnv: {} })) as unknown as ConfigError;
     expect(err).toBeInstanceOf(ConfigError);
     expect(err.exitCode).toBe(2);
