@@ -176,6 +176,8 @@ describe('summary', () => {
           endedAt: null,
         },
       ],
+      trials: [],
+      series: [],
     };
     const mpg: ModelRunData = {
       ...iris,

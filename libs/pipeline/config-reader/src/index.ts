@@ -11,3 +11,4 @@ export { configSchema, modelSchema } from './schema';
 export type { ConfigData, ModelConfigData } from './schema';
 export { redactConfig } from './redact';
 export { assertNoPlaceholders } from './placeholders';
+export type { TuningConfig, ParameterRangeConfig } from './tuning-schema';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseThreshold } from './threshold';
+import { checkTuningObjective, tuningSchema } from './tuning-schema';
 
 // Strict objects everywhere: an unknown key is almost always a typo that would otherwise be ignored silently.
 
@@ -45,10 +46,13 @@ const computeSchema = z.strictObject({
   maxRuntimeInSeconds: z.number().int().min(1).max(2_419_200),
 });
 
-const trainingSchema = computeSchema.extend({
-  hyperparameters: z.record(z.string(), hyperparameterValue).default({}),
-  metricDefinitions: z.array(metricDefinition).max(40).default([]),
-});
+const trainingSchema = computeSchema
+  .extend({
+    hyperparameters: z.record(z.string(), hyperparameterValue).default({}),
+    metricDefinitions: z.array(metricDefinition).max(40).default([]),
+    tuning: tuningSchema.optional(),
+  })
+  .superRefine(checkTuningObjective);
 
 export const modelSchema = z.strictObject({
   team: z.string().regex(/^[a-z0-9-]+$/, 'expected a team slug like "team-iris"'),

@@ -27,6 +27,10 @@ import type {
   ThresholdRule,
 } from './schema';
 import { evaluateThresholds } from './thresholds';
+import type { ExperimentSession } from './experiments/experiment-session';
+import type { MetricPointRow, TuningTrialRow } from './experiments/experiment-schema';
+import * as metricSeries from './repositories/metric-series';
+import * as tuningTrials from './repositories/tuning-trials';
 
 export interface UpsertModelInput {
   name: string;
@@ -156,6 +160,24 @@ export class DbAdapter {
 
   async close(): Promise<void> {
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
+  }
+
+  // --- experiments (repositories/tuning-trials.ts, repositories/metric-series.ts)
+
+  private get experiments(): ExperimentSession {
+    return { tx: (fn) => this.tx(fn), read: (fn) => this.read(fn), entities: this.entities };
+  }
+  recordTuningTrial(input: tuningTrials.RecordTuningTrialInput): Promise<TuningTrialRow> {
+    return tuningTrials.recordTuningTrial(this.experiments, input);
+  }
+  listTuningTrials(filter?: { pipelineRunId?: number; tuningJobName?: string }): Promise<TuningTrialRow[]> {
+    return tuningTrials.listTuningTrials(this.experiments, filter);
+  }
+  replaceMetricSeries(jobName: string, points: readonly metricSeries.MetricPointInput[]): Promise<number> {
+    return metricSeries.replaceMetricSeries(this.experiments, jobName, points);
+  }
+  listMetricPoints(jobIds: readonly number[]): Promise<MetricPointRow[]> {
+    return metricSeries.listMetricPoints(this.experiments, jobIds);
   }
 
   // --- models -------------------------------------------------------------------------------------

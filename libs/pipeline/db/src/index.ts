@@ -20,3 +20,6 @@ export type {
   UpsertModelInput,
 } from './db-adapter';
 export { MIGRATIONS } from './migrations';
+export type { MetricPointRow, TuningTrialRow } from './experiments/experiment-schema';
+export type { RecordTuningTrialInput } from './repositories/tuning-trials';
+export type { MetricPointInput } from './repositories/metric-series';

@@ -2,6 +2,7 @@ import { EntitySchema, EntitySchemaRelationOptions } from 'typeorm';
 import { sqlList, timestampType } from './column-types';
 import { jobBatchCheck } from './batch-check';
 import type { DbDialect } from './db-config';
+import { createExperimentEntitySchemas } from './experiments/experiment-schema';
 import {
   ArtifactKind,
   BatchName,
@@ -341,7 +342,16 @@ export function createEntitySchemas(dialect: DbDialect) {
     checks: [CHECKS.inferenceStatus],
   });
 
-  return { Model, PipelineRun, Job, ModelVersion, Artifact, Evaluation, InferenceRun };
+  return {
+    Model,
+    PipelineRun,
+    Job,
+    ModelVersion,
+    Artifact,
+    Evaluation,
+    InferenceRun,
+    ...createExperimentEntitySchemas(dialect),
+  };
 }
 
 export type EntitySchemas = ReturnType<typeof createEntitySchemas>;

@@ -11,9 +11,11 @@ const TABLES = [
   'evaluations',
   'inference_runs',
   'jobs',
+  'metric_points',
   'model_versions',
   'models',
   'pipeline_runs',
+  'tuning_trials',
 ];
 
 /**
@@ -135,7 +137,9 @@ export function dbSuite(label: string, makeDb: () => Promise<TestDb>): void {
 
       it('the open-batch migration keeps existing job rows and lifts the closed list', async () => {
         const model = await seedModel();
-        await db.dataSource.undoLastMigration();
+        // Back to before the open-batch migration (the later ones first).
+        const openBatch = MIGRATIONS.findIndex((m) => m.name === 'OpenBatchNames1764201600000');
+        for (let i = MIGRATIONS.length - 1; i >= openBatch; i--) await db.dataSource.undoLastMigration();
         const insert = (batch: string, name: string) => insertJobRow(model.id, batch, name);
         await insert('training', 'before-1');
         // Before the migration, only the five seed batches.

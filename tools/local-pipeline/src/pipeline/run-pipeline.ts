@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { getModelConfig, loadConfig, MlopsConfig } from '@mlops/config-reader';
 import type { AwsEndpointConfig } from '@mlops/aws';
 import type { BatchesOption, RuntimeOption } from '../cli/parse-args';
@@ -139,6 +139,7 @@ export async function runPipeline(options: RunPipelineOptions): Promise<Pipeline
       models,
       batches,
       wallTimeMs,
+      logsDir: stack ? join(stackStateDir(config), 'logs') : undefined,
     });
     const rows = buildSummaryRows(report.data.models, batches);
     progress.info(`\nSummary of run ${runId} (${runtime} runtime, ${formatDuration(wallTimeMs)}):\n`);

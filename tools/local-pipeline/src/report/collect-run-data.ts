@@ -19,6 +19,8 @@ export async function collectModelRunData(
       evaluations: [],
       modelVersions: [],
       inferenceRuns: [],
+      trials: [],
+      series: [],
     };
   }
   const [jobs, artifacts, evaluations, inferenceRuns, versions] = await Promise.all([
@@ -36,5 +38,9 @@ export async function collectModelRunData(
   const modelVersions: ModelVersionRow[] = versions.filter(
     (v) => used.has(v.id) || (v.trainingJobId !== null && trainingJobIds.has(v.trainingJobId)),
   );
-  return { model, modelRow, run, jobs, artifacts, evaluations, modelVersions, inferenceRuns };
+  const [trials, series] = await Promise.all([
+    db.listTuningTrials({ pipelineRunId: run.id }),
+    db.listMetricPoints([...trainingJobIds]),
+  ]);
+  return { model, modelRow, run, jobs, artifacts, evaluations, modelVersions, inferenceRuns, trials, series };
 }

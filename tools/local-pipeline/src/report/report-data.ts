@@ -3,9 +3,11 @@ import type {
   EvaluationRow,
   InferenceRunRow,
   JobRow,
+  MetricPointRow,
   ModelRow,
   ModelVersionRow,
   PipelineRunRow,
+  TuningTrialRow,
 } from '@mlops/db';
 import type { BatchResult } from '../batches/run-batch';
 
@@ -21,6 +23,10 @@ export interface ModelRunData {
   /** The versions that this run's evaluations and inference runs refer to. */
   modelVersions: ModelVersionRow[];
   inferenceRuns: InferenceRunRow[];
+  /** The trials of the run's tuning job (empty without tuning). */
+  trials: TuningTrialRow[];
+  /** Metric series of the run's training jobs. */
+  series: MetricPointRow[];
 }
 
 /** An evaluation plot fetched from S3, ready to inline. */
@@ -45,4 +51,6 @@ export interface ReportData {
   plots: Plot[];
   /** Plots that could not be fetched: shown in the report instead of failing it. */
   plotErrors: string[];
+  /** The local stack's on-disk log store (`<state>/logs`); absent on AWS. */
+  logsDir?: string;
 }

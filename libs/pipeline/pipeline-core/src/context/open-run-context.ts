@@ -1,6 +1,7 @@
 import type { DbAdapter, PipelineRunRow } from '@mlops/db';
 import type { ProgressPrinter } from '../progress/progress-printer';
 import { runJob } from '../resume/run-job';
+import { runTuning } from '../resume/run-tuning';
 import type { BatchContext } from './batch-context';
 import type { AwsClients } from './clients';
 import type { RunContext } from './run-context';
@@ -43,6 +44,14 @@ export function openRunContext(ctx: BatchContext, services: RunServices): RunCon
     async runJob(plan) {
       const pipelineRun = await ensureRun();
       return runJob(
+        { sagemaker: clients.sagemaker, logs: clients.logs, db, printer, signal, pollMs: services.pollMs },
+        { batch: ctx.batch, modelName: ctx.model.name, pipelineRunId: pipelineRun.id },
+        plan,
+      );
+    },
+    async runTuning(plan) {
+      const pipelineRun = await ensureRun();
+      return runTuning(
         { sagemaker: clients.sagemaker, logs: clients.logs, db, printer, signal, pollMs: services.pollMs },
         { batch: ctx.batch, modelName: ctx.model.name, pipelineRunId: pipelineRun.id },
         plan,
