@@ -8,6 +8,7 @@ import {
   modelInputPrefix,
   processingSpecFor,
   readS3Text,
+  trainedJobName,
   validateJobPlan,
 } from '@mlops/pipeline-core';
 
@@ -25,11 +26,13 @@ export const evaluation: BatchDefinition = {
       'then gates on the configured thresholds: the model version becomes Approved or Rejected.',
   },
   async execute(ctx) {
-    const trainingJob = await ctx.db.getJob(ctx.jobName(BatchName.Training));
+    // With tuning, the best trial of the run's tuning job.
+    const trainingJobName = await trainedJobName(ctx);
+    const trainingJob = await ctx.db.getJob(trainingJobName);
     if (!trainingJob || trainingJob.status !== 'Completed')
       throw new InputError(
         `No completed training job for run ${ctx.runId} of model ${ctx.model.name} ` +
-          `(${ctx.jobName(BatchName.Training)}: ${trainingJob?.status ?? 'not recorded'}): run pipeline-training first`,
+          `(${trainingJobName}: ${trainingJob?.status ?? 'not recorded'}): run pipeline-training first`,
       );
     const version = (await ctx.db.listModelVersions(ctx.model.name)).find(
       (v) => v.trainingJobId === trainingJob.id,

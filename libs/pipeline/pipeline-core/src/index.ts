@@ -34,6 +34,7 @@ export { ProgressPrinter } from './progress/progress-printer';
 export { runJob } from './resume/run-job';
 export type { JobResolution, RunJobDeps, RunJobResult } from './resume/run-job';
 export { runTuning } from './resume/run-tuning';
+export { trainedJobName } from './resume/trained-job-name';
 export type { RunTuningResult } from './resume/run-tuning';
 export { recordMetricSeries } from './record/record-metric-series';
 export { failureText, recordJobStarted, recordJobState } from './record/record-job';

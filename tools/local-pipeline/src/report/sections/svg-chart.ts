@@ -78,12 +78,12 @@ export function svgChart(input: {
   );
 }
 
-/** [min, max] widened when flat, so a single value still gets a drawable axis. */
+/** [min, max] with 4 % margin (points off the axes), widened when flat so a single value still draws. */
 function extent(values: number[]): [number, number] {
   const min = Math.min(...values);
   const max = Math.max(...values);
-  if (min === max) return [min - (Math.abs(min) || 1) * 0.05, max + (Math.abs(max) || 1) * 0.05];
-  return [min, max];
+  const margin = min === max ? (Math.abs(min) || 1) * 0.05 : (max - min) * 0.04;
+  return [min - margin, max + margin];
 }
 
 function round(v: number): number {
