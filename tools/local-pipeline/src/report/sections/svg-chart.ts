@@ -28,8 +28,12 @@ export function svgChart(input: {
 }): string {
   const all = input.series.flatMap((s) => s.points);
   if (all.length === 0) return '';
-  const [x0, x1] = extent(all.map((p) => p.x));
-  const [y0, y1] = extent(all.map((p) => p.y));
+  const xs = all.map((p) => p.x);
+  const ys = all.map((p) => p.y);
+  const [x0, x1] = extent(xs);
+  const [y0, y1] = extent(ys);
+  // Ticks at the data's own min and max; the scale has a margin so no point sits on an axis.
+  const [xMin, xMax, yMin, yMax] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
   const sx = (x: number) => PAD.left + ((x - x0) / (x1 - x0)) * (W - PAD.left - PAD.right);
   const sy = (y: number) => H - PAD.bottom - ((y - y0) / (y1 - y0)) * (H - PAD.top - PAD.bottom);
   const xTick = (v: number) => (input.xCategories ? (input.xCategories[v] ?? '') : formatNumber(v));
@@ -57,7 +61,7 @@ export function svgChart(input: {
   const legend = input.series
     .map(
       (s, i) =>
-        `<text x="${W - PAD.right}" y="${PAD.top + 12 * (i + 1)}" text-anchor="end" fill="${COLORS[i % COLORS.length]}" font-size="10">${e(s.label)}</text>`,
+        `<text x="${W - PAD.right}" y="${PAD.top + 12 * (i + 1)}" text-anchor="end" fill="${COLORS[i % COLORS.length]}" stroke="#fff" stroke-width="3" paint-order="stroke" font-size="10">${e(s.label)}</text>`,
     )
     .join('');
   const axis = '#888';
@@ -66,11 +70,15 @@ export function svgChart(input: {
     `<title>${e(input.title)}</title>` +
     `<line x1="${PAD.left}" y1="${H - PAD.bottom}" x2="${W - PAD.right}" y2="${H - PAD.bottom}" stroke="${axis}"/>` +
     `<line x1="${PAD.left}" y1="${PAD.top}" x2="${PAD.left}" y2="${H - PAD.bottom}" stroke="${axis}"/>` +
-    `<text x="${PAD.left}" y="${H - PAD.bottom + 14}" font-size="10">${e(xTick(x0))}</text>` +
-    `<text x="${W - PAD.right}" y="${H - PAD.bottom + 14}" font-size="10" text-anchor="end">${e(xTick(x1))}</text>` +
+    `<text x="${round(sx(xMin))}" y="${H - PAD.bottom + 14}" font-size="10" text-anchor="middle">${e(xTick(xMin))}</text>` +
+    (xMax !== xMin
+      ? `<text x="${round(sx(xMax))}" y="${H - PAD.bottom + 14}" font-size="10" text-anchor="middle">${e(xTick(xMax))}</text>`
+      : '') +
     `<text x="${(W + PAD.left) / 2}" y="${H - 4}" font-size="11" text-anchor="middle">${e(input.xLabel)}</text>` +
-    `<text x="${PAD.left - 4}" y="${H - PAD.bottom}" font-size="10" text-anchor="end">${e(formatNumber(y0))}</text>` +
-    `<text x="${PAD.left - 4}" y="${PAD.top + 8}" font-size="10" text-anchor="end">${e(formatNumber(y1))}</text>` +
+    `<text x="${PAD.left - 4}" y="${round(sy(yMin)) + 3}" font-size="10" text-anchor="end">${e(formatNumber(yMin))}</text>` +
+    (yMax !== yMin
+      ? `<text x="${PAD.left - 4}" y="${round(sy(yMax)) + 3}" font-size="10" text-anchor="end">${e(formatNumber(yMax))}</text>`
+      : '') +
     `<text transform="translate(12 ${(H - PAD.bottom + PAD.top) / 2}) rotate(-90)" font-size="11" text-anchor="middle">${e(input.yLabel)}</text>` +
     body +
     legend +
