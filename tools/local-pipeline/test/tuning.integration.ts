@@ -39,6 +39,9 @@ describe('main job with tuning on the process runtime', () => {
       new RegExp(`${tuningJob}: trial ${tuningJob}-001-\\w+ Completed objective=`),
     );
     expect(result.stdout).toMatch(/best trial iris-tune-\S+ objective=/);
+    // The summary's training row is the best trial only (the model's job), with its metrics.
+    const row = result.stdout.split('\n').find((l) => /^iris\s+training\s/.test(l));
+    expect(row).toMatch(/^iris\s+training\s+iris-tune-\S+-\d{3}-[0-9a-f]{8}\s.*validation:accuracy=/);
   });
 
   it('records every trial with its tuned hyperparameters and objective; the best one is the model version', async () => {
