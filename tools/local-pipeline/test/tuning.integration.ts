@@ -98,4 +98,23 @@ describe('main job with tuning on the process runtime', () => {
     if (process.env.UPDATE_README_SCREENSHOT === '1')
       copyFileSync(png.tuning, join(REPO_ROOT, 'tools', 'local-pipeline', 'docs', 'report-tuning.png'));
   });
+
+  it('a rerun with the same run id re-attaches to the tuning job: no new trial, no duplicate row', async () => {
+    const run = (await db.listPipelineRuns({ runId, modelName: 'iris' }))[0];
+    const before = await db.listTuningTrials({ pipelineRunId: run.id });
+    const versions = (await db.listModelVersions('iris')).length;
+    const again = await runMain(
+      ['--runtime', 'process', '--models', 'iris', '--run-id', runId],
+      t.env,
+      FIXTURE,
+    );
+    if (again.code !== 0) throw new Error(`exit ${again.code}\n${again.stdout}\n${again.stderr}`);
+    expect(again.stdout).toContain(`iris-tune-${runId}: tuning job exists (Completed) — re-attaching`);
+    expect(again.stdout).not.toContain('tuning job started');
+    const after = await db.listTuningTrials({ pipelineRunId: run.id });
+    expect(after.map((x) => [x.id, x.jobId, x.best, x.objectiveValue])).toEqual(
+      before.map((x) => [x.id, x.jobId, x.best, x.objectiveValue]),
+    );
+    expect(await db.listModelVersions('iris')).toHaveLength(versions);
+  });
 });
