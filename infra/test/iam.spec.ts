@@ -82,6 +82,7 @@ describe('IAM generated from the code', () => {
       'ProcessingJobs',
       'SagemakerLogs',
       'TrainingJobs',
+      'TuningJobs',
     ]);
     const kinds = ['evaluation', 'inference', 'models', 'processed', 'raw'];
     expect(bySid.ModelObjects?.Resource).toEqual(
@@ -98,6 +99,10 @@ describe('IAM generated from the code', () => {
     expect(bySid.ProcessingJobs?.Resource).toEqual([
       'arn:aws:sagemaker:${Region}:${Account}:processing-job/iris-*',
       'arn:aws:sagemaker:${Region}:${Account}:processing-job/mpg-*',
+    ]);
+    expect(bySid.TuningJobs?.Resource).toEqual([
+      'arn:aws:sagemaker:${Region}:${Account}:hyper-parameter-tuning-job/iris-*',
+      'arn:aws:sagemaker:${Region}:${Account}:hyper-parameter-tuning-job/mpg-*',
     ]);
     expect(bySid.SagemakerLogs?.Resource).toEqual(SAGEMAKER_LOG_GROUPS);
     expect(bySid.ExecutionRole).toMatchObject({
