@@ -83,6 +83,7 @@ describe('IAM generated from the code', () => {
       'Repositories',
       'SagemakerLogs',
       'TrainingJobs',
+      'TuningJobs',
     ]);
     // DescribeImages (pre-flight, step cache): the model images' repositories only.
     expect(bySid.Repositories?.Resource).toEqual([
@@ -104,6 +105,10 @@ describe('IAM generated from the code', () => {
     expect(bySid.ProcessingJobs?.Resource).toEqual([
       'arn:aws:sagemaker:${Region}:${Account}:processing-job/iris-*',
       'arn:aws:sagemaker:${Region}:${Account}:processing-job/mpg-*',
+    ]);
+    expect(bySid.TuningJobs?.Resource).toEqual([
+      'arn:aws:sagemaker:${Region}:${Account}:hyper-parameter-tuning-job/iris-*',
+      'arn:aws:sagemaker:${Region}:${Account}:hyper-parameter-tuning-job/mpg-*',
     ]);
     expect(bySid.SagemakerLogs?.Resource).toEqual(SAGEMAKER_LOG_GROUPS);
     expect(bySid.ExecutionRole).toMatchObject({

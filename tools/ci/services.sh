@@ -4,6 +4,7 @@
 #   - a local OCI registry on 127.0.0.1:5000 (Debian docker-registry, storage in the state dir)
 #   - PostgreSQL on 127.0.0.1:5432 (trust auth, database `test`)
 #   - the cross-check clients: Debian's AWS CLI and boto3 (the local stack's integration suite)
+#   - Debian's chromium (the local-pipeline report screenshot test, driven by playwright-core)
 #   - the base image the Dockerfiles use (node:24-bookworm-slim): pulled when a registry is
 #     reachable, otherwise built offline (debootstrap bookworm minbase with tini + the pinned Node 24
 #     package from the npm registry, see tools/ci/node.sh).
@@ -139,6 +140,14 @@ clients_up() {
   apt_install awscli python3-boto3
 }
 
+# ---------------------------------------------------------------- browser (report screenshot test)
+chromium_ok() { [ -x /usr/bin/chromium ]; }
+
+chromium_up() {
+  if chromium_ok; then log "chromium: /usr/bin/chromium present"; return; fi
+  apt_install chromium
+}
+
 # ---------------------------------------------------------------- base image
 base_ok() { docker_cli image inspect "$BASE_IMAGE" >/dev/null 2>&1; }
 
@@ -201,6 +210,7 @@ cmd_up() {
   registry_up
   postgres_up
   clients_up
+  chromium_up
   base_up
   cmd_status
 }
@@ -218,6 +228,8 @@ cmd_status() {
   else printf 'postgres    DOWN  nothing answers on %s:%s\n' "$PG_HOST" "$PG_PORT"; missing+=(postgres); fi
   if clients_ok; then printf 'clients     up    /usr/bin/aws, boto3\n'
   else printf 'clients     DOWN  /usr/bin/aws or python3-boto3 missing\n'; missing+=(clients); fi
+  if chromium_ok; then printf 'chromium    up    /usr/bin/chromium\n'
+  else printf 'chromium    DOWN  /usr/bin/chromium missing\n'; missing+=(chromium); fi
   if docker_ok && base_ok; then
     printf 'base-image  up    %s (%s)\n' "$BASE_IMAGE" "$(docker_cli image inspect -f '{{.Id}}' "$BASE_IMAGE" | cut -c1-19)"
   else printf 'base-image  DOWN  %s not present\n' "$BASE_IMAGE"; missing+=(base-image); fi

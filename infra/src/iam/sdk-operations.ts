@@ -12,6 +12,8 @@ export type Scope =
   | 'bucket-listing'
   | 'training-jobs'
   | 'processing-jobs'
+  /** Hyperparameter tuning jobs (`training.tuning` in a model's config); their trials are training jobs. */
+  | 'tuning-jobs'
   /** SageMaker's log groups (`/aws/sagemaker/{Training,Processing}Jobs`). */
   | 'sagemaker-logs'
   /** `iam:PassRole` of the SageMaker execution role, to SageMaker only. */
@@ -47,6 +49,17 @@ export const SDK_OPERATIONS: Readonly<Record<string, readonly Grant[]>> = {
   'sagemaker:DescribeProcessingJob': [
     { actions: ['sagemaker:DescribeProcessingJob'], scope: 'processing-jobs' },
   ],
+  // A tuning job launches its trials itself; the caller needs PassRole for their execution role.
+  'sagemaker:CreateHyperParameterTuningJob': [
+    { actions: ['sagemaker:AddTags', 'sagemaker:CreateHyperParameterTuningJob'], scope: 'tuning-jobs' },
+    { actions: ['iam:PassRole'], scope: 'execution-role' },
+  ],
+  'sagemaker:DescribeHyperParameterTuningJob': [
+    { actions: ['sagemaker:DescribeHyperParameterTuningJob'], scope: 'tuning-jobs' },
+  ],
+  'sagemaker:ListTrainingJobsForHyperParameterTuningJob': [
+    { actions: ['sagemaker:ListTrainingJobsForHyperParameterTuningJob'], scope: 'tuning-jobs' },
+  ],
   'cloudwatch-logs:DescribeLogStreams': [{ actions: ['logs:DescribeLogStreams'], scope: 'sagemaker-logs' }],
   'cloudwatch-logs:GetLogEvents': [{ actions: ['logs:GetLogEvents'], scope: 'sagemaker-logs' }],
   'ecr:GetAuthorizationToken': [{ actions: ['ecr:GetAuthorizationToken'], scope: 'registry' }],
@@ -69,10 +82,13 @@ export const PIPELINE_OPERATIONS = [
   's3:GetObject',
   's3:HeadObject',
   's3:ListObjectsV2',
+  'sagemaker:CreateHyperParameterTuningJob',
   'sagemaker:CreateProcessingJob',
   'sagemaker:CreateTrainingJob',
+  'sagemaker:DescribeHyperParameterTuningJob',
   'sagemaker:DescribeProcessingJob',
   'sagemaker:DescribeTrainingJob',
+  'sagemaker:ListTrainingJobsForHyperParameterTuningJob',
 ] as const;
 
 /** tools/image-publisher (the CI push role). */

@@ -80,6 +80,8 @@ export class PipelineStack extends Stack {
           return { resources: jobNames.map((n) => arn('sagemaker', 'training-job', n)) };
         case 'processing-jobs':
           return { resources: jobNames.map((n) => arn('sagemaker', 'processing-job', n)) };
+        case 'tuning-jobs':
+          return { resources: jobNames.map((n) => arn('sagemaker', 'hyper-parameter-tuning-job', n)) };
         case 'sagemaker-logs':
           return { resources: sageMakerLogGroupArns(this) };
         case 'repositories':

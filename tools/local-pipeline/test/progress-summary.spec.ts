@@ -178,6 +178,8 @@ describe('summary', () => {
       ],
       cached: [],
       comparison: null,
+      trials: [],
+      series: [],
     };
     const mpg: ModelRunData = {
       ...iris,

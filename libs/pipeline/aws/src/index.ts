@@ -19,6 +19,7 @@ export * from './sagemaker-client/describe-job';
 export * from './sagemaker-client/start-job';
 export * from './sagemaker-client/stop-job';
 export * from './sagemaker-client/log-tailer';
+export * from './sagemaker-client/metric-series';
 export * from './sagemaker-client/progress';
 export * from './sagemaker-client/wait-for-job';
 export * from './sagemaker-client/tuning-spec';

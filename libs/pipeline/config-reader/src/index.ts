@@ -15,3 +15,4 @@ export { MODELS_DIR, ENV_OVERRIDES_KEY, readModelFiles } from './model-files';
 export type { ModelFiles } from './model-files';
 export { mergeJobSettings, RESERVED_TAG_PREFIXES } from './job-settings';
 export type { JobSettings } from './job-settings';
+export type { TuningConfig, ParameterRangeConfig } from './tuning-schema';

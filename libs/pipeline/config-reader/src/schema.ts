@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { checkSpotTraining, jobSettingsSchema, spotTrainingShape } from './job-settings';
 import { instanceTypeOf } from './instance-type';
 import { parseThreshold } from './threshold';
+import { checkTuningObjective, tuningSchema } from './tuning-schema';
 
 // Strict objects everywhere: an unknown key is almost always a typo that would otherwise be ignored silently.
 
@@ -49,8 +50,10 @@ const trainingSchema = computeSchema(TRAINING_INSTANCE_TYPES, 'training')
     hyperparameters: z.record(z.string(), hyperparameterValue).default({}),
     metricDefinitions: z.array(metricDefinition).max(40).default([]),
     ...spotTrainingShape,
+    tuning: tuningSchema.optional(),
   })
-  .superRefine(checkSpotTraining);
+  .superRefine(checkSpotTraining)
+  .superRefine(checkTuningObjective);
 
 export const modelSchema = z.strictObject({
   team: z.string().regex(/^[a-z0-9-]+$/, 'expected a team slug like "team-iris"'),

@@ -22,6 +22,9 @@ import * as models from './repositories/models';
 import * as pipelineRuns from './repositories/pipeline-runs';
 import * as stepCache from './repositories/step-cache';
 import type { StepCacheRow } from './step-cache/step-cache-schema';
+import type { MetricPointRow, TuningTrialRow } from './experiments/experiment-schema';
+import * as metricSeries from './repositories/metric-series';
+import * as tuningTrials from './repositories/tuning-trials';
 
 export type { ArtifactFilter, RecordArtifactInput } from './repositories/artifacts';
 export type { EvaluationFilter, RecordEvaluationInput } from './repositories/evaluations';
@@ -56,6 +59,20 @@ export class DbAdapter {
 
   async close(): Promise<void> {
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
+  }
+
+  // --- experiments (repositories/tuning-trials.ts, repositories/metric-series.ts)
+  recordTuningTrial(input: tuningTrials.RecordTuningTrialInput): Promise<TuningTrialRow> {
+    return tuningTrials.recordTuningTrial(this.session, input);
+  }
+  listTuningTrials(filter?: { pipelineRunId?: number; tuningJobName?: string }): Promise<TuningTrialRow[]> {
+    return tuningTrials.listTuningTrials(this.session, filter);
+  }
+  replaceMetricSeries(jobName: string, points: readonly metricSeries.MetricPointInput[]): Promise<number> {
+    return metricSeries.replaceMetricSeries(this.session, jobName, points);
+  }
+  listMetricPoints(jobIds: readonly number[]): Promise<MetricPointRow[]> {
+    return metricSeries.listMetricPoints(this.session, jobIds);
   }
 
   // --- models

@@ -26,3 +26,6 @@ export type {
 export { MIGRATIONS } from './migrations';
 export type { StepCacheRow } from './step-cache/step-cache-schema';
 export type { CachedJobInfo, RecordStepCacheInput, StepCacheHit } from './repositories/step-cache';
+export type { MetricPointRow, TuningTrialRow } from './experiments/experiment-schema';
+export type { RecordTuningTrialInput } from './repositories/tuning-trials';
+export type { MetricPointInput } from './repositories/metric-series';

@@ -4,6 +4,7 @@ import { sqlList, timestampType } from './column-types';
 import { jobBatchCheck } from './batch-check';
 import type { DbDialect } from './db-config';
 import { createStepCacheSchema } from './step-cache/step-cache-schema';
+import { createExperimentEntitySchemas } from './experiments/experiment-schema';
 import {
   ArtifactKind,
   BatchName,
@@ -339,7 +340,17 @@ export function createEntitySchemas(dialect: DbDialect) {
 
   const StepCacheEntry = createStepCacheSchema(dialect);
 
-  return { Model, PipelineRun, Job, ModelVersion, Artifact, Evaluation, InferenceRun, StepCacheEntry };
+  return {
+    Model,
+    PipelineRun,
+    Job,
+    ModelVersion,
+    Artifact,
+    Evaluation,
+    InferenceRun,
+    StepCacheEntry,
+    ...createExperimentEntitySchemas(dialect),
+  };
 }
 
 export type EntitySchemas = ReturnType<typeof createEntitySchemas>;

@@ -11,10 +11,12 @@ const TABLES = [
   'evaluations',
   'inference_runs',
   'jobs',
+  'metric_points',
   'model_versions',
   'models',
   'pipeline_runs',
   'step_cache',
+  'tuning_trials',
 ];
 
 /**

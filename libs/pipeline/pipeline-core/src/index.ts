@@ -23,12 +23,19 @@ export { processingSpecFor, processingInputPath, processingOutputPath } from './
 export type { ProcessingJobKind } from './specs/processing-spec';
 export { prepareJobPlan } from './specs/job-plan';
 export type { JobPlan, JobRequest } from './specs/job-plan';
+export { tuningSpecFor } from './specs/tuning-spec';
+export { prepareTuningPlan } from './specs/tuning-plan';
+export type { TuningPlan } from './specs/tuning-plan';
+export { tuningJobNameFor, TUNING_JOB_NAME_MAX } from './naming/tuning-job-name';
 export { jobTags } from './specs/job-tags';
 // SageMaker, progress, resume, recording
 export { describeIfExists } from './sagemaker/describe-if-exists';
 export { ProgressPrinter } from './progress/progress-printer';
 export { runJob } from './resume/run-job';
 export type { JobResolution, RunJobDeps, RunJobResult } from './resume/run-job';
+export { runTuning } from './resume/run-tuning';
+export type { RunTuningResult } from './resume/run-tuning';
+export { recordMetricSeries } from './record/record-metric-series';
 export { failureText, recordJobStarted, recordJobState } from './record/record-job';
 export type { JobIdentity } from './record/record-job';
 // Evaluation gate

@@ -177,6 +177,7 @@ export async function runPipeline(options: RunPipelineOptions): Promise<Pipeline
       models,
       batches,
       wallTimeMs,
+      logsDir: stack ? join(stackStateDir(config), 'logs') : undefined,
     });
     const rows = buildSummaryRows(report.data.models, batches);
     progress.info(`\nSummary of run ${runId} (${runtime} runtime, ${formatDuration(wallTimeMs)}):\n`);

@@ -19,6 +19,8 @@ export interface BuildReportInput {
   models: readonly string[];
   batches: readonly BatchResult[];
   wallTimeMs: number;
+  /** The local stack's on-disk log store, shown next to each job's log group. */
+  logsDir?: string;
 }
 
 /** Reads the run from the DB, fetches the plots from S3, writes the HTML report; returns its path and data. */
@@ -53,6 +55,7 @@ export async function buildReport(input: BuildReportInput): Promise<{ path: stri
     models,
     plots: plots.plots,
     plotErrors: plots.errors,
+    ...(input.logsDir ? { logsDir: input.logsDir } : {}),
   };
   return { path: writeReport(input.reportDir, input.runId, renderReport(data)), data };
 }

@@ -24,6 +24,8 @@ export async function collectModelRunData(
       inferenceRuns: [],
       cached: [],
       comparison: null,
+      trials: [],
+      series: [],
     };
   }
   const [jobs, artifacts, evaluations, inferenceRuns, versions] = await Promise.all([
@@ -43,6 +45,10 @@ export async function collectModelRunData(
   );
   const cached = await db.listCachedJobs(run.id);
   const comparison = await collectComparison(db, model, evaluations, versions, reportFileFor);
+  const [trials, series] = await Promise.all([
+    db.listTuningTrials({ pipelineRunId: run.id }),
+    db.listMetricPoints([...trainingJobIds]),
+  ]);
   return {
     model,
     modelRow,
@@ -54,5 +60,7 @@ export async function collectModelRunData(
     inferenceRuns,
     cached,
     comparison,
+    trials,
+    series,
   };
 }

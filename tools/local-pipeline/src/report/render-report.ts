@@ -6,6 +6,10 @@ import { escapeHtml as e } from './html-escape';
 import type { ModelRunData, Plot, ReportData } from './report-data';
 import { CACHE_BADGE_STYLE, renderCacheBadge } from './sections/cache-badge';
 import { COMPARISON_STYLE, renderComparison } from './sections/comparison';
+import { renderCurves } from './sections/curves';
+import { renderHyperparameters } from './sections/hyperparameters';
+import { renderLogs } from './sections/logs';
+import { renderTrials } from './sections/trials';
 
 const STYLE = `
 body{font:14px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:1200px;padding:0 1rem;color:#1d1d1f}
@@ -17,6 +21,7 @@ th{background:#f4f4f6}td.num{text-align:right;font-variant-numeric:tabular-nums}
 .muted{color:#666}code{font-size:12px;word-break:break-all}
 .plots{display:flex;flex-wrap:wrap;gap:1rem}.plots figure{margin:0;border:1px solid #ddd;padding:.5rem}
 .plots img{max-width:560px;height:auto}
+tr.best td{background:#eef8f0}svg.chart{display:block}
 `;
 
 /** A self-contained HTML page (inline CSS, plots as data: URIs, no scripts) for one run of the main job. */
@@ -56,6 +61,7 @@ ${data.models
     renderModel(
       m,
       data.plots.filter((p) => p.model === m.model),
+      data.logsDir,
     ),
   )
   .join('\n')}
@@ -69,7 +75,7 @@ ${
 `;
 }
 
-function renderModel(m: ModelRunData, plots: Plot[]): string {
+function renderModel(m: ModelRunData, plots: Plot[], logsDir?: string): string {
   const head = `<h2 id="model-${e(m.model)}">Model ${e(m.model)}${
     m.modelRow ? ` <span class="muted">(${e(m.modelRow.task)}, ${e(m.modelRow.team)})</span>` : ''
   }</h2>`;
@@ -82,6 +88,14 @@ function renderModel(m: ModelRunData, plots: Plot[]): string {
       '</p>',
     '<h3>Jobs</h3>',
     renderJobs(m),
+    '<h3>Hyperparameters</h3>',
+    renderHyperparameters(m.artifacts),
+    renderTrials(m.trials, m.jobs),
+    '<h3>Learning curves</h3>',
+    renderCurves(
+      m.jobs.filter((j) => j.batch === 'training'),
+      m.series,
+    ),
     '<h3>Evaluation</h3>',
     m.evaluations.length > 0
       ? m.evaluations.map((ev) => renderEvaluation(m, ev)).join('\n')
@@ -113,6 +127,8 @@ function renderModel(m: ModelRunData, plots: Plot[]): string {
           .map((a) => `<tr><td>${e(a.kind)}</td><td><code>${e(a.uri)}</code></td></tr>`)
           .join('')}</table>`
       : '<p class="muted">none</p>',
+    '<h3>Logs</h3>',
+    renderLogs(m.jobs, logsDir),
   ].join('\n');
 }
 

@@ -4,9 +4,11 @@ import type {
   EvaluationRow,
   InferenceRunRow,
   JobRow,
+  MetricPointRow,
   ModelRow,
   ModelVersionRow,
   PipelineRunRow,
+  TuningTrialRow,
 } from '@mlops/db';
 import type { BatchResult } from '../batches/run-batch';
 import type { RunComparison } from './comparison-data';
@@ -27,6 +29,10 @@ export interface ModelRunData {
   cached: CachedJobInfo[];
   /** This run's model against the version approved before its gate; null without an evaluation. */
   comparison: RunComparison | null;
+  /** The trials of the run's tuning job (empty without tuning). */
+  trials: TuningTrialRow[];
+  /** Metric series of the run's training jobs. */
+  series: MetricPointRow[];
 }
 
 /** An evaluation plot fetched from S3, ready to inline. */
@@ -51,4 +57,6 @@ export interface ReportData {
   plots: Plot[];
   /** Plots that could not be fetched: shown in the report instead of failing it. */
   plotErrors: string[];
+  /** The local stack's on-disk log store (`<state>/logs`); absent on AWS. */
+  logsDir?: string;
 }

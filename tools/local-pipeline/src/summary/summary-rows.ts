@@ -30,7 +30,10 @@ export function buildSummaryRows(
   for (const m of models) {
     for (const phase of PHASES) {
       const batch = [...batches].reverse().find((b) => b.model === m.model && b.phase === phase);
-      const jobs = m.jobs.filter((j) => j.batch === phase);
+      const all = m.jobs.filter((j) => j.batch === phase);
+      // A tuned training phase is summarised by its best trial (the model's job), not by every trial.
+      const best = phase === 'training' ? m.trials.find((t) => t.best) : undefined;
+      const jobs = best ? all.filter((j) => j.id === best.jobId) : all;
       rows.push(buildRow(m, phase, batch, jobs));
     }
   }

@@ -81,10 +81,14 @@ export interface RunResult {
 }
 
 /** Runs the built main job (`node tools/local-pipeline/dist/main.js ...`) to completion. */
-export function runMain(args: string[], env: NodeJS.ProcessEnv): Promise<RunResult> {
+export function runMain(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  configDir: string = CONFIG_DIR,
+): Promise<RunResult> {
   const started = Date.now();
   return new Promise((res, rej) => {
-    const child = spawn(process.execPath, [MAIN, '--config-dir', CONFIG_DIR, ...args], {
+    const child = spawn(process.execPath, [MAIN, '--config-dir', configDir, ...args], {
       cwd: REPO_ROOT,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -9,6 +9,14 @@ import { jobTimestamp } from './job-name';
 import { mapList, omitUndefined, toTagList } from './request-helpers';
 import type { NumericRangeSpec, TuningJobSpec } from './tuning-spec';
 
+declare const validated: unique symbol;
+
+/** A CreateHyperParameterTuningJob input built and validated once by `prepareTuningJob`, sent as is. */
+export type PreparedTuningRequest = CreateHyperParameterTuningJobCommandInput & {
+  HyperParameterTuningJobName: string;
+  readonly [validated]: 'CreateHyperParameterTuningJob';
+};
+
 /** HyperParameterTuningJobName has 32 characters at most. */
 const TUNING_JOB_NAME_MAX = 32;
 /** The training request is built with a stand-in name: a tuning job names its trials itself. */
@@ -34,10 +42,8 @@ const range = (r: NumericRangeSpec) =>
 
 /** Builds and validates against the SageMaker rules of @mlops/contract (the same the local SageMaker applies)
  *  plus what a tuning job of this client needs; throws SageMakerValidationError listing every violation. */
-export function prepareTuningJob(
-  spec: TuningJobSpec,
-  jobName: string,
-): CreateHyperParameterTuningJobCommandInput {
+export function prepareTuningJob(spec: TuningJobSpec, name?: string): PreparedTuningRequest {
+  const jobName = name ?? makeTuningJobName(spec.baseJobName ?? 'tuning');
   const { request: training, violations } = buildTrainingJobRequest(spec.training, TRIAL_NAME);
   const all: Violation[] = violations.map((v) => ({ ...v, path: `TrainingJobDefinition.${v.path}` }));
   if (spec.training.entrypoint || spec.training.arguments)
@@ -57,7 +63,7 @@ export function prepareTuningJob(
   const request = buildTuningRequest(spec, jobName, training);
   all.push(...validateRequest('CreateHyperParameterTuningJob', request));
   if (all.length > 0) throw new SageMakerValidationError('CreateHyperParameterTuningJob', all);
-  return request;
+  return request as PreparedTuningRequest;
 }
 
 function buildTuningRequest(

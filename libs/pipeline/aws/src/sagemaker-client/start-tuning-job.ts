@@ -4,8 +4,7 @@ import {
   ResourceInUse,
   SageMakerClient,
 } from '@aws-sdk/client-sagemaker';
-import { makeTuningJobName, prepareTuningJob } from './build-tuning-request';
-import type { TuningJobSpec } from './tuning-spec';
+import type { PreparedTuningRequest } from './build-tuning-request';
 
 export interface StartedTuningJob {
   jobName: string;
@@ -15,14 +14,12 @@ export interface StartedTuningJob {
   status: string;
 }
 
-/** Validates (throws before any call), then CreateHyperParameterTuningJob, attaching on ResourceInUse. */
+/** Sends the prepared request (see prepareTuningJob) as is; attaches on ResourceInUse. */
 export async function startTuningJob(
   sm: SageMakerClient,
-  spec: TuningJobSpec,
-  opts: { jobName?: string } = {},
+  request: PreparedTuningRequest,
 ): Promise<StartedTuningJob> {
-  const jobName = opts.jobName ?? makeTuningJobName(spec.baseJobName ?? 'tuning');
-  const request = prepareTuningJob(spec, jobName);
+  const jobName = request.HyperParameterTuningJobName;
   try {
     const res = await sm.send(new CreateHyperParameterTuningJobCommand(request));
     return { jobName, arn: res.HyperParameterTuningJobArn, attached: false, status: 'InProgress' };

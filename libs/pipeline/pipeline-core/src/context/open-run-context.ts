@@ -3,6 +3,7 @@ import type { ProgressPrinter } from '../progress/progress-printer';
 import { runJobCached } from '../cache/cached-run-job';
 import type { StepCacheOptions } from '../cache/cached-run-job';
 import { runJob } from '../resume/run-job';
+import { runTuning } from '../resume/run-tuning';
 import type { BatchContext } from './batch-context';
 import type { AwsClients } from './clients';
 import type { RunContext } from './run-context';
@@ -57,6 +58,14 @@ export function openRunContext(ctx: BatchContext, services: RunServices): RunCon
       const owner = { batch: ctx.batch, modelName: ctx.model.name, pipelineRunId: pipelineRun.id };
       if (!services.cache) return runJob(deps, owner, plan);
       return runJobCached(deps, owner, plan, { ...services.cache, s3: clients.s3, runId: ctx.runId });
+    },
+    async runTuning(plan) {
+      const pipelineRun = await ensureRun();
+      return runTuning(
+        { sagemaker: clients.sagemaker, logs: clients.logs, db, printer, signal, pollMs: services.pollMs },
+        { batch: ctx.batch, modelName: ctx.model.name, pipelineRunId: pipelineRun.id },
+        plan,
+      );
     },
   };
 }

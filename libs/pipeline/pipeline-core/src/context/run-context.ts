@@ -4,7 +4,9 @@ import type { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import type { DbAdapter, PipelineRunRow } from '@mlops/db';
 import type { ProgressPrinter } from '../progress/progress-printer';
 import type { RunJobResult } from '../resume/run-job';
+import type { RunTuningResult } from '../resume/run-tuning';
 import type { JobPlan } from '../specs/job-plan';
+import type { TuningPlan } from '../specs/tuning-plan';
 import type { BatchContext } from './batch-context';
 
 /** A batch's view of one run of one model: config, clients, DB and the run record. */
@@ -22,4 +24,6 @@ export interface RunContext extends BatchContext {
   ensureRun(): Promise<PipelineRunRow>;
   /** Resume-aware start/attach/skip + wait + record of one job of this batch (see runJob). */
   runJob(plan: JobPlan): Promise<RunJobResult>;
+  /** Start/attach + wait + record every trial of this batch's tuning job (see runTuning). */
+  runTuning(plan: TuningPlan): Promise<RunTuningResult>;
 }
