@@ -241,6 +241,8 @@ describe('summary of a run whose steps were reused', () => {
         { jobName: 'iris-evaluation-r1', sourceJobName: 'iris-evaluation-r0', sourceRunId: 'r0' },
       ],
       comparison: null,
+      trials: [],
+      series: [],
     };
     const rows = buildSummaryRows(
       [base],

@@ -4,6 +4,7 @@ import {
   createSageMakerClient,
   makeTuningJobName,
   SageMakerValidationError,
+  prepareTuningJob,
   startTuningJob,
   TuningJobFailedError,
   TuningJobSpec,
@@ -66,7 +67,7 @@ it('names tuning jobs within 32 characters', () => {
 
 it('starts a tuning job, reports each trial and resolves with the best one', async () => {
   const events: TuningProgressEvent[] = [];
-  const started = await startTuningJob(sm, spec());
+  const started = await startTuningJob(sm, prepareTuningJob(spec()));
   expect(started.attached).toBe(false);
   const outcome = await waitForTuningJob(sm, started.jobName, {
     pollIntervalMs: 50,
@@ -84,7 +85,7 @@ it('starts a tuning job, reports each trial and resolves with the best one', asy
   }
   expect(outcome.best!.objective).toBe(Math.max(...outcome.trials.map((t) => t.objective!)));
   // Starting it again attaches instead of launching a second tuning job.
-  expect(await startTuningJob(sm, spec(), { jobName: started.jobName })).toMatchObject({
+  expect(await startTuningJob(sm, prepareTuningJob(spec(), started.jobName))).toMatchObject({
     attached: true,
     status: 'Completed',
   });
@@ -97,7 +98,7 @@ it('throws TuningJobFailedError with the trials when every trial fails', async (
     ranges: { categorical: [{ name: 'kernel', values: ['broken'] }] },
   });
   // Its own name: the default one (per second) could attach to the previous test's tuning job.
-  const started = await startTuningJob(sm, failing, { jobName: 'fixture-tuning-failing' });
+  const started = await startTuningJob(sm, prepareTuningJob(failing, 'fixture-tuning-failing'));
   const err = await waitForTuningJob(sm, started.jobName, { pollIntervalMs: 50 }).catch((e: unknown) => e);
   // By name: jest's module registry can load the error class twice (instanceof then fails across copies).
   expect(err).toMatchObject({ name: 'TuningJobFailedError' });
@@ -106,12 +107,9 @@ it('throws TuningJobFailedError with the trials when every trial fails', async (
 
 it('refuses a spec whose objective is not a metric definition, before any call', async () => {
   const bad = spec({ objective: { metricName: 'nope', type: 'Minimize' } });
-  await expect(startTuningJob(sm, bad, { jobName: 'never-created' })).rejects.toThrow(
-    SageMakerValidationError,
-  );
-  await expect(startTuningJob(sm, bad, { jobName: 'never-created' })).rejects.toThrow(
-    /Value 'nope' at 'objective.metricName'/,
-  );
+  // The request is built and validated once, before anything can send it.
+  expect(() => prepareTuningJob(bad, 'never-created')).toThrow(SageMakerValidationError);
+  expect(() => prepareTuningJob(bad, 'never-created')).toThrow(/Value 'nope' at 'objective.metricName'/);
   await expect(waitForTuningJob(sm, 'never-created', { pollIntervalMs: 50 })).rejects.toMatchObject({
     name: 'ValidationException',
     message: 'Requested resource not found.',

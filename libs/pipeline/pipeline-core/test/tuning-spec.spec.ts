@@ -6,7 +6,7 @@ import {
   TUNING_JOB_NAME_MAX,
   tuningJobNameFor,
   tuningSpecFor,
-  validateTuningPlan,
+  prepareTuningPlan,
 } from '../src';
 import { CONFIG_DIR, REPO_ROOT } from './support/paths';
 
@@ -29,8 +29,9 @@ describe('tuningSpecFor', () => {
     const input = iris(TUNING_CONFIG_DIR);
     const spec = tuningSpecFor(input);
     if (!spec) throw new Error('the fixture configures tuning');
-    const plan = validateTuningPlan({ kind: 'tuning', name: tuningJobNameFor('r1', 'iris'), spec });
+    const plan = prepareTuningPlan({ name: tuningJobNameFor('r1', 'iris'), spec });
     expect(plan.name).toBe('iris-tune-r1');
+    expect(plan.request.HyperParameterTuningJobName).toBe('iris-tune-r1'); // built once, carried
     const tuning = input.model.training.tuning!;
     expect(spec).toMatchObject({
       strategy: tuning.strategy,
@@ -71,7 +72,7 @@ describe('tuningSpecFor', () => {
     const spec = tuningSpecFor(input)!;
     let err: unknown;
     try {
-      validateTuningPlan({ kind: 'tuning', name: 'x'.repeat(33), spec });
+      prepareTuningPlan({ name: 'x'.repeat(33), spec });
     } catch (e) {
       err = e;
     }

@@ -1,9 +1,6 @@
-import type { EntityManager } from 'typeorm';
-import { DbNotFoundError } from '../errors';
 import type { DbSession } from '../db-session';
 import { requireJob } from './jobs';
 import type { TuningTrialRow } from '../experiments/experiment-schema';
-import type { JobRow } from '../schema';
 
 export interface RecordTuningTrialInput {
   /** The trial's training job, already recorded with upsertJob. */
