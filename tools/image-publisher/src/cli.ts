@@ -20,15 +20,16 @@ Options:
   --moving-tag <tag>         also push this tag       [env MLOPS_MOVING_TAG]
   -h, --help                 show this help`;
 
-export class UsageError extends Error {
-  override name = 'UsageError';
+export class PublisherUsageError extends Error {
+  override name = 'PublisherUsageError';
 }
 
 export function parseArgs(argv: string[], env: NodeJS.ProcessEnv): PushArgs | 'help' {
   if (argv.includes('-h') || argv.includes('--help')) return 'help';
   const [command, project, ...rest] = argv;
-  if (command !== 'push') throw new UsageError(`unknown command "${command ?? ''}" (expected "push")`);
-  if (!project || project.startsWith('-')) throw new UsageError('missing <project>');
+  if (command !== 'push')
+    throw new PublisherUsageError(`unknown command "${command ?? ''}" (expected "push")`);
+  if (!project || project.startsWith('-')) throw new PublisherUsageError('missing <project>');
   const args: PushArgs = {
     command,
     project,
@@ -38,11 +39,11 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv): PushArgs | 'h
   };
   for (let i = 0; i < rest.length; i += 2) {
     const [flag, value] = [rest[i], rest[i + 1]];
-    if (value === undefined || value.startsWith('--')) throw new UsageError(`${flag} needs a value`);
+    if (value === undefined || value.startsWith('--')) throw new PublisherUsageError(`${flag} needs a value`);
     if (flag === '--registry') args.registry = value;
     else if (flag === '--prefix') args.repositoryPrefix = value;
     else if (flag === '--moving-tag') args.movingTag = value;
-    else throw new UsageError(`unknown option ${flag}`);
+    else throw new PublisherUsageError(`unknown option ${flag}`);
   }
   return args;
 }

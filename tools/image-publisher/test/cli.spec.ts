@@ -1,4 +1,4 @@
-import { parseArgs, UsageError } from '../src/cli';
+import { parseArgs, PublisherUsageError } from '../src/cli';
 import { parseEcrRegistry } from '../src/registry-login';
 
 describe('parseArgs', () => {
@@ -34,7 +34,7 @@ describe('parseArgs', () => {
     [['push', 'p', '--registry'], /--registry needs a value/],
     [['push', 'p', '--tag', 'x'], /unknown option --tag/],
   ])('rejects %j', (argv, message) => {
-    expect(() => parseArgs(argv as string[], {})).toThrow(UsageError);
+    expect(() => parseArgs(argv as string[], {})).toThrow(PublisherUsageError);
     expect(() => parseArgs(argv as string[], {})).toThrow(message);
   });
 

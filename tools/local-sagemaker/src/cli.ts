@@ -1,4 +1,4 @@
-import { parseArgs, UsageError } from './cli/args';
+import { parseArgs, LocalSageMakerUsageError } from './cli/args';
 import { jobCommand, stopJobCommand } from './cli/commands/job';
 import { jobsCommand } from './cli/commands/jobs';
 import { runCommand } from './cli/commands/run';
@@ -74,7 +74,7 @@ export async function main(argv: string[]): Promise<number> {
     case 'run':
       return runCommand(args);
     default:
-      throw new UsageError(`Unknown command '${command}'`);
+      throw new LocalSageMakerUsageError(`Unknown command '${command}'`);
   }
 }
 
@@ -83,8 +83,8 @@ if (require.main === module) {
     (code) => process.exit(code),
     (err: unknown) => {
       console.error(`local-sagemaker: ${err instanceof Error ? err.message : String(err)}`);
-      if (err instanceof UsageError) console.error('Run with --help for usage.');
-      process.exit(err instanceof UsageError ? 2 : 1);
+      if (err instanceof LocalSageMakerUsageError) console.error('Run with --help for usage.');
+      process.exit(err instanceof LocalSageMakerUsageError ? 2 : 1);
     },
   );
 }

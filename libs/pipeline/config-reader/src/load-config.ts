@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, Node, parseDocument } from 'yaml';
-import { ConfigError, ConfigIssue } from './config-error';
+import { PipelineConfigError, ConfigIssue } from './config-error';
 import { applyEnvOverrides } from './env-overrides';
 import { zodIssuesToConfigIssues } from './format-issues';
 import { formatKeyPath, KeyPath } from './key-path';
@@ -26,20 +26,20 @@ export type MlopsConfig = ConfigData & {
   baseDir: string;
 };
 
-/** Reads, overrides, validates and resolves one environment's config. Throws ConfigError (exit code 2). */
+/** Reads, overrides, validates and resolves one environment's config. Throws PipelineConfigError (exit code 2). */
 export function loadConfig(options: LoadConfigOptions): MlopsConfig {
   const configDir = path.resolve(options.configDir ?? 'configs');
   const processEnv = options.processEnv ?? process.env;
   const { env } = options;
   if (!/^[a-z0-9][a-z0-9_-]*$/.test(env)) {
-    throw new ConfigError(
+    throw new PipelineConfigError(
       `Invalid environment name ${JSON.stringify(env)} for ${configDir}: expected e.g. "local", "dev", "prod"`,
     );
   }
   const file = path.join(configDir, `${env}.yaml`);
   if (!existsSync(file)) {
     const known = listEnvironments(configDir);
-    throw new ConfigError(
+    throw new PipelineConfigError(
       `No config for environment "${env}": ${file} does not exist` +
         (known.length > 0
           ? ` (known environments: ${known.join(', ')})`
@@ -50,7 +50,7 @@ export function loadConfig(options: LoadConfigOptions): MlopsConfig {
   const lineCounter = new LineCounter();
   const doc = parseDocument(readText(file), { lineCounter, prettyErrors: false });
   if (doc.errors.length > 0) {
-    throw new ConfigError(
+    throw new PipelineConfigError(
       `Invalid YAML in ${file}`,
       doc.errors.map((e) => ({
         file,
@@ -62,10 +62,10 @@ export function loadConfig(options: LoadConfigOptions): MlopsConfig {
   }
   // Before toJS: a `__proto__` key would be dropped there without a trace.
   const prototypeKeys = findPrototypeKeys(doc.contents, lineCounter, file);
-  if (prototypeKeys.length > 0) throw new ConfigError(`Invalid config in ${file}`, prototypeKeys);
+  if (prototypeKeys.length > 0) throw new PipelineConfigError(`Invalid config in ${file}`, prototypeKeys);
   const raw = toJS(doc, file);
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    throw new ConfigError(`Invalid config in ${file}`, [
+    throw new PipelineConfigError(`Invalid config in ${file}`, [
       {
         file,
         path: '',
@@ -89,13 +89,16 @@ export function loadConfig(options: LoadConfigOptions): MlopsConfig {
   const parsed = configSchema.safeParse(raw, { reportInput: true });
   if (!parsed.success) issues.push(...zodIssuesToConfigIssues(parsed.error.issues, file, locate));
   if (issues.length > 0 || !parsed.success) {
-    throw new ConfigError(`Invalid config for environment "${env}" (${issues.length} problem(s))`, issues);
+    throw new PipelineConfigError(
+      `Invalid config for environment "${env}" (${issues.length} problem(s))`,
+      issues,
+    );
   }
 
   const data = parsed.data;
   const secrets = resolveSecretReferences(data, processEnv, file);
   if (secrets.issues.length > 0) {
-    throw new ConfigError(
+    throw new PipelineConfigError(
       `Unresolved secret reference(s) in config for environment "${env}"`,
       secrets.issues,
     );
@@ -108,15 +111,16 @@ export function loadConfig(options: LoadConfigOptions): MlopsConfig {
   return { ...data, env, file, baseDir };
 }
 
-/** The file's text; a directory or an unreadable file is a one-line ConfigError naming it. */
+/** The file's text; a directory or an unreadable file is a one-line PipelineConfigError naming it. */
 function readText(file: string): string {
   try {
-    if (statSync(file).isDirectory()) throw new ConfigError(`Cannot read config ${file}: it is a directory`);
+    if (statSync(file).isDirectory())
+      throw new PipelineConfigError(`Cannot read config ${file}: it is a directory`);
     return readFileSync(file, 'utf8');
   } catch (e) {
-    if (e instanceof ConfigError) throw e;
+    if (e instanceof PipelineConfigError) throw e;
     const err = e as NodeJS.ErrnoException;
-    throw new ConfigError(`Cannot read config ${file}: ${err.code ?? err.message}`);
+    throw new PipelineConfigError(`Cannot read config ${file}: ${err.code ?? err.message}`);
   }
 }
 
@@ -125,7 +129,7 @@ function toJS(doc: ReturnType<typeof parseDocument>, file: string): unknown {
   try {
     return doc.toJS({ maxAliasCount: 100 });
   } catch (e) {
-    throw new ConfigError(`Invalid YAML in ${file}: ${(e as Error).message.split('\n')[0]}`);
+    throw new PipelineConfigError(`Invalid YAML in ${file}: ${(e as Error).message.split('\n')[0]}`);
   }
 }
 

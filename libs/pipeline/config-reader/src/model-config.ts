@@ -1,18 +1,18 @@
-import { ConfigError } from './config-error';
+import { PipelineConfigError } from './config-error';
 import type { MlopsConfig } from './load-config';
 import type { ModelConfigData } from './schema';
 
 export type ModelConfig = ModelConfigData & { name: string };
 export type S3PrefixKind = keyof ModelConfigData['s3Prefixes'];
 
-/** The named model's section, or a ConfigError listing the models the config knows. */
+/** The named model's section, or a PipelineConfigError listing the models the config knows. */
 export function getModelConfig(config: MlopsConfig, model: string): ModelConfig {
   const section = Object.prototype.hasOwnProperty.call(config.models, model)
     ? config.models[model]
     : undefined;
   if (!section) {
     const known = Object.keys(config.models).sort();
-    throw new ConfigError(
+    throw new PipelineConfigError(
       `Unknown model "${model}" in ${config.file}; known models: ${known.length > 0 ? known.join(', ') : '(none)'}`,
     );
   }

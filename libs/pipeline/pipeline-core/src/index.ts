@@ -4,9 +4,9 @@ export { exitCodeFor } from './errors/exit-code-for';
 export {
   InputError,
   InterruptedError,
-  JobFailedError,
+  BatchJobFailedError,
   NoApprovedModelError,
-  UsageError,
+  BatchUsageError,
 } from './errors/pipeline-errors';
 // CLI
 export type { BatchCliSpec, CliOptions, ExtraOption, ParsedCli } from './cli/cli-spec';

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { assertRunId, formatUsage, newRunId, parseCli, UsageError } from '../src';
+import { assertRunId, formatUsage, newRunId, parseCli, BatchUsageError } from '../src';
 import { REPO_ROOT } from './support/paths';
 
 const spec = {
@@ -8,14 +8,14 @@ const spec = {
   extraOptions: [{ name: 'data-dir', valueName: 'dir', description: 'data', defaultText: '<ws>/data' }],
 };
 
-function usageError(argv: string[]): UsageError {
+function usageError(argv: string[]): BatchUsageError {
   try {
     parseCli(argv, spec, REPO_ROOT);
   } catch (err) {
-    expect(err).toBeInstanceOf(UsageError);
-    return err as UsageError;
+    expect(err).toBeInstanceOf(BatchUsageError);
+    return err as BatchUsageError;
   }
-  throw new Error(`expected a UsageError for ${argv.join(' ')}`);
+  throw new Error(`expected a BatchUsageError for ${argv.join(' ')}`);
 }
 
 describe('parseCli', () => {
@@ -102,7 +102,7 @@ describe('run ids', () => {
     expect(assertRunId('run-20261126-0615')).toBe('run-20261126-0615');
     expect(() => assertRunId('a'.repeat(33))).toThrow(/1-32/);
     for (const bad of ['-a', 'a-', 'a--b', 'A', 'a_b', ''])
-      expect(() => assertRunId(bad)).toThrow(UsageError);
+      expect(() => assertRunId(bad)).toThrow(BatchUsageError);
   });
 
   it('newRunId is a valid run id derived from the clock', () => {

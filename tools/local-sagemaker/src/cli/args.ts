@@ -4,7 +4,9 @@ export interface ParsedArgs {
   flags: Record<string, string[]>;
 }
 
-export class UsageError extends Error {}
+export class LocalSageMakerUsageError extends Error {
+  override name = 'LocalSageMakerUsageError';
+}
 
 export function parseArgs(argv: string[], known: Record<string, 'value' | 'switch'>): ParsedArgs {
   const out: ParsedArgs = { positionals: [], flags: {} };
@@ -16,11 +18,11 @@ export function parseArgs(argv: string[], known: Record<string, 'value' | 'switc
     }
     const [name, inline] = arg.slice(2).split(/=(.*)/s, 2);
     const kind = known[name];
-    if (!kind) throw new UsageError(`Unknown option --${name}`);
+    if (!kind) throw new LocalSageMakerUsageError(`Unknown option --${name}`);
     let value = 'true';
     if (kind === 'value') {
       value = inline ?? argv[++i];
-      if (value === undefined) throw new UsageError(`Option --${name} needs a value`);
+      if (value === undefined) throw new LocalSageMakerUsageError(`Option --${name} needs a value`);
     }
     (out.flags[name] ??= []).push(value);
   }
@@ -34,6 +36,6 @@ export function intFlag(args: ParsedArgs, name: string): number | undefined {
   if (raw === undefined) return undefined;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0)
-    throw new UsageError(`--${name} must be a non-negative integer, got '${raw}'`);
+    throw new LocalSageMakerUsageError(`--${name} must be a non-negative integer, got '${raw}'`);
   return n;
 }

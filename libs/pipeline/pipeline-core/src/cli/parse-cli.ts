@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { join } from 'node:path';
-import { UsageError } from '../errors/pipeline-errors';
+import { BatchUsageError } from '../errors/pipeline-errors';
 import { assertRunId } from '../run-id';
 import type { BatchCliSpec, ParsedCli } from './cli-spec';
 import { findWorkspaceRoot } from './workspace-root';
@@ -9,7 +9,7 @@ const MODEL_NAME = /^[a-z][a-z0-9-]*$/;
 
 /**
  * Parses a batch's argv (without `node script`). Unknown flags, positionals, missing values and
- * conflicting flags are UsageErrors (exit 2), raised before any config is read.
+ * conflicting flags are BatchUsageErrors (exit 2), raised before any config is read.
  */
 export function parseCli(
   argv: readonly string[],
@@ -37,26 +37,28 @@ export function parseCli(
     }));
   } catch (err) {
     // node:util messages already name the flag ("Unknown option '--modle'").
-    throw new UsageError((err as Error).message);
+    throw new BatchUsageError((err as Error).message);
   }
   if (values.help === true) return { help: true };
   if (values['migrate-only'] === true) return { help: false, migrateOnly: migrateOnly(values, cwd) };
 
   const model = values.model as string | undefined;
   const allModels = values['all-models'] === true;
-  if (model !== undefined && allModels) throw new UsageError('Give either --model or --all-models, not both');
-  if (model === undefined && !allModels) throw new UsageError('Missing --model <name> (or --all-models)');
+  if (model !== undefined && allModels)
+    throw new BatchUsageError('Give either --model or --all-models, not both');
+  if (model === undefined && !allModels)
+    throw new BatchUsageError('Missing --model <name> (or --all-models)');
   if (model !== undefined && !MODEL_NAME.test(model))
-    throw new UsageError(`Invalid --model ${JSON.stringify(model)}: expected a model name like "iris"`);
+    throw new BatchUsageError(`Invalid --model ${JSON.stringify(model)}: expected a model name like "iris"`);
   const runId = values['run-id'] as string | undefined;
-  if (runId === undefined) throw new UsageError('Missing --run-id <id>');
+  if (runId === undefined) throw new BatchUsageError('Missing --run-id <id>');
   const { env, configDir } = envAndConfigDir(values, cwd);
 
   const extra: Record<string, string> = {};
   for (const name of extraNames) {
     const v = values[name];
     if (typeof v === 'string') {
-      if (v === '') throw new UsageError(`--${name} must not be empty`);
+      if (v === '') throw new BatchUsageError(`--${name} must not be empty`);
       extra[name] = v;
     }
   }
@@ -79,7 +81,9 @@ type Values = Record<string, string | boolean | undefined>;
 function envAndConfigDir(values: Values, cwd: string): { env: string; configDir: string } {
   const env = (values.env as string | undefined) ?? 'local';
   if (!/^[a-z][a-z0-9-]*$/.test(env))
-    throw new UsageError(`Invalid --env ${JSON.stringify(env)}: expected an environment name like "local"`);
+    throw new BatchUsageError(
+      `Invalid --env ${JSON.stringify(env)}: expected an environment name like "local"`,
+    );
   const configDir = (values['config-dir'] as string | undefined) ?? join(findWorkspaceRoot(cwd), 'configs');
   return { env, configDir };
 }
@@ -90,7 +94,7 @@ function migrateOnly(values: Values, cwd: string): { env: string; configDir: str
     (k) => values[k] !== undefined && !['migrate-only', 'env', 'config-dir'].includes(k),
   );
   if (others.length > 0)
-    throw new UsageError(
+    throw new BatchUsageError(
       `--migrate-only takes only --env and --config-dir, not --${others.sort().join(', --')}`,
     );
   return envAndConfigDir(values, cwd);
