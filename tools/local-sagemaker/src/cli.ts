@@ -36,7 +36,7 @@ Options (start, run):
   --image-map FILE         process runtime: JSON { "<image>": { "trainCommand": [...], "workdir": "..." } }
   --apps-root DIR          process runtime: root of apps/<image>/dist [.]
   --keep-work-dirs         keep per-job work folders (debugging)
-  --help                   this text
+  -h, --help               this text
 `;
 
 const KNOWN = {
@@ -51,7 +51,12 @@ const KNOWN = {
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  if (!command || command === '--help' || command === 'help' || rest.includes('--help')) {
+  if (
+    !command ||
+    ['--help', '-h', 'help'].includes(command) ||
+    rest.includes('--help') ||
+    rest.includes('-h')
+  ) {
     console.log(HELP);
     return command ? 0 : 1;
   }
@@ -83,7 +88,7 @@ if (require.main === module) {
     (code) => process.exit(code),
     (err: unknown) => {
       console.error(`local-sagemaker: ${err instanceof Error ? err.message : String(err)}`);
-      if (err instanceof LocalSageMakerUsageError) console.error('Run with --help for usage.');
+      if (err instanceof LocalSageMakerUsageError) console.error(`\n${HELP}`);
       process.exit(err instanceof LocalSageMakerUsageError ? 2 : 1);
     },
   );

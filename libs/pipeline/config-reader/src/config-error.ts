@@ -26,7 +26,7 @@ export class PipelineConfigError extends Error {
   }
 }
 
-export function formatIssue(issue: ConfigIssue): string {
+function formatIssue(issue: ConfigIssue): string {
   const where = issue.line !== undefined ? `${issue.file}:${issue.line}` : issue.file;
   const key = issue.path === '' ? '(root)' : issue.path;
   const origin = issue.envVar !== undefined ? ` (from env ${issue.envVar})` : '';

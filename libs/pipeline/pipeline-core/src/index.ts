@@ -9,7 +9,7 @@ export {
   BatchUsageError,
 } from './errors/pipeline-errors';
 // CLI
-export type { BatchCliSpec, CliOptions, ExtraOption, ParsedCli } from './cli/cli-spec';
+export type { BatchCliSpec, CliOptions } from './cli/cli-spec';
 export { parseCli } from './cli/parse-cli';
 export { formatUsage } from './cli/usage';
 export { findWorkspaceRoot } from './cli/workspace-root';
@@ -25,7 +25,6 @@ export { validateJobPlan } from './specs/job-plan';
 export type { JobPlan } from './specs/job-plan';
 export { jobTags } from './specs/job-tags';
 // SageMaker, progress, resume, recording
-export { describeIfExists } from './sagemaker/describe-if-exists';
 export { ProgressPrinter } from './progress/progress-printer';
 export { runJob } from './resume/run-job';
 export type { JobResolution, RunJobDeps, RunJobResult } from './resume/run-job';

@@ -80,8 +80,8 @@ describe('parseCli', () => {
     [['--migrate-only', '--model', 'iris'], /--migrate-only takes only --env and --config-dir, not --model/],
     [['--migrate-only', '--run-id', 'r', '--all-models'], /not --all-models, --run-id/],
     [['--migrate-only', '--env', 'Bad!'], /Invalid --env "Bad!"/],
-    [['--modle', 'iris', '--run-id', 'r'], /Unknown option '--modle'/],
-    [['--model', 'iris', '--run-id', 'r', 'extra'], /positional/i],
+    [['--modle', 'iris', '--run-id', 'r'], /^Unknown option --modle$/],
+    [['--model', 'iris', '--run-id', 'r', 'extra'], /^Unexpected argument "extra"$/],
     [['--run-id', 'r'], /Missing --model/],
     [['--model', 'iris'], /Missing --run-id/],
     [['--model', 'iris', '--all-models', '--run-id', 'r'], /either --model or --all-models/],
@@ -89,7 +89,9 @@ describe('parseCli', () => {
     [['--model', 'iris', '--run-id', 'Bad_Id'], /Invalid --run-id "Bad_Id"/],
     [['--model', 'iris', '--run-id', 'r', '--env', '../x'], /Invalid --env/],
     [['--model', 'iris', '--run-id', 'r', '--data-dir', ''], /--data-dir must not be empty/],
-    [['--model'], /argument missing|requires a value|Option '--model <value>'/],
+    [['--model'], /^--model needs a value$/],
+    [['--run-id', '--model', 'iris'], /^--run-id needs a value$/],
+    [['--help=yes'], /^--help takes no value$/],
   ])('%j is a usage error (exit 2)', (argv, message) => {
     const err = usageError(argv);
     expect(err.message).toMatch(message);

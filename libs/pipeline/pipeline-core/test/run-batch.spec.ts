@@ -49,7 +49,7 @@ describe('runBatch', () => {
   it('an unknown flag is exit 2 with the usage on stderr', async () => {
     const r = await run(noop, ['--model', 'iris', '--run-id', 'r1', '--bogus']);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/Unknown option '--bogus'/);
+    expect(r.err).toMatch(/Unknown option --bogus$/m);
     expect(r.err).toContain('Usage: pipeline-test');
   });
 

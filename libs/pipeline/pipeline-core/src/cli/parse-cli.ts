@@ -1,11 +1,13 @@
-import { parseArgs } from 'node:util';
 import { join } from 'node:path';
+import type { ParseArgsOptionsConfig } from 'node:util';
+import { parseArgv } from '@mlops/contract';
 import { BatchUsageError } from '../errors/pipeline-errors';
 import { assertRunId } from '../run-id';
-import type { BatchCliSpec, ParsedCli } from './cli-spec';
+import { BatchCliSpec, COMMON_OPTIONS, CommonOption, LAST_OPTIONS, ParsedCli } from './cli-spec';
 import { findWorkspaceRoot } from './workspace-root';
 
 const MODEL_NAME = /^[a-z][a-z0-9-]*$/;
+const ENV_NAME = /^[a-z][a-z0-9-]*$/;
 
 /**
  * Parses a batch's argv (without `node script`). Unknown flags, positionals, missing values and
@@ -17,28 +19,11 @@ export function parseCli(
   cwd: string = process.cwd(),
 ): ParsedCli {
   const extraNames = (spec.extraOptions ?? []).map((o) => o.name);
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        help: { type: 'boolean', short: 'h' },
-        model: { type: 'string' },
-        'all-models': { type: 'boolean' },
-        'run-id': { type: 'string' },
-        env: { type: 'string' },
-        'config-dir': { type: 'string' },
-        'migrate-only': { type: 'boolean' },
-        'no-cache': { type: 'boolean' },
-        ...Object.fromEntries(extraNames.map((n) => [n, { type: 'string' as const }])),
-      },
-    }));
-  } catch (err) {
-    // node:util messages already name the flag ("Unknown option '--modle'").
-    throw new BatchUsageError((err as Error).message);
-  }
+  const options: ParseArgsOptionsConfig = Object.fromEntries([
+    ...[...COMMON_OPTIONS, ...LAST_OPTIONS].map((o) => [o.name, parseArgsOption(o)]),
+    ...extraNames.map((n) => [n, { type: 'string' as const }]),
+  ]);
+  const { values } = parseArgv(argv, { options }, (m) => new BatchUsageError(m));
   if (values.help === true) return { help: true };
   if (values['migrate-only'] === true) return { help: false, migrateOnly: migrateOnly(values, cwd) };
 
@@ -76,11 +61,15 @@ export function parseCli(
   };
 }
 
-type Values = Record<string, string | boolean | undefined>;
+function parseArgsOption(o: CommonOption): ParseArgsOptionsConfig[string] {
+  return o.short === undefined ? { type: o.type } : { type: o.type, short: o.short };
+}
+
+type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
 
 function envAndConfigDir(values: Values, cwd: string): { env: string; configDir: string } {
   const env = (values.env as string | undefined) ?? 'local';
-  if (!/^[a-z][a-z0-9-]*$/.test(env))
+  if (!ENV_NAME.test(env))
     throw new BatchUsageError(
       `Invalid --env ${JSON.stringify(env)}: expected an environment name like "local"`,
     );
