@@ -22,6 +22,16 @@ describe('main job: bad input', () => {
     expect(await portIsOpen(t.sagemakerPort)).toBe(false);
   });
 
+  it('unknown flag: exit 2, one line naming it, then the usage; nothing started or written', async () => {
+    const t = await makeTestEnv('lp-bad-');
+    envs.push(t);
+    const result = await runMain(['--models', 'iris', '--frobnicate'], t.env);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^local-pipeline: Unknown option --frobnicate\n\nUsage: local-pipeline/);
+    expect(existsSync(t.stateDir)).toBe(false);
+    expect(existsSync(t.dbPath)).toBe(false);
+  });
+
   it('corrupt raw data: the preprocess job fails with its FailureReason in the DB; the rest is skipped', async () => {
     const t0 = await makeTestEnv('lp-corrupt-');
     const corrupt = join(t0.tmp, 'iris.csv');
