@@ -27,4 +27,3 @@ export { validateRequest } from './sagemaker/validate-request';
 export { validationMessage, violationText } from './sagemaker/validation-message';
 export { PROCESSING_COMMAND, processingArguments } from './container/commands';
 export { parseArgv } from './cli/parse-argv';
-export type { ArgvSpec } from './cli/parse-argv';
