@@ -37,7 +37,7 @@ describe('parseCli', () => {
 
   it('takes --no-cache (step cache off for this invocation)', () => {
     const parsed = parseCli(['--model', 'iris', '--run-id', 'r1', '--no-cache'], spec, REPO_ROOT);
-    expect(parsed.help === false && parsed.options.noCache).toBe(true);
+    expect(!parsed.help && !parsed.migrateOnly && parsed.options.noCache).toBe(true);
     expect(() => parseCli(['--model', 'iris', '--run-id', 'r1', '--no-cache=yes'], spec, REPO_ROOT)).toThrow(
       /no-cache/,
     );
