@@ -6,18 +6,14 @@ import { readAppProjects } from '../src/workspace/container-apps';
 import { roleStatements, synth, Synth, WORKSPACE_ROOT } from './harness';
 
 // What `nx g @mlops/workspace-plugin:model wine` leaves behind, as far as infra reads it: a container app
-// tagged like the others and a `models.wine` section in the config. infra itself is not edited.
+// tagged like the others and its model file, configs/models/wine.yaml. infra itself is not edited.
 let dir: string;
 let t: Synth;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'infra-generated-'));
   cpSync(join(WORKSPACE_ROOT, 'configs'), join(dir, 'configs'), { recursive: true });
-  const dev = readFileSync(join(dir, 'configs', 'dev.yaml'), 'utf8');
-  const wine = dev
-    .slice(dev.indexOf('  iris:'), dev.indexOf('  mpg:'))
-    .replace(/iris/g, 'wine')
-    .replace('team-wine', 'team-wine');
-  writeFileSync(join(dir, 'configs', 'dev.yaml'), `${dev.trimEnd()}\n\n${wine}`);
+  const iris = readFileSync(join(dir, 'configs', 'models', 'iris.yaml'), 'utf8');
+  writeFileSync(join(dir, 'configs', 'models', 'wine.yaml'), iris.replace(/iris/g, 'wine'));
   const projects = [
     ...readAppProjects(WORKSPACE_ROOT),
     { name: 'container-wine', tags: ['type:app', 'platform:container', 'scope:wine'] },

@@ -68,7 +68,7 @@ describe('IAM generated from the code', () => {
     );
   });
 
-  test('on the narrowest resources: model run prefixes, job name prefixes, SageMaker log groups, the execution role', () => {
+  test('on the narrowest resources: model run prefixes, job name prefixes, SageMaker log groups, the execution role, the model repositories', () => {
     const bySid = Object.fromEntries(
       roleStatements(t.pipeline, 'BatchesTaskRole').map((s) => {
         const r = renderValue(s) as { Sid: string; Resource: unknown; Condition?: unknown };
@@ -84,6 +84,7 @@ describe('IAM generated from the code', () => {
       'SagemakerLogs',
       'TrainingJobs',
     ]);
+    // DescribeImages (pre-flight, step cache): the model images' repositories only.
     expect(bySid.Repositories?.Resource).toEqual([
       'arn:aws:ecr:${Region}:${Account}:repository/container-iris',
       'arn:aws:ecr:${Region}:${Account}:repository/container-mpg',

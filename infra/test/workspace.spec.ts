@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { containerApps, readAppProjects } from '../src/workspace/container-apps';
@@ -27,20 +27,38 @@ test('a broken project.json is named', () => {
   );
 });
 
-test('models and their prefixes come from configs/<env>.yaml', () => {
-  expect(readModels(WORKSPACE_ROOT, 'dev').map((m) => m.name)).toEqual(['iris', 'mpg']);
+test('models and their prefixes come from configs/models/ merged with configs/<env>.yaml', () => {
+  expect(readModels(WORKSPACE_ROOT, 'dev')).toEqual([
+    { name: 'iris', s3Prefixes: expect.objectContaining({ raw: 'iris/raw/', models: 'iris/models/' }) },
+    { name: 'mpg', s3Prefixes: expect.objectContaining({ raw: 'mpg/raw/' }) },
+  ]);
+});
+
+const IRIS = readFileSync(join(WORKSPACE_ROOT, 'configs', 'models', 'iris.yaml'), 'utf8');
+const modelFile = (name: string, text: string) => {
+  mkdirSync(join(dir, 'configs', 'models'), { recursive: true });
+  writeFileSync(join(dir, 'configs', 'models', `${name}.yaml`), text);
+};
+
+test('a prefix infra cannot turn into an IAM pattern is named with the model file and key', () => {
+  config('aws: {}\n');
+  modelFile('iris', IRIS.replace('raw: iris/raw/', 'raw: iris/../raw/').replace(/\nenv:[\s\S]*$/, '\n'));
+  expect(() => readModels(dir, 'dev')).toThrow(
+    `${join(dir, 'configs', 'models', 'iris.yaml')}: models.iris.s3Prefixes.raw: expected a key prefix like "iris/raw/", got "iris/../raw/"`,
+  );
 });
 
 test.each([
-  ['aws: {}\n', 'models: expected a non-empty mapping of model sections'],
-  ['models:\n  Iris: { s3Prefixes: { raw: iris/raw/ } }\n', 'models.Iris: model name must match'],
-  ['models:\n  iris: { team: x }\n', 'models.iris.s3Prefixes: expected a mapping of key prefixes'],
-  [
-    'models:\n  iris: { s3Prefixes: { raw: ../raw/ } }\n',
-    'models.iris.s3Prefixes.raw: expected a key prefix like "iris/raw/", got "../raw/"',
-  ],
-  ['models: [\n', 'cannot read'],
-])('bad config %j is named with file and key', (text, message) => {
-  config(text);
-  expect(() => readModels(dir, 'dev')).toThrow(`${join(dir, 'configs', 'dev.yaml')}: ${message}`);
+  ['team: x\n', 'models.iris.task'],
+  ['team: [\n', 'Invalid YAML in'],
+])('a broken model file %j is named by the config-reader', (text, message) => {
+  config('aws: {}\n');
+  modelFile('iris', text);
+  expect(() => readModels(dir, 'dev')).toThrow(join(dir, 'configs', 'models', 'iris.yaml'));
+  expect(() => readModels(dir, 'dev')).toThrow(message);
+});
+
+test('no model at all is named', () => {
+  config('aws: {}\n');
+  expect(() => readModels(dir, 'dev')).toThrow('models');
 });

@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // CODEOWNERS from project metadata: every project.json with `metadata.owner` gets a line for its
-// root between the markers below. `--check` fails (exit 1) when the file is stale or when a
-// container app has no owner, so ownership cannot drift from the projects.
+// root between the markers below, and a container app's owner also owns its model's config file
+// (configs/models/<model>.yaml, the model from its `scope:<model>` tag). `--check` fails (exit 1) when
+// the file is stale, when a container app has no owner or no model file, or when a model file has no
+// container app, so ownership cannot drift from the projects.
 // Usage: node tools/ci/codeowners.mjs [--check] [--root <workspace>]
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -11,34 +13,75 @@ import { projectRoots } from './project-roots.mjs';
 
 export const BEGIN = '# BEGIN generated from project.json metadata.owner (node tools/ci/codeowners.mjs)';
 export const END = '# END generated';
+/** Where a model's settings live (read by libs/pipeline/config-reader). */
+export const MODEL_CONFIG_DIR = 'configs/models';
 const OWNER = /^@[A-Za-z0-9-]+(\/[A-Za-z0-9._-]+)?$|^[^@\s]+@[^@\s]+$/;
 
 export function readProjects(root) {
   const projects = [];
   for (const rel of projectRoots(root)) {
     const json = JSON.parse(readFileSync(join(root, rel, 'project.json'), 'utf8'));
-    projects.push({ name: json.name, root: rel, tags: json.tags ?? [], owner: json.metadata?.owner });
+    const tags = json.tags ?? [];
+    const model = isContainerApp(tags)
+      ? tags.find((t) => t.startsWith('scope:'))?.slice('scope:'.length)
+      : undefined;
+    const modelConfig = model ? `${MODEL_CONFIG_DIR}/${model}.yaml` : undefined;
+    projects.push({
+      name: json.name,
+      root: rel,
+      tags,
+      owner: json.metadata?.owner,
+      modelConfig,
+      hasModelConfig: modelConfig !== undefined && existsSync(join(root, modelConfig)),
+    });
   }
   return projects.sort((a, b) => a.root.localeCompare(b.root));
 }
 
-export function problems(projects) {
+/** `configs/models/*.yaml` of the workspace (model files, whoever owns them). */
+export function readModelConfigs(root) {
+  const dir = join(root, MODEL_CONFIG_DIR);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => `${MODEL_CONFIG_DIR}/${f}`)
+    .sort();
+}
+
+const isContainerApp = (tags) => tags.includes('platform:container') && tags.includes('type:app');
+
+export function problems(projects, modelConfigs = []) {
   const out = [];
   for (const p of projects) {
-    const container = p.tags.includes('platform:container') && p.tags.includes('type:app');
+    const container = isContainerApp(p.tags);
     if (container && !p.owner)
       out.push(`${p.root}/project.json: container app "${p.name}" has no metadata.owner`);
+    if (container && !p.modelConfig)
+      out.push(`${p.root}/project.json: container app "${p.name}" has no scope:<model> tag naming its model`);
+    if (container && p.modelConfig && !p.hasModelConfig)
+      out.push(`${p.modelConfig}: missing; container app "${p.name}" needs its model's config file`);
     if (p.owner !== undefined && !OWNER.test(p.owner)) {
       out.push(
         `${p.root}/project.json: metadata.owner "${p.owner}" is not a GitHub @user, @org/team or email`,
       );
     }
   }
+  const claimed = new Set(projects.map((p) => p.modelConfig).filter(Boolean));
+  for (const file of modelConfigs)
+    if (!claimed.has(file))
+      out.push(`${file}: no container app tagged scope:<model> for it; its team would not own it`);
   return out;
 }
 
 export function render(current, projects) {
-  const lines = projects.filter((p) => p.owner).map((p) => `/${p.root}/`.padEnd(40) + ` ${p.owner}`);
+  const entries = [];
+  for (const p of projects.filter((x) => x.owner)) {
+    entries.push([`/${p.root}/`, p.owner]);
+    if (p.hasModelConfig) entries.push([`/${p.modelConfig}`, p.owner]);
+  }
+  const lines = entries
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([path, owner]) => path.padEnd(40) + ` ${owner}`);
   const block = [BEGIN, ...lines, END].join('\n');
   const start = current.indexOf(BEGIN);
   const end = current.indexOf(END);
@@ -73,7 +116,7 @@ function main(argv) {
   const root = resolve(values.root ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..'));
   const file = join(root, '.github', 'CODEOWNERS');
   const projects = readProjects(root);
-  const issues = problems(projects);
+  const issues = problems(projects, readModelConfigs(root));
   const current = existsSync(file) ? readFileSync(file, 'utf8') : '';
   const next = render(current, projects);
   if (check) {

@@ -5,10 +5,9 @@ import {
   extractMetrics,
   formatChecks,
   InputError,
-  modelInputPrefix,
   processingSpecFor,
   readS3Text,
-  validateJobPlan,
+  prepareJobPlan,
 } from '@mlops/pipeline-core';
 
 /**
@@ -25,20 +24,15 @@ export const evaluation: BatchDefinition = {
       'then gates on the configured thresholds: the model version becomes Approved or Rejected.',
   },
   async execute(ctx) {
-    const trainingJob = await ctx.db.getJob(ctx.jobName(BatchName.Training));
-    if (!trainingJob || trainingJob.status !== 'Completed')
-      throw new InputError(
-        `No completed training job for run ${ctx.runId} of model ${ctx.model.name} ` +
-          `(${ctx.jobName(BatchName.Training)}: ${trainingJob?.status ?? 'not recorded'}): run pipeline-training first`,
-      );
-    const version = (await ctx.db.listModelVersions(ctx.model.name)).find(
-      (v) => v.trainingJobId === trainingJob.id,
-    );
+    // What training recorded for this run: the version and its model.tar.gz, mounted as they are (a
+    // one-object S3Prefix gives the container `<input>/model.tar.gz`, on AWS and locally).
+    const version = await ctx.db.modelVersionOfRun(ctx.runId, ctx.model.name);
     if (!version)
       throw new InputError(
-        `No model version recorded for ${trainingJob.sagemakerName}: rerun pipeline-training`,
+        `No model version trained in run ${ctx.runId} of model ${ctx.model.name}: ` +
+          `run pipeline-training for this run first`,
       );
-    const plan = validateJobPlan({
+    const plan = prepareJobPlan({
       kind: 'processing',
       name: ctx.jobName(),
       spec: processingSpecFor({
@@ -46,7 +40,7 @@ export const evaluation: BatchDefinition = {
         runId: ctx.runId,
         model: ctx.model,
         job: 'evaluation',
-        inputs: { model: modelInputPrefix(version.artifactUri), test: ctx.layout.processed.test },
+        inputs: { model: version.artifactUri, test: ctx.layout.processed.test },
         outputs: { evaluation: ctx.layout.evaluation },
       }),
     });

@@ -20,11 +20,11 @@ describe('pipeline-evaluation', () => {
     expect(h.calls).toEqual([]);
   });
 
-  it('no completed training job in the run: exit 2 naming the job, no call, no run row', async () => {
+  it('no model version trained in the run: exit 2 naming run and model, no call, no run row', async () => {
     const r = await h.run(['--model', 'iris', '--run-id', 'e1']);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(
-      /No completed training job for run e1 of model iris \(iris-training-e1: not recorded\)/,
+      /No model version trained in run e1 of model iris: run pipeline-training for this run first/,
     );
     expect(h.calls).toEqual([]);
     expect(await h.withDb((db) => db.listPipelineRuns())).toEqual([]);
@@ -49,7 +49,31 @@ describe('pipeline-evaluation', () => {
     });
     const r = await h.run(['--model', 'iris', '--run-id', 'e2']);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/iris-training-e2: Failed\): run pipeline-training first/);
+    expect(r.err).toMatch(/No model version trained in run e2 of model iris/);
+    expect(h.calls).toEqual([]);
+  });
+
+  it("another run's model version is not evaluated (exit 2): only what training recorded for this run", async () => {
+    await h.withDb(async (db) => {
+      await db.upsertModel({ name: 'iris', team: 'team-a', task: 'classification' });
+      const { run } = await db.createPipelineRun({ runId: 'e3', modelName: 'iris', environment: 'local' });
+      await db.upsertJob({
+        sagemakerName: 'iris-training-e3',
+        jobType: 'Training',
+        batch: 'training',
+        modelName: 'iris',
+        pipelineRunId: run.id,
+        status: 'Completed',
+      });
+      await db.createModelVersion({
+        modelName: 'iris',
+        artifactUri: 's3://mlops-local/iris/e3/models/iris-training-e3/output/model.tar.gz',
+        trainingJobName: 'iris-training-e3',
+      });
+    });
+    const r = await h.run(['--model', 'iris', '--run-id', 'e4']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/No model version trained in run e4 of model iris/);
     expect(h.calls).toEqual([]);
   });
 });

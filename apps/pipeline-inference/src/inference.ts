@@ -2,11 +2,10 @@ import { ArtifactKind, BatchName, PipelineRunStatus } from '@mlops/db';
 import {
   BatchDefinition,
   BatchJobFailedError,
-  modelInputPrefix,
   NoApprovedModelError,
   processingSpecFor,
   readS3Text,
-  validateJobPlan,
+  prepareJobPlan,
 } from '@mlops/pipeline-core';
 
 /**
@@ -34,7 +33,7 @@ export const inference: BatchDefinition = {
     const version = await ctx.db.latestApprovedModelVersion(ctx.model.name);
     if (!version) throw new NoApprovedModelError(ctx.model.name);
     const inputUri = ctx.cli.extra['input'] ?? ctx.layout.processed.test;
-    const plan = validateJobPlan({
+    const plan = prepareJobPlan({
       kind: 'processing',
       name: ctx.jobName(),
       spec: processingSpecFor({
@@ -42,7 +41,7 @@ export const inference: BatchDefinition = {
         runId: ctx.runId,
         model: ctx.model,
         job: 'inference',
-        inputs: { model: modelInputPrefix(version.artifactUri), data: inputUri },
+        inputs: { model: version.artifactUri, data: inputUri },
         outputs: { predictions: ctx.layout.inference },
       }),
     });

@@ -27,7 +27,8 @@ describe('pipeline-inference', () => {
       await db.recordEvaluation({
         modelVersionId: v1.id,
         metrics: { accuracy: 0.5 },
-        thresholds: [{ metric: 'accuracy', op: '>=', value: 0.9 }],
+        checks: [{ metric: 'accuracy', op: '>=', value: 0.9, actual: 0.5, passed: false }],
+        verdict: 'Failed',
       });
       await db.createModelVersion({ modelName: 'iris', artifactUri: 's3://b/v2/model.tar.gz' });
     });
@@ -49,7 +50,8 @@ describe('pipeline-inference', () => {
       await db.recordEvaluation({
         modelVersionId: v.id,
         metrics: { accuracy: 0.95 },
-        thresholds: [{ metric: 'accuracy', op: '>=', value: 0.9 }],
+        checks: [{ metric: 'accuracy', op: '>=', value: 0.9, actual: 0.95, passed: true }],
+        verdict: 'Passed',
       });
     });
     const r = await h.run(['--model', 'iris', '--run-id', 'i2', '--input', 'ftp://elsewhere/data.csv']);

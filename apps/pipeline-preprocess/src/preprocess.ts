@@ -5,7 +5,7 @@ import {
   InputError,
   JobPlan,
   processingSpecFor,
-  validateJobPlan,
+  prepareJobPlan,
 } from '@mlops/pipeline-core';
 
 const SPLITS = ['train', 'validation', 'test', 'stats'] as const;
@@ -20,7 +20,7 @@ export const preprocess: BatchDefinition<JobPlan> = {
       'test splits and feature statistics. Waits with progress and logs; records the job and its outputs.',
   },
   prepare(ctx) {
-    return validateJobPlan({
+    return prepareJobPlan({
       kind: 'processing',
       name: ctx.jobName(),
       spec: processingSpecFor({

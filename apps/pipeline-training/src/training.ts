@@ -5,7 +5,7 @@ import {
   InputError,
   JobPlan,
   trainingSpecFor,
-  validateJobPlan,
+  prepareJobPlan,
 } from '@mlops/pipeline-core';
 
 /**
@@ -24,7 +24,7 @@ export const training: BatchDefinition<JobPlan> = {
   },
   prepare(ctx) {
     // Built and validated here so a bad hyperparameter is reported before any service is touched.
-    return validateJobPlan({
+    return prepareJobPlan({
       kind: 'training',
       name: ctx.jobName(),
       spec: trainingSpecFor({

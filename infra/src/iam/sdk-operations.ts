@@ -50,6 +50,8 @@ export const SDK_OPERATIONS: Readonly<Record<string, readonly Grant[]>> = {
   'cloudwatch-logs:DescribeLogStreams': [{ actions: ['logs:DescribeLogStreams'], scope: 'sagemaker-logs' }],
   'cloudwatch-logs:GetLogEvents': [{ actions: ['logs:GetLogEvents'], scope: 'sagemaker-logs' }],
   'ecr:GetAuthorizationToken': [{ actions: ['ecr:GetAuthorizationToken'], scope: 'registry' }],
+  // The batches' pre-flight: the model image exists before any job (or row) is created.
+  'ecr:DescribeImages': [{ actions: ['ecr:DescribeImages'], scope: 'repositories' }],
   'ecr:DescribeRepositories': [{ actions: ['ecr:DescribeRepositories'], scope: 'repositories' }],
   'ecr:CreateRepository': [{ actions: ['ecr:CreateRepository'], scope: 'repositories' }],
   // The step cache keys a step on the model image's digest (pipeline-core cache/ecr-digests).

@@ -83,7 +83,7 @@ export class PipelineStack extends Stack {
         case 'sagemaker-logs':
           return { resources: sageMakerLogGroupArns(this) };
         case 'repositories':
-          // The model images (what the jobs run), for their digests.
+          // The model images (what the jobs run): the pre-flight's existence check and the step cache's digests.
           return { resources: workspace.containerApps.map(repositoryArn) };
         case 'execution-role':
           return {

@@ -40,6 +40,7 @@ describe('CODEOWNERS from project metadata', () => {
       root = mkdtempSync(join(tmpdir(), 'codeowners-'));
       write('.github/CODEOWNERS', '* @org/platform\n');
       project('apps/container-a', ['type:app', 'platform:container', 'scope:a'], '@org/team-a');
+      write('configs/models/a.yaml', 'team: team-a\n');
       project('libs/shared', ['type:lib', 'platform:shared', 'scope:shared']);
     });
     afterEach(() => rmSync(root, { recursive: true, force: true }));
@@ -49,6 +50,8 @@ describe('CODEOWNERS from project metadata', () => {
       const file = readFileSync(join(root, '.github/CODEOWNERS'), 'utf8');
       expect(file).toMatch(/^\* @org\/platform$/m);
       expect(file).toMatch(/^\/apps\/container-a\/\s+@org\/team-a$/m);
+      // The model's config file belongs to the team that owns its container app.
+      expect(file).toMatch(/^\/configs\/models\/a\.yaml\s+@org\/team-a$/m);
       expect(file).not.toMatch(/libs\/shared/);
       expect(run('--root', root, '--check').status).toBe(0);
     });
@@ -61,8 +64,20 @@ describe('CODEOWNERS from project metadata', () => {
       expect(r.stderr).toMatch(/CODEOWNERS is out of date/);
     });
 
+    it('fails when a container app has no model file, or a model file no container app', () => {
+      project('apps/container-b', ['type:app', 'platform:container', 'scope:b'], '@org/team-b');
+      write('configs/models/c.yaml', 'team: team-c\n');
+      const r = run('--root', root, '--check');
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(
+        /configs\/models\/b\.yaml: missing; container app "container-b" needs its model's config file/,
+      );
+      expect(r.stderr).toMatch(/configs\/models\/c\.yaml: no container app tagged scope:<model> for it/);
+    });
+
     it('fails when a container app has no owner, naming the file', () => {
       project('apps/container-b', ['type:app', 'platform:container', 'scope:b']);
+      write('configs/models/b.yaml', 'team: team-b\n');
       const r = run('--root', root, '--check');
       expect(r.status).toBe(1);
       expect(r.stderr).toMatch(

@@ -4,7 +4,7 @@ export { parseArgs } from './cli/parse-args';
 export type { CliOptions, RuntimeOption } from './cli/parse-args';
 export { chooseRuntime } from './stack/choose-runtime';
 export type { RuntimeDecision } from './stack/choose-runtime';
-export type { DockerProbe } from './stack/docker-probe';
+export type { DockerProbe } from '@mlops/pipeline-core';
 export { PHASES } from './batches/phases';
 export type { Phase } from './batches/phases';
 export { buildReport } from './report/build-report';

@@ -54,7 +54,8 @@ main(process.argv.slice(2)).then(
     const exitCode = (err as { exitCode?: unknown }).exitCode;
     const message = err instanceof Error ? err.message : String(err);
     const name = err instanceof Error ? err.name : 'Error';
-    process.stderr.write(`local-pipeline: ${name}: ${message}\n`);
+    // One line per problem (the pre-flight reports all it found), each naming file, field, value and fix.
+    for (const line of message.split('\n')) process.stderr.write(`local-pipeline: ${name}: ${line}\n`);
     process.stderr.write('', () => process.exit(exitCode === 2 ? 2 : 1));
   },
 );

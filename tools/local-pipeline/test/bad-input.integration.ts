@@ -32,6 +32,43 @@ describe('main job: bad input', () => {
     expect(existsSync(t.dbPath)).toBe(false);
   });
 
+  it.each([
+    [
+      'ml.m5.huge',
+      { MLOPS__MODELS__IRIS__TRAINING__INSTANCE_TYPE: 'ml.m5.huge' },
+      /^local-pipeline: PipelineConfigError: .*local\.yaml: models\.iris\.training\.instanceType \(from env \S+\): .*closest valid: ml\.m5\.large.*got string "ml\.m5\.huge"$/,
+    ],
+    [
+      'an image that does not exist',
+      { MLOPS__MODELS__IRIS__IMAGE: 'container-preflight-none:latest' },
+      /^local-pipeline: PreflightError: .*local\.yaml: models\.iris\.image = "container-preflight-none:latest": its app apps\/container-preflight-none\/dist is not built; build it: npx nx run container-preflight-none:build$/,
+    ],
+    [
+      'a bad source',
+      { MLOPS__MODELS__IRIS__SOURCE: 'builtin:preflight-none' },
+      /^local-pipeline: PreflightError: .*local\.yaml: models\.iris\.source = "builtin:preflight-none": directory .* does not exist; /,
+    ],
+    [
+      'a bad s3Prefixes.raw',
+      { MLOPS__MODELS__IRIS__S3_PREFIXES__RAW: 'mpg/raw/' },
+      /^local-pipeline: PreflightError: .*local\.yaml: models\.(iris|mpg)\.s3Prefixes\.raw = "mpg\/raw\/": is the same prefix as /,
+    ],
+  ])(
+    'pre-flight, %s: exit 2, one stderr line, no stack, DB, state dir or report',
+    async (_what, extra, line) => {
+      const t = await makeTestEnv('lp-preflight-', extra);
+      envs.push(t);
+      const result = await runMain(['--runtime', 'process'], t.env);
+      expect(result.code).toBe(2);
+      expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(line)]);
+      expect(result.stdout).toBe('');
+      expect(existsSync(t.stateDir)).toBe(false);
+      expect(existsSync(t.dbPath)).toBe(false);
+      expect(existsSync(t.reportDir)).toBe(false);
+      expect(await portIsOpen(t.sagemakerPort)).toBe(false);
+    },
+  );
+
   it('corrupt raw data: the preprocess job fails with its FailureReason in the DB; the rest is skipped', async () => {
     const t0 = await makeTestEnv('lp-corrupt-');
     const corrupt = join(t0.tmp, 'iris.csv');

@@ -1,5 +1,5 @@
 import { chooseRuntime } from '../src/stack/choose-runtime';
-import type { DockerProbe } from '../src/stack/docker-probe';
+import type { DockerProbe } from '@mlops/pipeline-core';
 
 function probe(daemon: boolean, images: string[]): DockerProbe & { calls: string[] } {
   const calls: string[] = [];

@@ -87,12 +87,14 @@ describe('forwardedEnvNames', () => {
       UNSET: undefined,
       MLOPS_NOT_AN_OVERRIDE: 'x',
       MLOPS_POLL_MS: '250',
+      MLOPS_PREFLIGHT_IMAGES: 'checked',
     };
     expect(forwardedEnvNames(env)).toEqual([
       'AWS_ACCESS_KEY_ID',
       'AWS_REGION',
       'AWS_SECRET_ACCESS_KEY',
       'MLOPS_POLL_MS',
+      'MLOPS_PREFLIGHT_IMAGES',
       'MLOPS__DB__PATH',
       'PGPASSWORD',
     ]);

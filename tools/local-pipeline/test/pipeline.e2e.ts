@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -52,7 +52,7 @@ function dockerObjects(): { containers: string[]; networks: string[] } {
   };
 }
 
-/** configs/local.yaml with the `db:` section swapped for PostgreSQL in its own schema. */
+/** A copy of configs/ (model files included) whose local.yaml has the `db:` section swapped for PostgreSQL in its own schema. */
 function writePostgresConfig(dir: string, schema: string): string {
   const local = readFileSync(join(CONFIG_DIR, 'local.yaml'), 'utf8');
   const db =
@@ -61,7 +61,7 @@ function writePostgresConfig(dir: string, schema: string): string {
   const replaced = local.replace(/^db:\n(?:[ \t]+.*\n|\s*\n)*/m, `${db}\n`);
   if (replaced === local) throw new Error('configs/local.yaml has no db: section to replace');
   const configDir = join(dir, 'configs');
-  mkdirSync(configDir, { recursive: true });
+  cpSync(CONFIG_DIR, configDir, { recursive: true });
   writeFileSync(join(configDir, 'local.yaml'), replaced);
   return configDir;
 }

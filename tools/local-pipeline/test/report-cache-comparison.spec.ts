@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DbAdapter, DbConfig, openDatabase } from '@mlops/db';
+import { checkThresholds } from '@mlops/pipeline-core';
 import { buildReport } from '../src/report/build-report';
 
 const KEY = 'f'.repeat(64);
@@ -34,7 +35,7 @@ async function seedRun(
   await db.recordEvaluation({
     modelVersionId: version.id,
     metrics: opts.metrics,
-    thresholds: [{ metric: 'accuracy', op: '>=', value: 0.9 }],
+    ...checkThresholds(opts.metrics, [{ metric: 'accuracy', op: '>=', value: 0.9 }]),
     jobName: `iris-evaluation-${runId}`,
     pipelineRunId: run.id,
   });

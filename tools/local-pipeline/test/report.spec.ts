@@ -62,7 +62,8 @@ async function seedRun(config: DbConfig, runId: string): Promise<void> {
     await db.recordEvaluation({
       modelVersionId: version.id,
       metrics: { accuracy: 0.9667, f1: 0.96 },
-      thresholds: [{ metric: 'accuracy', op: '>=', value: 0.9 }],
+      checks: [{ metric: 'accuracy', op: '>=', value: 0.9, actual: 0.9667, passed: true }],
+      verdict: 'Passed',
       jobName: `iris-evaluation-${runId}`,
       pipelineRunId: run.id,
     });

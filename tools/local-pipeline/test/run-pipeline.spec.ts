@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PHASES } from '../src/batches/phases';
@@ -23,7 +23,7 @@ const MODEL = (name: string) => `
 function configYaml(endpoints: string): string {
   return `aws:
   region: us-east-1
-${endpoints}  roleArn: arn:aws:iam::123456789012:role/test
+${endpoints}  roleArn: arn:aws:iam::210987654321:role/test
   bucket: test-bucket
 db: { type: sqlite, path: state/mlops.sqlite }
 local: { runtime: process, stateDir: state }
@@ -37,7 +37,7 @@ const fs = require('node:fs');
 const phase = __dirname.split(/[\\\\/]/).slice(-2)[0].replace('pipeline-', '');
 const args = process.argv.slice(2);
 const model = args[args.indexOf('--model') + 1];
-fs.appendFileSync(process.env.STUB_LOG, JSON.stringify({ phase, args, sm: process.env.MLOPS__AWS__ENDPOINTS__SAGEMAKER ?? null }) + '\\n');
+fs.appendFileSync(process.env.STUB_LOG, JSON.stringify({ phase, args, sm: process.env.MLOPS__AWS__ENDPOINTS__SAGEMAKER ?? null, images: process.env.MLOPS_PREFLIGHT_IMAGES }) + '\\n');
 console.log('working on ' + model);
 if (process.env.STUB_FAIL === model + '/' + phase) { console.error('Error: ' + phase + ' broke'); process.exitCode = 1; }
 `;
@@ -53,6 +53,12 @@ describe('runPipeline with stand-in batches', () => {
       const dir = join(tmp, 'apps', `pipeline-${phase}`, 'dist');
       mkdirSync(dir, { recursive: true });
       writeFileSync(join(dir, 'main.js'), STUB);
+    }
+    // What the pre-flight checks exists: the built apps (process runtime) and the builtin datasets.
+    for (const model of ['iris', 'mpg']) {
+      mkdirSync(join(tmp, 'apps', `container-${model}`, 'dist'), { recursive: true });
+      mkdirSync(join(tmp, 'data', model), { recursive: true });
+      writeFileSync(join(tmp, 'data', model, `${model}.csv`), 'a,b\n1,2\n');
     }
     mkdirSync(join(tmp, 'configs'));
     writeFileSync(join(tmp, 'configs', 'dev.yaml'), configYaml(''));
@@ -77,12 +83,14 @@ describe('runPipeline with stand-in batches', () => {
       write: (t) => out.push(t),
       processEnv: { PATH: process.env.PATH, STUB_LOG: log, ...(fail ? { STUB_FAIL: fail } : {}) },
       heartbeatMs: 0,
+      // What only AWS answers (env dev): credentials and ECR's DescribeImages, both fine here.
+      aws: { credentials: async () => ({ accessKeyId: 'stand-in' }), imageCheck: async () => undefined },
       ...rest,
     };
     return { opts, out };
   }
 
-  function calls(): { phase: string; args: string[]; sm: string | null }[] {
+  function calls(): { phase: string; args: string[]; sm: string | null; images?: string }[] {
     return readFileSync(log, 'utf8')
       .trim()
       .split('\n')
@@ -109,6 +117,8 @@ describe('runPipeline with stand-in batches', () => {
       join(tmp, 'configs'),
     ]);
     expect(calls().every((c) => c.sm === null)).toBe(true);
+    // The pre-flight checked the images: the batches are told so (in a container they could not).
+    expect(calls().every((c) => c.images === 'checked')).toBe(true);
     const text = out.join('');
     expect(text).toContain('Environment dev: SageMaker endpoint of the config (AWS), no local stack');
     expect(text).toContain('  mpg/inference │ working on mpg');
@@ -191,5 +201,142 @@ describe('runPipeline with stand-in batches', () => {
     expect(asked).toEqual(PHASES.map((p) => `pipeline-${p}:latest`));
     expect(out).toEqual([]);
     expect(() => readFileSync(log)).toThrow();
+  });
+});
+
+describe('runPipeline pre-flight: each mismatch is exit 2, one line, nothing started or written', () => {
+  let tmp: string;
+  beforeEach(() => {
+    tmp = mkdtempSync(join(tmpdir(), 'lp-preflight-'));
+    for (const phase of PHASES) {
+      mkdirSync(join(tmp, 'apps', `pipeline-${phase}`, 'dist'), { recursive: true });
+      writeFileSync(join(tmp, 'apps', `pipeline-${phase}`, 'dist', 'main.js'), STUB);
+    }
+    for (const model of ['iris', 'mpg']) {
+      mkdirSync(join(tmp, 'apps', `container-${model}`, 'dist'), { recursive: true });
+      mkdirSync(join(tmp, 'data', model), { recursive: true });
+      writeFileSync(join(tmp, 'data', model, `${model}.csv`), 'a,b\n1,2\n');
+    }
+    mkdirSync(join(tmp, 'configs'));
+    const local = configYaml(
+      '  endpoints: { s3: "http://127.0.0.1:0", sagemaker: "http://127.0.0.1:0", logs: "http://127.0.0.1:0" }\n',
+    );
+    writeFileSync(join(tmp, 'configs', 'local.yaml'), local);
+    writeFileSync(join(tmp, 'configs', 'dev.yaml'), configYaml(''));
+  });
+  afterEach(() => rmSync(tmp, { recursive: true, force: true }));
+
+  /** Runs the main job expecting a refusal; returns its lines after proving nothing happened. */
+  async function refused(
+    env: 'local' | 'dev',
+    processEnv: Record<string, string>,
+    extra: Partial<RunPipelineOptions> = {},
+  ) {
+    const out: string[] = [];
+    const log = join(tmp, 'calls.jsonl');
+    const err = await runPipeline({
+      env,
+      runId: 'r1',
+      configDir: join(tmp, 'configs'),
+      repoRoot: tmp,
+      stackCli: join(REPO_ROOT, 'tools', 'local-sagemaker', 'dist', 'cli.js'),
+      write: (t) => out.push(t),
+      processEnv: { PATH: process.env.PATH, STUB_LOG: log, ...processEnv },
+      heartbeatMs: 0,
+      runtime: 'process',
+      ...extra,
+    }).then(
+      () => undefined,
+      (e: unknown) => e as Error & { exitCode?: number },
+    );
+    expect(err).toBeDefined();
+    expect(err?.exitCode).toBe(2);
+    expect(out).toEqual([]); // no progress: the stack was not started
+    expect(existsSync(log)).toBe(false); // no batch ran
+    expect(existsSync(join(tmp, 'state'))).toBe(false); // no stack state dir, no SQLite file
+    expect(existsSync(join(tmp, 'reports'))).toBe(false);
+    return (err as Error).message.split('\n');
+  }
+
+  const configFile = () => join(tmp, 'configs', 'local.yaml');
+
+  it('ml.m5.huge: at config load, naming file, field, value and the closest valid types', async () => {
+    const lines = await refused('local', { MLOPS__MODELS__IRIS__TRAINING__INSTANCE_TYPE: 'ml.m5.huge' });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(`${configFile()}: models.iris.training.instanceType (from env`);
+    expect(lines[0]).toMatch(/closest valid: ml\.m5\.large, .*got string "ml\.m5\.huge"$/);
+  });
+
+  it('an image that does not exist (process runtime: its app is not built)', async () => {
+    const lines = await refused('local', { MLOPS__MODELS__MPG__IMAGE: 'container-preflight-none:latest' });
+    expect(lines).toEqual([
+      `${configFile()}: models.mpg.image = "container-preflight-none:latest": its app ` +
+        'apps/container-preflight-none/dist is not built; build it: npx nx run container-preflight-none:build',
+    ]);
+  });
+
+  it('a source that does not exist', async () => {
+    const lines = await refused('local', { MLOPS__MODELS__IRIS__SOURCE: 'builtin:nope' });
+    expect(lines).toEqual([
+      `${configFile()}: models.iris.source = "builtin:nope": directory ${join(tmp, 'data', 'nope')} does not ` +
+        'exist; name a dataset of the data dir (see --data-dir) or create it',
+    ]);
+  });
+
+  it('a local source that leads outside its folder (symlink)', async () => {
+    const { symlinkSync } = await import('node:fs');
+    symlinkSync('/etc/hostname', join(tmp, 'data', 'iris', 'escape.csv'));
+    const lines = await refused('local', {});
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/models\.iris\.source = "builtin:iris": .*escape\.csv leads outside its folder/);
+  });
+
+  it("s3Prefixes.raw that overlaps another model's prefix", async () => {
+    const lines = await refused('local', { MLOPS__MODELS__MPG__S3_PREFIXES__RAW: 'iris/' });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(
+      /models\.mpg\.s3Prefixes\.raw = "iris\/": overlaps models\.iris\.s3Prefixes\.\w+ \("iris\/\w+\/"\); give each/,
+    );
+  });
+
+  it('--env dev with placeholders: one line per field, before any AWS call', async () => {
+    writeFileSync(
+      join(tmp, 'configs', 'dev.yaml'),
+      configYaml('').replace('210987654321', '123456789012').replace('test-bucket', '<your-bucket>'),
+    );
+    const lines = await refused(
+      'dev',
+      {},
+      {
+        aws: { credentials: async () => ({}), imageCheck: async () => undefined },
+      },
+    );
+    const dev = join(tmp, 'configs', 'dev.yaml');
+    expect(lines).toEqual([
+      `${dev}: aws.roleArn = "arn:aws:iam::123456789012:role/test": is the placeholder 123456789012; set a real value (or an MLOPS__ override)`,
+      `${dev}: aws.bucket = "<your-bucket>": is the placeholder <your-bucket>; set a real value (or an MLOPS__ override)`,
+    ]);
+  });
+
+  it('--env dev without AWS credentials: one line with the fix, no stack trace', async () => {
+    const saved = { ...process.env };
+    for (const k of Object.keys(process.env)) if (k.startsWith('AWS_')) delete process.env[k];
+    Object.assign(process.env, {
+      AWS_EC2_METADATA_DISABLED: 'true',
+      AWS_CONFIG_FILE: join(tmp, 'none'),
+      AWS_SHARED_CREDENTIALS_FILE: join(tmp, 'none'),
+    });
+    try {
+      const lines = await refused('dev', {}, { aws: undefined });
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(
+        new RegExp(
+          `^${join(tmp, 'configs', 'dev.yaml')}: aws = "us-east-1": no AWS credentials \\(.+\\); set AWS_PROFILE`,
+        ),
+      );
+      expect(lines[0]).not.toMatch(/\bat \S+:\d+/);
+    } finally {
+      process.env = saved;
+    }
   });
 });

@@ -1,7 +1,8 @@
 import { LineSplitter } from '../src/batches/line-splitter';
 import { buildChildEnv } from '../src/pipeline/child-env';
 import { formatDuration } from '../src/progress/format-duration';
-import { endpointPort, isLocalEndpoint } from '../src/stack/endpoints';
+import { isLocalEndpoint } from '@mlops/pipeline-core';
+import { endpointPort } from '../src/stack/endpoints';
 import { formatMetrics } from '../src/summary/format-metrics';
 import { escapeHtml } from '../src/report/html-escape';
 

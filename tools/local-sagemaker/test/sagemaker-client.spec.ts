@@ -17,6 +17,8 @@ import {
   JobProgressEvent,
   JobWaitTimeoutError,
   SageMakerValidationError,
+  prepareProcessingJob,
+  prepareTrainingJob,
   startProcessingJob,
   startTrainingJob,
   stopJob,
@@ -77,10 +79,10 @@ describe('sagemaker-client against the local SageMaker', () => {
   it('starts a two-host training job and waits with progress, merged logs, metrics and artifacts', async () => {
     const { sm, logs } = libClients();
     try {
-      const started = await startTrainingJob(sm, {
-        ...trainingSpec({ mode: 'ok' }, 2),
-        baseJobName: 'lib-wait',
-      });
+      const started = await startTrainingJob(
+        sm,
+        prepareTrainingJob({ ...trainingSpec({ mode: 'ok' }, 2), baseJobName: 'lib-wait' }),
+      );
       expect(started).toMatchObject({ kind: 'training', attached: false, status: 'InProgress' });
       expect(started.jobName).toMatch(/^lib-wait-\d{4}(-\d{2}){5}-\d{3}$/);
 
@@ -128,9 +130,10 @@ describe('sagemaker-client against the local SageMaker', () => {
   it('throws SageMakerJobFailedError carrying the FailureReason the container wrote', async () => {
     const { sm } = libClients();
     try {
-      const { jobName } = await startTrainingJob(sm, trainingSpec({ mode: 'fail' }), {
-        jobName: 'lib-fails',
-      });
+      const { jobName } = await startTrainingJob(
+        sm,
+        prepareTrainingJob(trainingSpec({ mode: 'fail' }), 'lib-fails'),
+      );
       const err = await waitForJob(sm, 'training', jobName, { pollIntervalMs: 50 }).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(SageMakerJobFailedError);
       const failed = err as SageMakerJobFailedError;
@@ -146,9 +149,10 @@ describe('sagemaker-client against the local SageMaker', () => {
   it('resumes: a second start with the same name attaches, and a new waiter picks the job up', async () => {
     // The first "process" starts the job and goes away without waiting.
     const first = libClients();
-    const started = await startTrainingJob(first.sm, trainingSpec({ mode: 'ok', work_ms: '300' }), {
-      jobName: 'lib-resume',
-    });
+    const started = await startTrainingJob(
+      first.sm,
+      prepareTrainingJob(trainingSpec({ mode: 'ok', work_ms: '300' }), 'lib-resume'),
+    );
     first.sm.destroy();
     first.logs.destroy();
     expect(started.attached).toBe(false);
@@ -156,9 +160,10 @@ describe('sagemaker-client against the local SageMaker', () => {
     // The restarted batch runs the same code with the same deterministic name.
     const second = libClients();
     try {
-      const again = await startTrainingJob(second.sm, trainingSpec({ mode: 'ok', work_ms: '300' }), {
-        jobName: 'lib-resume',
-      });
+      const again = await startTrainingJob(
+        second.sm,
+        prepareTrainingJob(trainingSpec({ mode: 'ok', work_ms: '300' }), 'lib-resume'),
+      );
       expect(again).toMatchObject({ jobName: 'lib-resume', attached: true, arn: started.arn });
       const outcome = await waitForJob(second.sm, 'training', 'lib-resume', { pollIntervalMs: 50 });
       expect(outcome.status).toBe('Completed');
@@ -173,9 +178,10 @@ describe('sagemaker-client against the local SageMaker', () => {
   it('stops a running job: the wait ends Stopped, with the model saved on SIGTERM', async () => {
     const { sm } = libClients();
     try {
-      const { jobName } = await startTrainingJob(sm, trainingSpec({ mode: 'sleep' }), {
-        jobName: 'lib-stop',
-      });
+      const { jobName } = await startTrainingJob(
+        sm,
+        prepareTrainingJob(trainingSpec({ mode: 'sleep' }), 'lib-stop'),
+      );
       const waiting = waitForJob(sm, 'training', jobName, { pollIntervalMs: 50 });
       // Stop once the container has its SIGTERM handler, as a stop on SageMaker reaches a running container.
       await waitForLog(h.logs, 'TrainingJobs', jobName, 'sleeping');
@@ -197,9 +203,10 @@ describe('sagemaker-client against the local SageMaker', () => {
   it('gives up waiting with JobWaitTimeoutError and leaves the job running', async () => {
     const { sm } = libClients();
     try {
-      const { jobName } = await startTrainingJob(sm, trainingSpec({ mode: 'sleep' }), {
-        jobName: 'lib-timeout',
-      });
+      const { jobName } = await startTrainingJob(
+        sm,
+        prepareTrainingJob(trainingSpec({ mode: 'sleep' }), 'lib-timeout'),
+      );
       const err = await waitForJob(sm, 'training', jobName, { pollIntervalMs: 50, timeoutMs: 300 }).catch(
         (e: unknown) => e,
       );
@@ -220,22 +227,24 @@ describe('sagemaker-client against the local SageMaker', () => {
     try {
       const { jobName } = await startProcessingJob(
         sm,
-        {
-          image: 'fixture-job',
-          roleArn: ROLE,
-          instanceType: 'ml.m5.large',
-          instanceCount: 1,
-          volumeSizeGb: 1,
-          maxRuntimeSeconds: 600,
-          arguments: ['--flag', 'x'],
-          inputs: [
-            { name: 'code', s3Uri: `s3://${BUCKET}/lib-proc/in/`, localPath: '/opt/ml/processing/in' },
-          ],
-          outputs: [
-            { name: 'out', s3Uri: `s3://${BUCKET}/lib-proc/out`, localPath: '/opt/ml/processing/out' },
-          ],
-        },
-        { jobName: 'lib-processing' },
+        prepareProcessingJob(
+          {
+            image: 'fixture-job',
+            roleArn: ROLE,
+            instanceType: 'ml.m5.large',
+            instanceCount: 1,
+            volumeSizeGb: 1,
+            maxRuntimeSeconds: 600,
+            arguments: ['--flag', 'x'],
+            inputs: [
+              { name: 'code', s3Uri: `s3://${BUCKET}/lib-proc/in/`, localPath: '/opt/ml/processing/in' },
+            ],
+            outputs: [
+              { name: 'out', s3Uri: `s3://${BUCKET}/lib-proc/out`, localPath: '/opt/ml/processing/out' },
+            ],
+          },
+          'lib-processing',
+        ),
       );
       const lines: string[] = [];
       const outcome = await waitForJob(sm, 'processing', jobName, {
@@ -257,7 +266,12 @@ describe('sagemaker-client against the local SageMaker', () => {
     const { sm } = libClients();
     try {
       const bad = { ...trainingSpec({ mode: 'ok' }), instanceCount: 0, maxRuntimeSeconds: 0 };
-      const err = await startTrainingJob(sm, bad, { jobName: 'lib-invalid' }).catch((e: unknown) => e);
+      let err: unknown;
+      try {
+        await startTrainingJob(sm, prepareTrainingJob(bad, 'lib-invalid'));
+      } catch (e) {
+        err = e;
+      }
       expect(err).toBeInstanceOf(SageMakerValidationError);
       expect((err as Error).message).toContain("Value '0' at 'resourceConfig.instanceCount'");
       expect((err as Error).message).toContain("Value '0' at 'stoppingCondition.maxRuntimeInSeconds'");

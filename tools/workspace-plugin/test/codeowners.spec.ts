@@ -15,8 +15,11 @@ const SCRIPT = path.join(WORKSPACE_ROOT, 'tools', 'ci', 'codeowners.mjs');
 function writeOut(tree: Tree): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'codeowners-plugin-'));
   for (const change of tree.listChanges()) {
-    if (!change.content || !(change.path.endsWith('project.json') || change.path === '.github/CODEOWNERS'))
-      continue;
+    const kept =
+      change.path.endsWith('project.json') ||
+      change.path === '.github/CODEOWNERS' ||
+      change.path.startsWith('configs/models/');
+    if (!change.content || !kept) continue;
     fs.mkdirSync(path.dirname(path.join(dir, change.path)), { recursive: true });
     fs.writeFileSync(path.join(dir, change.path), change.content);
   }
@@ -59,7 +62,12 @@ describe('CODEOWNERS on the Tree', () => {
 
   it('reads owners from project.json metadata, sorted by root, unowned projects included', () => {
     expect(readProjects(tree)).toEqual([
-      { name: 'container-iris', root: 'apps/container-iris', owner: '@mlops/team-iris' },
+      {
+        name: 'container-iris',
+        root: 'apps/container-iris',
+        owner: '@mlops/team-iris',
+        modelConfig: 'configs/models/iris.yaml',
+      },
       { name: 'aws', root: 'libs/pipeline/aws', owner: undefined },
     ]);
   });

@@ -8,10 +8,11 @@ import { modelGenerator } from '../src/generators/model/generator';
 import { WORKSPACE_ROOT } from './support/temp-workspace';
 
 /**
- * The repo's real configs/*.yaml, edited by the generator, must still load with libs/pipeline/config-reader
- * (run in a child process: a shared tool may not import pipeline code).
+ * The repo's real configs (environment files and configs/models/), with the generator's new model file,
+ * must load with libs/pipeline/config-reader (run in a child process: a shared tool may not import
+ * pipeline code).
  */
-describe('generated config sections on the real configs', () => {
+describe('generated model file on the real configs', () => {
   let tree: Tree;
   let dir: string;
   const envs = fs
@@ -21,8 +22,8 @@ describe('generated config sections on the real configs', () => {
 
   beforeEach(() => {
     tree = createTreeWithEmptyWorkspace();
-    for (const env of envs)
-      tree.write(`configs/${env}.yaml`, fs.readFileSync(path.join(WORKSPACE_ROOT, 'configs', `${env}.yaml`)));
+    for (const f of configFilesOnDisk())
+      tree.write(`configs/${f}`, fs.readFileSync(path.join(WORKSPACE_ROOT, 'configs', f)));
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plugin-configs-'));
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -30,8 +31,9 @@ describe('generated config sections on the real configs', () => {
   it('load with libs/pipeline/config-reader in every environment, the new model included', async () => {
     expect(envs).toEqual(expect.arrayContaining(['local', 'dev', 'prod']));
     await modelGenerator(tree, { name: 'schema-check', owner: '@acme/team-s', skipFormat: true });
-    for (const env of envs)
-      fs.writeFileSync(path.join(dir, `${env}.yaml`), tree.read(`configs/${env}.yaml`) ?? '');
+    fs.mkdirSync(path.join(dir, 'models'));
+    for (const f of [...configFilesOnDisk(), 'models/schema-check.yaml'])
+      fs.writeFileSync(path.join(dir, f), tree.read(`configs/${f}`) ?? '');
     const script = `
       const { loadConfig, getModelConfig } = require('./libs/pipeline/config-reader/src/index.ts');
       const out = {};
@@ -57,5 +59,16 @@ describe('generated config sections on the real configs', () => {
       expect(sections[env].evaluation.thresholds).toEqual([{ metric: 'accuracy', op: '>=', value: 0.9 }]);
     }
     expect(sections.local.image).toBe('container-schema-check:latest');
+    // dev follows the shipped models' env.dev override: the ECR registry, this model's repository.
+    expect(sections.dev.image).toMatch(/\.dkr\.ecr\..*\/container-schema-check:/);
   });
 });
+
+/** `*.yaml` and `models/*.yaml` under the repo's configs/. */
+function configFilesOnDisk(): string[] {
+  const root = path.join(WORKSPACE_ROOT, 'configs');
+  return [
+    ...fs.readdirSync(root).filter((f) => f.endsWith('.yaml')),
+    ...fs.readdirSync(path.join(root, 'models')).map((f) => `models/${f}`),
+  ];
+}

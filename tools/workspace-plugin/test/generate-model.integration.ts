@@ -1,6 +1,6 @@
 /**
  * The slow proof: in a temp copy of the workspace, generate a model with the real `nx g`, then run the
- * new project's typecheck, lint, test and build, validate the edited configs with libs/pipeline/config-reader
+ * new project's typecheck, lint, test and build, validate the new model file (configs/models/<model>.yaml) with libs/pipeline/config-reader
  * and CODEOWNERS with tools/ci/codeowners.mjs, and, in the production image, docker:build,
  * test:container and the app's own Docker integration test. Docker is required: without a daemon
  * or the base image the test fails, saying how to get them.
@@ -51,7 +51,8 @@ describe('nx g @mlops/workspace-plugin:model in a copy of the workspace', () => 
       '@mlops/team-itest',
     ]);
     expect(g.stdout).toContain(`CREATE apps/${PROJECT}/project.json`);
-    expect(g.stdout).toMatch(/UPDATE configs\/local\.yaml/);
+    expect(g.stdout).toContain(`CREATE configs/models/${MODEL}.yaml`);
+    expect(g.stdout).not.toMatch(/UPDATE configs\/(local|dev|prod)\.yaml/);
     expect(g.stdout).toMatch(/UPDATE \.github\/CODEOWNERS/);
 
     const projects = ws.run('npx', ['nx', 'show', 'projects', '--projects', 'tag:scope:itest']);
@@ -78,7 +79,7 @@ describe('nx g @mlops/workspace-plugin:model in a copy of the workspace', () => 
     expect(fs.existsSync(path.join(ws.root, 'apps', PROJECT, 'dist', 'main.js'))).toBe(true);
   });
 
-  it('adds a section that libs/pipeline/config-reader accepts to every environment file', () => {
+  it('adds a model file that libs/pipeline/config-reader accepts in every environment', () => {
     for (const env of ['local', 'dev', 'prod']) {
       // A child process: a shared tool may not import pipeline code, but it may run it.
       const script = `

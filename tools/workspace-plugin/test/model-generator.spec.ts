@@ -99,18 +99,14 @@ describe('model generator', () => {
     expect(project.implicitDependencies).toEqual(['sagemaker-runtime']);
   });
 
-  it('adds a section to every environment file, following its image registry and sizes, comments kept', async () => {
+  it('writes configs/models/<name>.yaml following the reference model; environment files untouched', async () => {
     await generate(tree, 'fraud', '@acme/Team_Fraud');
-    const local = tree.read('configs/local.yaml', 'utf-8') ?? '';
-    const dev = tree.read('configs/dev.yaml', 'utf-8') ?? '';
-    // Appended: the original text (comments and quoting included) is untouched.
-    expect(local.startsWith(LOCAL_YAML)).toBe(true);
-    expect(dev.startsWith(DEV_YAML)).toBe(true);
-    expect(local).toContain('\n\n  fraud:\n    team: team-fraud\n');
-    expect(local).toContain("regex: 'validation:accuracy=([0-9.eE+-]+)'");
-
-    const section = parse(local).models.fraud;
-    expect(section).toEqual({
+    expect(tree.read('configs/local.yaml', 'utf-8')).toBe(LOCAL_YAML);
+    expect(tree.read('configs/dev.yaml', 'utf-8')).toBe(DEV_YAML);
+    const text = tree.read('configs/models/fraud.yaml', 'utf-8') ?? '';
+    expect(text).toMatch(/^# Model "fraud": owned by its team/);
+    expect(text).toContain("regex: 'validation:accuracy=([0-9.eE+-]+)'");
+    expect(parse(text)).toEqual({
       team: 'team-fraud',
       task: TEMPLATE_SETTINGS.task,
       image: 'container-fraud:latest',
@@ -137,12 +133,25 @@ describe('model generator', () => {
         evaluation: 'fraud/evaluation/',
         inference: 'fraud/inference/',
       },
+      // The reference model's per-environment overrides, with this model's image repository.
+      env: {
+        dev: {
+          image: '123456789012.dkr.ecr.eu-west-1.amazonaws.com/container-fraud:v1',
+          training: { volumeSizeInGB: 30, maxRuntimeInSeconds: 3600 },
+          processing: { volumeSizeInGB: 30 },
+        },
+        prod: { image: '123456789012.dkr.ecr.eu-west-1.amazonaws.com/container-fraud:v1' },
+      },
     });
-    const devSection = parse(dev).models.fraud;
-    expect(devSection.image).toBe('123456789012.dkr.ecr.eu-west-1.amazonaws.com/container-fraud:v1');
-    expect(devSection.training.volumeSizeInGB).toBe(30);
-    expect(devSection.processing.maxRuntimeInSeconds).toBe(3600);
-    expect(parse(tree.read('configs/prod.yaml', 'utf-8') ?? '').models.fraud.image).toBe(devSection.image);
+  });
+
+  it('with no model file to follow, the defaults and no env section', async () => {
+    tree.delete('configs/models/iris.yaml');
+    await generate(tree, 'fraud');
+    const section = parse(tree.read('configs/models/fraud.yaml', 'utf-8') ?? '');
+    expect(section.image).toBe('container-fraud:latest');
+    expect(section.training.volumeSizeInGB).toBe(10);
+    expect(section).not.toHaveProperty('env');
   });
 
   it('config hyperparameters are the defaults the template code has', async () => {
@@ -156,7 +165,7 @@ describe('model generator', () => {
     expect(evaluation).toContain('metrics: { accuracy: r.accuracy');
   });
 
-  it('adds the CODEOWNERS entry in the generated block, sorted by path', async () => {
+  it('adds the CODEOWNERS entries (app and model file) in the generated block, sorted by path', async () => {
     await generate(tree, 'fraud', '@acme/team-fraud');
     const codeowners = tree.read('.github/CODEOWNERS', 'utf-8') ?? '';
     expect(codeowners).toContain(
@@ -164,6 +173,8 @@ describe('model generator', () => {
         '# BEGIN generated from project.json metadata.owner (node tools/ci/codeowners.mjs)',
         '/apps/container-fraud/                   @acme/team-fraud',
         '/apps/container-iris/                    @mlops/team-iris',
+        '/configs/models/fraud.yaml               @acme/team-fraud',
+        '/configs/models/iris.yaml                @mlops/team-iris',
         '# END generated',
       ].join('\n'),
     );
@@ -218,8 +229,18 @@ describe('model generator refuses bad input and writes nothing', () => {
   });
 
   it('a model that only exists in a config file, naming the file', async () => {
-    tree.write('configs/prod.yaml', `${DEV_YAML}\n  fraud: {}\n`.replace('models:\n', 'models:\n'));
+    tree.write('configs/prod.yaml', `${DEV_YAML}\nmodels:\n  fraud: {}\n`);
     expect(await refused('fraud')).toBe('configs/prod.yaml: model "fraud" already exists (models.fraud)');
+  });
+
+  it('an existing model file', async () => {
+    tree.write('configs/models/fraud.yaml', 'team: team-x\n');
+    expect(await refused('fraud')).toBe('configs/models/fraud.yaml already exists');
+  });
+
+  it('a model file to follow that is not valid YAML, naming it', async () => {
+    tree.write('configs/models/iris.yaml', 'team: [unclosed\n');
+    expect(await refused('fraud')).toMatch(/^configs\/models\/iris\.yaml: not valid YAML/);
   });
 
   it('a config file that is not valid YAML, naming the file', async () => {

@@ -29,4 +29,4 @@ export * from './ecr/create-ecr-client';
 export * from './ecr/auth-token';
 export * from './ecr/docker-login';
 export * from './ecr/ensure-repository';
-export * from './ecr/image-digest';
+export * from './ecr/ecr-image';

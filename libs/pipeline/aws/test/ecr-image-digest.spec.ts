@@ -1,6 +1,6 @@
 import { mockClient } from 'aws-sdk-client-mock';
 import { DescribeImagesCommand, ImageNotFoundException } from '@aws-sdk/client-ecr';
-import { createEcrClient, ecrImageDigest, parseEcrImage } from '../src';
+import { createEcrClient, ecrImageDigest } from '../src';
 
 const IMAGE = '123456789012.dkr.ecr.eu-west-1.amazonaws.com/team/container-iris:3f2a9c1';
 const DIGEST = `sha256:${'ab'.repeat(32)}`;
@@ -33,9 +33,9 @@ describe('ecrImageDigest (DescribeImages answers are what only AWS produces: moc
     await expect(ecrImageDigest(ecr, IMAGE)).rejects.toThrow('denied');
   });
 
-  it('does not call ECR for local tags or digest-pinned URIs', async () => {
+  it('does not call ECR for local tags or digest-pinned URIs (the pinned digest is the answer)', async () => {
     expect(await ecrImageDigest(ecr, 'container-iris:latest')).toBeUndefined();
-    expect(parseEcrImage(`123456789012.dkr.ecr.eu-west-1.amazonaws.com/x@${DIGEST}`)).toBeUndefined();
+    expect(await ecrImageDigest(ecr, `123456789012.dkr.ecr.eu-west-1.amazonaws.com/x@${DIGEST}`)).toBe(DIGEST);
     expect(mock.commandCalls(DescribeImagesCommand)).toHaveLength(0);
   });
 });

@@ -9,6 +9,8 @@ import {
   createLogsClient,
   createSageMakerClient,
   describeJob,
+  prepareProcessingJob,
+  prepareTrainingJob,
   startProcessingJob,
   startTrainingJob,
   stopJob,
@@ -35,7 +37,7 @@ afterEach(async () => {
 
 describe('start', () => {
   test('sends the validated request with a generated <base>-<timestamp> name', async () => {
-    const started = await startTrainingJob(sm, trainingSpec());
+    const started = await startTrainingJob(sm, prepareTrainingJob(trainingSpec()));
     expect(started.attached).toBe(false);
     expect(started.jobName).toMatch(/^iris-train-\d{4}-\d{2}-\d{2}-\d{2}-\d{2}-\d{2}-\d{3}$/);
     expect(started.arn).toBe(`arn:aws:sagemaker:us-east-1:123456789012:training-job/${started.jobName}`);
@@ -47,22 +49,30 @@ describe('start', () => {
     });
   });
 
-  test('an invalid spec makes no call at all', async () => {
-    await expect(startTrainingJob(sm, trainingSpec({ instanceCount: 0 }))).rejects.toThrow(
-      SageMakerValidationError,
-    );
-    await expect(startProcessingJob(sm, processingSpec({ volumeSizeGb: 0 }))).rejects.toThrow(
-      SageMakerValidationError,
-    );
-    await expect(startTrainingJob(sm, trainingSpec(), { jobName: 'not_valid' })).rejects.toThrow(
+  test('an invalid spec is refused by prepare, so there is nothing to send', () => {
+    expect(() => prepareTrainingJob(trainingSpec({ instanceCount: 0 }))).toThrow(SageMakerValidationError);
+    expect(() => prepareProcessingJob(processingSpec({ volumeSizeGb: 0 }))).toThrow(SageMakerValidationError);
+    expect(() => prepareTrainingJob(trainingSpec(), 'not_valid')).toThrow(
       "Value 'not_valid' at 'trainingJobName'",
     );
     expect(fake.requests).toEqual([]);
   });
 
+  test('sends the prepared request as it is: built and validated once, never rebuilt', async () => {
+    const training = prepareTrainingJob(trainingSpec(), 'sent-as-is');
+    await startTrainingJob(sm, training);
+    const processing = prepareProcessingJob(processingSpec(), 'sent-as-is-too');
+    await startProcessingJob(sm, processing);
+    // The wire bodies are the prepared inputs, member for member (JSON drops nothing they hold).
+    expect(creates().map((r) => r.body)).toEqual([
+      JSON.parse(JSON.stringify(training)),
+      JSON.parse(JSON.stringify(processing)),
+    ]);
+  });
+
   test('a deterministic name attaches to the existing job instead of duplicating it', async () => {
-    const first = await startTrainingJob(sm, trainingSpec(), { jobName: 'run-42-train' });
-    const second = await startTrainingJob(sm, trainingSpec(), { jobName: 'run-42-train' });
+    const first = await startTrainingJob(sm, prepareTrainingJob(trainingSpec(), 'run-42-train'));
+    const second = await startTrainingJob(sm, prepareTrainingJob(trainingSpec(), 'run-42-train'));
     expect(first).toMatchObject({ jobName: 'run-42-train', attached: false });
     expect(second).toMatchObject({
       jobName: 'run-42-train',
@@ -77,7 +87,7 @@ describe('start', () => {
 
   test('a Create whose response was lost is retried by the SDK and then attached', async () => {
     fake.loseNextCreateResponse();
-    const started = await startProcessingJob(sm, processingSpec(), { jobName: 'eval-7' });
+    const started = await startProcessingJob(sm, prepareProcessingJob(processingSpec(), 'eval-7'));
     expect(started).toMatchObject({ jobName: 'eval-7', attached: true });
     expect(creates()).toHaveLength(2);
   });
@@ -86,7 +96,7 @@ describe('start', () => {
 describe('SDK retry modes on throttling (real client over HTTP)', () => {
   test('standard mode retries ThrottlingException and then succeeds', async () => {
     fake.throttle(2, 'SageMaker.CreateTrainingJob');
-    const started = await startTrainingJob(sm, trainingSpec(), { jobName: 'throttled-1' });
+    const started = await startTrainingJob(sm, prepareTrainingJob(trainingSpec(), 'throttled-1'));
     expect(started.attached).toBe(false);
     expect(creates()).toHaveLength(3);
   }, 20_000);
@@ -94,7 +104,7 @@ describe('SDK retry modes on throttling (real client over HTTP)', () => {
   test('adaptive mode retries too', async () => {
     const adaptive = createSageMakerClient({ ...fake.cfg, retryMode: 'adaptive', maxAttempts: 3 });
     fake.throttle(1, 'SageMaker.DescribeTrainingJob');
-    await startTrainingJob(adaptive, trainingSpec(), { jobName: 'throttled-2' });
+    await startTrainingJob(adaptive, prepareTrainingJob(trainingSpec(), 'throttled-2'));
     await expect(describeJob(adaptive, 'training', 'throttled-2')).resolves.toMatchObject({
       status: 'InProgress',
     });
@@ -105,7 +115,9 @@ describe('SDK retry modes on throttling (real client over HTTP)', () => {
   test('with maxAttempts 1 the throttling error surfaces', async () => {
     const once = createSageMakerClient({ ...fake.cfg, maxAttempts: 1 });
     fake.throttle(1);
-    await expect(startTrainingJob(once, trainingSpec(), { jobName: 'throttled-3' })).rejects.toMatchObject({
+    await expect(
+      startTrainingJob(once, prepareTrainingJob(trainingSpec(), 'throttled-3')),
+    ).rejects.toMatchObject({
       name: 'ThrottlingException',
     });
     once.destroy();
@@ -114,7 +126,7 @@ describe('SDK retry modes on throttling (real client over HTTP)', () => {
 
 describe('waitForJob', () => {
   test('reports transitions, merges host logs by time, returns metrics and artifacts', async () => {
-    const { jobName } = await startTrainingJob(sm, trainingSpec(), { jobName: 'wait-ok' });
+    const { jobName } = await startTrainingJob(sm, prepareTrainingJob(trainingSpec(), 'wait-ok'));
     fake.logs(jobName, [
       { stream: `${jobName}/algo-1-1700000000`, timestamp: 1000, message: 'a1 start' },
       { stream: `${jobName}/algo-1-1700000000`, timestamp: 3000, message: 'a1 epoch 1' },
@@ -161,7 +173,7 @@ describe('waitForJob', () => {
   });
 
   test('without onLog, log lines go to stdout as "[host] message"', async () => {
-    const { jobName } = await startTrainingJob(sm, trainingSpec(), { jobName: 'wait-stdout' });
+    const { jobName } = await startTrainingJob(sm, prepareTrainingJob(trainingSpec(), 'wait-stdout'));
     fake.logs(jobName, [{ stream: `${jobName}/algo-1-1`, timestamp: 1, message: 'hello from algo-1' }]);
     const writes: string[] = [];
     const spy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
@@ -177,7 +189,7 @@ describe('waitForJob', () => {
   });
 
   test('throttled log reads do not end the wait, and no line is lost or repeated', async () => {
-    const { jobName } = await startTrainingJob(sm, trainingSpec(), { jobName: 'wait-log-throttle' });
+    const { jobName } = await startTrainingJob(sm, prepareTrainingJob(trainingSpec(), 'wait-log-throttle'));
     fake.logs(jobName, [
       { stream: `${jobName}/algo-1-1`, timestamp: 1, message: 'one' },
       { stream: `${jobName}/algo-1-1`, timestamp: 2, message: 'two' },
@@ -201,7 +213,7 @@ describe('waitForJob', () => {
       { status: 'InProgress', secondaryStatus: 'Training' },
       { status: 'Failed', secondaryStatus: 'Failed', failureReason: 'AlgorithmError: exit code 1' },
     ]);
-    await startTrainingJob(sm, trainingSpec(), { jobName: 'wait-fail' });
+    await startTrainingJob(sm, prepareTrainingJob(trainingSpec(), 'wait-fail'));
     const err = await waitForJob(sm, 'training', 'wait-fail', { pollIntervalMs: 10 }).catch(
       (e: unknown) => e,
     );
@@ -215,7 +227,7 @@ describe('waitForJob', () => {
 
   test('gives up after timeoutMs with the last status', async () => {
     fake.script('wait-slow', [{ status: 'InProgress', secondaryStatus: 'Training' }]);
-    await startTrainingJob(sm, trainingSpec(), { jobName: 'wait-slow' });
+    await startTrainingJob(sm, prepareTrainingJob(trainingSpec(), 'wait-slow'));
     const err = await waitForJob(sm, 'training', 'wait-slow', { pollIntervalMs: 20, timeoutMs: 150 }).catch(
       (e: unknown) => e,
     );
@@ -226,7 +238,7 @@ describe('waitForJob', () => {
 
   test('survives throttled Describes beyond the SDK retries', async () => {
     const oneShot = createSageMakerClient({ ...fake.cfg, maxAttempts: 1 });
-    await startTrainingJob(oneShot, trainingSpec(), { jobName: 'wait-throttle' });
+    await startTrainingJob(oneShot, prepareTrainingJob(trainingSpec(), 'wait-throttle'));
     fake.throttle(3, 'SageMaker.DescribeTrainingJob');
     const outcome = await waitForJob(oneShot, 'training', 'wait-throttle', { pollIntervalMs: 10 });
     expect(outcome.status).toBe('Completed');
@@ -239,7 +251,7 @@ describe('waitForJob', () => {
 
   test('processing job: outputs as artifacts; stop is idempotent', async () => {
     fake.script('proc-stop', [{ status: 'InProgress' }]);
-    const { jobName } = await startProcessingJob(sm, processingSpec(), { jobName: 'proc-stop' });
+    const { jobName } = await startProcessingJob(sm, prepareProcessingJob(processingSpec(), 'proc-stop'));
     expect(await stopJob(sm, 'processing', jobName)).toEqual({
       jobName,
       stopRequested: true,
@@ -258,9 +270,9 @@ describe('waitForJob', () => {
   });
 
   test('resume: a second waiter on an existing job (e.g. after a crash) sees it through', async () => {
-    const { jobName } = await startTrainingJob(sm, trainingSpec(), { jobName: 'resume-me' });
+    const { jobName } = await startTrainingJob(sm, prepareTrainingJob(trainingSpec(), 'resume-me'));
     await describeJob(sm, 'training', jobName); // first process saw it start, then died
-    const again = await startTrainingJob(sm, trainingSpec(), { jobName });
+    const again = await startTrainingJob(sm, prepareTrainingJob(trainingSpec(), jobName));
     expect(again.attached).toBe(true);
     await expect(waitForJob(sm, 'training', jobName, { pollIntervalMs: 10 })).resolves.toMatchObject({
       status: 'Completed',
@@ -270,7 +282,7 @@ describe('waitForJob', () => {
 
   test('can be aborted', async () => {
     fake.script('abort-me', [{ status: 'InProgress' }]);
-    await startTrainingJob(sm, trainingSpec(), { jobName: 'abort-me' });
+    await startTrainingJob(sm, prepareTrainingJob(trainingSpec(), 'abort-me'));
     const ac = new AbortController();
     setTimeout(() => ac.abort(new Error('user cancelled')), 50);
     await expect(

@@ -5,7 +5,13 @@ import {
   SageMakerClient,
   SageMakerServiceException,
 } from '@aws-sdk/client-sagemaker';
-import { createLogsClient, createSageMakerClient, startTrainingJob, waitForJob } from '../src';
+import {
+  createLogsClient,
+  createSageMakerClient,
+  prepareTrainingJob,
+  startTrainingJob,
+  waitForJob,
+} from '../src';
 import { trainingSpec } from './support/specs';
 
 // aws-sdk-client-mock replaces `send`, so these tests cover OUR handling of throttling that got
@@ -78,7 +84,7 @@ describe('throttling (aws-sdk-client-mock)', () => {
     const sm = new SageMakerClient(cfg);
     const mock = mockClient(sm);
     mock.on(CreateTrainingJobCommand).rejects(throttling());
-    await expect(startTrainingJob(sm, trainingSpec(), { jobName: 'x-1' })).rejects.toMatchObject({
+    await expect(startTrainingJob(sm, prepareTrainingJob(trainingSpec(), 'x-1'))).rejects.toMatchObject({
       name: 'ThrottlingException',
     });
     expect(mock.commandCalls(CreateTrainingJobCommand)).toHaveLength(1);

@@ -49,6 +49,8 @@ describe('buildProcessingJobRequest', () => {
           tags: { a: 'b' },
           enableNetworkIsolation: false,
           vpc: { securityGroupIds: ['sg-1'], subnets: ['s-1'] },
+          volumeKmsKeyId: 'alias/volume-key',
+          outputKmsKeyId: 'alias/output-key',
         }),
         NAME,
       ),
@@ -61,7 +63,12 @@ describe('buildProcessingJobRequest', () => {
         ContainerArguments: ['--x'],
       },
       ProcessingResources: {
-        ClusterConfig: { InstanceCount: 1, InstanceType: 'ml.m5.large', VolumeSizeInGB: 30 },
+        ClusterConfig: {
+          InstanceCount: 1,
+          InstanceType: 'ml.m5.large',
+          VolumeSizeInGB: 30,
+          VolumeKmsKeyId: 'alias/volume-key',
+        },
       },
       StoppingCondition: { MaxRuntimeInSeconds: 3600 },
       ProcessingInputs: [
@@ -87,6 +94,7 @@ describe('buildProcessingJobRequest', () => {
             },
           },
         ],
+        KmsKeyId: 'alias/output-key',
       },
       Environment: { THRESHOLD: '0.9' },
       NetworkConfig: {

@@ -45,6 +45,9 @@ describe('buildTrainingJobRequest', () => {
         vpc: { securityGroupIds: ['sg-123'], subnets: ['subnet-1'] },
         checkpoint: { s3Uri: 's3://bucket/ckpt' },
         outputKmsKeyId: 'alias/key',
+        volumeKmsKeyId: 'alias/volume-key',
+        useSpotTraining: true,
+        maxWaitTimeSeconds: 7200,
         channels: [
           { name: 'train', s3Uri: 's3://bucket/t/', distribution: 'ShardedByS3Key', inputMode: 'FastFile' },
           {
@@ -92,8 +95,14 @@ describe('buildTrainingJobRequest', () => {
         },
       ],
       OutputDataConfig: { S3OutputPath: 's3://bucket/iris/output', KmsKeyId: 'alias/key' },
-      ResourceConfig: { InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeSizeInGB: 30 },
-      StoppingCondition: { MaxRuntimeInSeconds: 3600 },
+      ResourceConfig: {
+        InstanceType: 'ml.m5.large',
+        InstanceCount: 1,
+        VolumeSizeInGB: 30,
+        VolumeKmsKeyId: 'alias/volume-key',
+      },
+      StoppingCondition: { MaxRuntimeInSeconds: 3600, MaxWaitTimeInSeconds: 7200 },
+      EnableManagedSpotTraining: true,
       Environment: { LOG_LEVEL: 'info' },
       Tags: [{ Key: 'project', Value: 'iris' }],
       EnableNetworkIsolation: true,

@@ -19,8 +19,13 @@ export class PipelineConfigError extends Error {
   readonly issues: ConfigIssue[];
 
   constructor(summary: string, issues: ConfigIssue[] = []) {
+    // One problem reads as one line (file, key, value, fix); several as one line each under the summary.
     super(
-      issues.length === 0 ? summary : `${summary}\n${issues.map((i) => `  - ${formatIssue(i)}`).join('\n')}`,
+      issues.length === 0
+        ? summary
+        : issues.length === 1
+          ? `${summary}: ${formatIssue(issues[0])}`
+          : `${summary}\n${issues.map((i) => `  - ${formatIssue(i)}`).join('\n')}`,
     );
     this.issues = issues;
   }

@@ -23,6 +23,7 @@ export function applyEnvOverrides(
 ): { applied: AppliedOverride[]; issues: ConfigIssue[] } {
   const applied: AppliedOverride[] = [];
   const issues: ConfigIssue[] = [];
+  replaceSwitchedSections(raw, env);
   // Sorted so the outcome does not depend on env ordering.
   for (const envVar of Object.keys(env).sort()) {
     if (!envVar.startsWith(ENV_PREFIX)) continue;
@@ -71,6 +72,28 @@ export function applyEnvOverrides(
     if (ok) applied.push({ envVar, path: formatKeyPath(path) });
   }
   return { applied, issues };
+}
+
+/**
+ * Sections whose shape depends on one key (`db.type`: sqlite has `path`, postgres has `host`, `user`, ...).
+ * An override that switches that key replaces the section with the overrides' keys instead of merging
+ * them into the file's, so `MLOPS__DB__TYPE=postgres MLOPS__DB__HOST=...` needs no copied config.
+ */
+const SWITCHED_SECTIONS = [{ section: 'db', key: 'type' }];
+
+function replaceSwitchedSections(raw: Record<string, unknown>, env: NodeJS.ProcessEnv): void {
+  for (const { section, key } of SWITCHED_SECTIONS) {
+    const envVar = Object.keys(env).find((name) => {
+      const segments = name.startsWith(ENV_PREFIX) ? name.slice(ENV_PREFIX.length).split('__') : [];
+      return segments.length === 2 && normalize(segments[0]) === section && normalize(segments[1]) === key;
+    });
+    const value = envVar === undefined ? undefined : env[envVar];
+    if (value === undefined) continue;
+    const current = raw[matchKey(raw, section)];
+    const currentType =
+      current !== null && typeof current === 'object' ? (current as Record<string, unknown>)[key] : undefined;
+    if (currentType !== parseValue(value)) raw[matchKey(raw, section)] = {};
+  }
 }
 
 function normalize(s: string): string {

@@ -7,7 +7,7 @@ import { pathHasSecret } from './secrets';
 export function zodIssuesToConfigIssues(
   zodIssues: readonly core.$ZodIssue[],
   file: string,
-  locate: (path: KeyPath) => { line?: number; envVar?: string },
+  locate: (path: KeyPath) => { file?: string; line?: number; envVar?: string },
 ): ConfigIssue[] {
   const out: ConfigIssue[] = [];
   for (const issue of zodIssues) {
@@ -16,6 +16,11 @@ export function zodIssuesToConfigIssues(
         const path = [...issue.path, key];
         out.push({ file, path: formatKeyPath(path), message: 'unknown key (typo?)', ...locate(path) });
       }
+      continue;
+    }
+    if (issue.code === 'invalid_key') {
+      // A record key that breaks its rule (e.g. a tag key): say why, at the key's path.
+      out.push(...zodIssuesToConfigIssues(issue.issues.map(prefixPath(issue.path)), file, locate));
       continue;
     }
     if (issue.code === 'invalid_union' && isTypeMismatchInEveryArm(issue.errors)) {

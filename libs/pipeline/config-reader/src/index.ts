@@ -1,6 +1,6 @@
 export { PipelineConfigError } from './config-error';
 export type { ConfigIssue } from './config-error';
-export { loadConfig, listEnvironments } from './load-config';
+export { loadConfig, loadModels, listEnvironments } from './load-config';
 export type { LoadConfigOptions, MlopsConfig } from './load-config';
 export { getModelConfig, modelS3Uri } from './model-config';
 export type { ModelConfig, S3PrefixKind } from './model-config';
@@ -11,3 +11,7 @@ export { configSchema, modelSchema } from './schema';
 export type { ConfigData, ModelConfigData } from './schema';
 export { redactConfig } from './redact';
 export { assertNoPlaceholders } from './placeholders';
+export { MODELS_DIR, ENV_OVERRIDES_KEY, readModelFiles } from './model-files';
+export type { ModelFiles } from './model-files';
+export { mergeJobSettings, RESERVED_TAG_PREFIXES } from './job-settings';
+export type { JobSettings } from './job-settings';

@@ -1,13 +1,18 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { isMap, isScalar, isSeq, LineCounter, Node, parseDocument } from 'yaml';
+import { z } from 'zod';
 import { PipelineConfigError, ConfigIssue } from './config-error';
+import { deepMerge, isMapping } from './deep-merge';
 import { applyEnvOverrides } from './env-overrides';
 import { zodIssuesToConfigIssues } from './format-issues';
 import { formatKeyPath, KeyPath } from './key-path';
-import { configSchema, ConfigData } from './schema';
-import { findPrototypeKeys } from './prototype-keys';
+import { locateModelKey, readModelFiles } from './model-files';
+import { locateIn, readYamlFile } from './read-yaml';
+import { configSchema, ConfigData, ModelConfigData } from './schema';
 import { findLiteralSecrets, resolveSecretReferences } from './secrets';
+
+/** The `models` part of the schema alone (loadModels). */
+const modelsOnlySchema = z.object({ models: configSchema.shape.models });
 
 export interface LoadConfigOptions {
   /** Environment name: reads `<configDir>/<env>.yaml`. */
@@ -31,61 +36,9 @@ export function loadConfig(options: LoadConfigOptions): MlopsConfig {
   const configDir = path.resolve(options.configDir ?? 'configs');
   const processEnv = options.processEnv ?? process.env;
   const { env } = options;
-  if (!/^[a-z0-9][a-z0-9_-]*$/.test(env)) {
-    throw new PipelineConfigError(
-      `Invalid environment name ${JSON.stringify(env)} for ${configDir}: expected e.g. "local", "dev", "prod"`,
-    );
-  }
-  const file = path.join(configDir, `${env}.yaml`);
-  if (!existsSync(file)) {
-    const known = listEnvironments(configDir);
-    throw new PipelineConfigError(
-      `No config for environment "${env}": ${file} does not exist` +
-        (known.length > 0
-          ? ` (known environments: ${known.join(', ')})`
-          : ` (no *.yaml files in ${configDir})`),
-    );
-  }
+  const file = envFile(configDir, env);
 
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(readText(file), { lineCounter, prettyErrors: false });
-  if (doc.errors.length > 0) {
-    throw new PipelineConfigError(
-      `Invalid YAML in ${file}`,
-      doc.errors.map((e) => ({
-        file,
-        path: '',
-        line: lineCounter.linePos(e.pos[0]).line,
-        message: `${e.code}: ${e.message.split('\n')[0]}`,
-      })),
-    );
-  }
-  // Before toJS: a `__proto__` key would be dropped there without a trace.
-  const prototypeKeys = findPrototypeKeys(doc.contents, lineCounter, file);
-  if (prototypeKeys.length > 0) throw new PipelineConfigError(`Invalid config in ${file}`, prototypeKeys);
-  const raw = toJS(doc, file);
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    throw new PipelineConfigError(`Invalid config in ${file}`, [
-      {
-        file,
-        path: '',
-        message: `expected a mapping at the top level, got ${raw === null ? 'an empty document' : typeof raw}`,
-      },
-    ]);
-  }
-
-  const issues: ConfigIssue[] = findLiteralSecrets(raw, file).map((i) => ({
-    ...i,
-    line: lineOf(doc.contents, lineCounter, i.path.split('.')),
-  }));
-  const overrides = applyEnvOverrides(raw as Record<string, unknown>, processEnv, file);
-  issues.push(...overrides.issues);
-
-  const overrideByPath = new Map(overrides.applied.map((o) => [o.path, o.envVar]));
-  const locate = (p: KeyPath): { line?: number; envVar?: string } => {
-    const envVar = overrideByPath.get(formatKeyPath(p));
-    return envVar !== undefined ? { envVar } : { line: lineOf(doc.contents, lineCounter, p) };
-  };
+  const { raw, issues, locate } = readMerged(configDir, env, file, processEnv);
   const parsed = configSchema.safeParse(raw, { reportInput: true });
   if (!parsed.success) issues.push(...zodIssuesToConfigIssues(parsed.error.issues, file, locate));
   if (issues.length > 0 || !parsed.success) {
@@ -111,26 +64,81 @@ export function loadConfig(options: LoadConfigOptions): MlopsConfig {
   return { ...data, env, file, baseDir };
 }
 
-/** The file's text; a directory or an unreadable file is a one-line PipelineConfigError naming it. */
-function readText(file: string): string {
-  try {
-    if (statSync(file).isDirectory())
-      throw new PipelineConfigError(`Cannot read config ${file}: it is a directory`);
-    return readFileSync(file, 'utf8');
-  } catch (e) {
-    if (e instanceof PipelineConfigError) throw e;
-    const err = e as NodeJS.ErrnoException;
-    throw new PipelineConfigError(`Cannot read config ${file}: ${err.code ?? err.message}`);
+/** `<configDir>/<env>.yaml`; a bad name or a missing file is a one-line PipelineConfigError listing the known ones. */
+function envFile(configDir: string, env: string): string {
+  if (!/^[a-z0-9][a-z0-9_-]*$/.test(env)) {
+    throw new PipelineConfigError(
+      `Invalid environment name ${JSON.stringify(env)} for ${configDir}: expected e.g. "local", "dev", "prod"`,
+    );
   }
+  const file = path.join(configDir, `${env}.yaml`);
+  if (!existsSync(file)) {
+    const known = listEnvironments(configDir);
+    throw new PipelineConfigError(
+      `No config for environment "${env}": ${file} does not exist` +
+        (known.length > 0
+          ? ` (known environments: ${known.join(', ')})`
+          : ` (no *.yaml files in ${configDir})`),
+    );
+  }
+  return file;
 }
 
-/** yaml refuses alias expansion beyond its maxAliasCount (a "billion laughs" bomb): say which file. */
-function toJS(doc: ReturnType<typeof parseDocument>, file: string): unknown {
-  try {
-    return doc.toJS({ maxAliasCount: 100 });
-  } catch (e) {
-    throw new PipelineConfigError(`Invalid YAML in ${file}: ${(e as Error).message.split('\n')[0]}`);
+/** One environment's files merged into one tree, with the problems found so far and a key locator. */
+interface MergedTree {
+  raw: Record<string, unknown>;
+  issues: ConfigIssue[];
+  /** Where a merged key path was written: file and line, or the MLOPS__ variable that set it. */
+  locate: (p: KeyPath) => { file?: string; line?: number; envVar?: string };
+}
+
+function readMerged(configDir: string, env: string, file: string, processEnv: NodeJS.ProcessEnv): MergedTree {
+  const envFile = readYamlFile(file);
+  const modelFiles = readModelFiles(configDir, env, listEnvironments(configDir));
+  const issues: ConfigIssue[] = findLiteralSecrets(envFile.raw, file).map((i) => ({
+    ...i,
+    line: locateIn(envFile, i.path.split('.')).line,
+  }));
+  issues.push(...modelFiles.issues);
+  // Model files first, then the environment file's `models.<name>` (platform overrides), then MLOPS__ vars.
+  const raw = mergeModels(envFile.raw, modelFiles.sections);
+  const overrides = applyEnvOverrides(raw, processEnv, file);
+  issues.push(...overrides.issues);
+
+  const overrideByPath = new Map(overrides.applied.map((o) => [o.path, o.envVar]));
+  const locate: MergedTree['locate'] = (p: KeyPath): { file?: string; line?: number; envVar?: string } => {
+    const envVar = overrideByPath.get(formatKeyPath(p));
+    return envVar !== undefined ? { envVar } : locateModelKey(p, env, envFile, modelFiles);
+  };
+  return { raw, issues, locate };
+}
+
+/**
+ * The models of one environment only (model files merged with the environment file's overrides), each
+ * validated like loadConfig does, without the platform sections: for tools that need the models but not
+ * the database or its secrets (infra synth). `files` names where each model is defined.
+ */
+export function loadModels(options: LoadConfigOptions): {
+  models: Record<string, ModelConfigData>;
+  files: Record<string, string>;
+} {
+  const configDir = path.resolve(options.configDir ?? 'configs');
+  const file = envFile(configDir, options.env);
+  const { raw, issues, locate } = readMerged(configDir, options.env, file, options.processEnv ?? process.env);
+  const parsed = modelsOnlySchema.safeParse({ models: raw.models }, { reportInput: true });
+  // Problems outside `models` (the platform sections, their secrets) are not this caller's concern.
+  const modelIssues = issues.filter((i) => i.path === 'models' || i.path.startsWith('models.'));
+  if (!parsed.success) modelIssues.push(...zodIssuesToConfigIssues(parsed.error.issues, file, locate));
+  if (modelIssues.length > 0 || !parsed.success) {
+    throw new PipelineConfigError(
+      `Invalid models for environment "${options.env}" (${modelIssues.length} problem(s))`,
+      modelIssues,
+    );
   }
+  const files = Object.fromEntries(
+    Object.keys(parsed.data.models).map((name) => [name, locate(['models', name]).file ?? file]),
+  );
+  return { models: parsed.data.models, files };
 }
 
 /** Environments available in a config dir (file names without `.yaml`). */
@@ -142,23 +150,12 @@ export function listEnvironments(configDir: string): string[] {
     .sort();
 }
 
-/** Line of the deepest existing node on `keyPath` (the parent's line for a missing key). */
-function lineOf(root: unknown, lc: LineCounter, keyPath: KeyPath): number | undefined {
-  let node = root as Node | null | undefined;
-  let line: number | undefined;
-  for (const seg of keyPath) {
-    if (isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
-      if (!pair) break;
-      const keyNode = pair.key as Node;
-      if (keyNode.range) line = lc.linePos(keyNode.range[0]).line;
-      node = pair.value as Node | null;
-    } else if (isSeq(node) && typeof seg === 'number') {
-      node = node.items[seg] as Node | undefined;
-      if (node?.range) line = lc.linePos(node.range[0]).line;
-    } else {
-      break;
-    }
-  }
-  return line;
+/** The model files' sections under `models`, with the environment file's `models.<name>` merged over them. */
+function mergeModels(
+  envRaw: Record<string, unknown>,
+  sections: Record<string, Record<string, unknown>>,
+): Record<string, unknown> {
+  const envModels = envRaw.models;
+  if (Object.keys(sections).length === 0 || (envModels !== undefined && !isMapping(envModels))) return envRaw;
+  return { ...envRaw, models: deepMerge(sections, envModels ?? {}) };
 }

@@ -1,4 +1,7 @@
+import { PROCESSING_INSTANCE_TYPES, TRAINING_INSTANCE_TYPES } from '@mlops/contract';
 import { z } from 'zod';
+import { checkSpotTraining, jobSettingsSchema, spotTrainingShape } from './job-settings';
+import { instanceTypeOf } from './instance-type';
 import { parseThreshold } from './threshold';
 
 // Strict objects everywhere: an unknown key is almost always a typo that would otherwise be ignored silently.
@@ -10,10 +13,6 @@ const s3Prefix = z
   .string()
   .min(1)
   .regex(/^(?!s3:\/\/)(?!\/)[A-Za-z0-9!_.*'()/-]+$/, 'expected a bucket-relative prefix like "iris/raw/"');
-
-const instanceType = z
-  .string()
-  .regex(/^(ml\.[a-z0-9]+\.[a-z0-9]+|local|local_gpu)$/, 'expected e.g. "ml.m5.large"');
 
 const hyperparameterValue = z.union([z.string(), z.number(), z.boolean()]);
 
@@ -38,17 +37,20 @@ const thresholdSchema = z.string().transform((text, ctx) => {
   return t;
 });
 
-const computeSchema = z.strictObject({
-  instanceType,
+const computeSchema = (instanceTypes: readonly string[], kind: string) => z.strictObject({
+  instanceType: instanceTypeOf(instanceTypes, kind),
   instanceCount: z.number().int().min(1).max(100).default(1),
   volumeSizeInGB: z.number().int().min(1).max(16384).default(30),
   maxRuntimeInSeconds: z.number().int().min(1).max(2_419_200),
 });
 
-const trainingSchema = computeSchema.extend({
-  hyperparameters: z.record(z.string(), hyperparameterValue).default({}),
-  metricDefinitions: z.array(metricDefinition).max(40).default([]),
-});
+const trainingSchema = computeSchema(TRAINING_INSTANCE_TYPES, 'training')
+  .extend({
+    hyperparameters: z.record(z.string(), hyperparameterValue).default({}),
+    metricDefinitions: z.array(metricDefinition).max(40).default([]),
+    ...spotTrainingShape,
+  })
+  .superRefine(checkSpotTraining);
 
 export const modelSchema = z.strictObject({
   team: z.string().regex(/^[a-z0-9-]+$/, 'expected a team slug like "team-iris"'),
@@ -58,7 +60,7 @@ export const modelSchema = z.strictObject({
   /** Where the collection batch gets raw data, e.g. `builtin:iris` or an s3:// URI. */
   source: z.string().min(1).optional(),
   training: trainingSchema,
-  processing: computeSchema,
+  processing: computeSchema(PROCESSING_INSTANCE_TYPES, 'processing'),
   evaluation: z.strictObject({ thresholds: z.array(thresholdSchema).min(1) }),
   s3Prefixes: z.strictObject({
     raw: s3Prefix,
@@ -67,6 +69,8 @@ export const modelSchema = z.strictObject({
     evaluation: s3Prefix,
     inference: s3Prefix,
   }),
+  /** The model's own job settings (tags, VPC, KMS, network isolation) over the environment's `jobs`. */
+  jobs: jobSettingsSchema.optional(),
 });
 
 const awsSchema = z.strictObject({
@@ -118,6 +122,8 @@ export const configSchema = z.strictObject({
     })
     .default({ runtime: 'auto', stateDir: '.state' }),
   reportDir: z.string().min(1).default('reports'),
+  /** Platform defaults for every job of this environment (a model's `jobs` overrides them). */
+  jobs: jobSettingsSchema.optional(),
   models: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/, 'expected a model name like "iris"'), modelSchema),
 });
 

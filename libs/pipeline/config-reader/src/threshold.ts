@@ -1,11 +1,7 @@
-/** A parsed evaluation gate, e.g. `accuracy >= 0.9` → `{ metric: 'accuracy', op: '>=', value: 0.9 }`. */
-export type ThresholdOp = '>=' | '<=' | '>' | '<' | '==';
+import type { Threshold, ThresholdOp } from '@mlops/contract';
 
-export interface Threshold {
-  metric: string;
-  op: ThresholdOp;
-  value: number;
-}
+// The type is the contract's (config, gate and database share it); this file only parses and prints it.
+export type { Threshold, ThresholdOp };
 
 const THRESHOLD_RE =
   /^\s*([A-Za-z_][\w:.-]*)\s*(>=|<=|==|>|<)\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\s*$/;

@@ -67,3 +67,59 @@ describe('MLOPS__ env overrides', () => {
     expect(err.message).toContain('malformed override name');
   });
 });
+
+describe('MLOPS__DB__TYPE switches the database without a copied config', () => {
+  const pgEnv = {
+    MLOPS__DB__TYPE: 'postgres',
+    MLOPS__DB__HOST: '127.0.0.1',
+    MLOPS__DB__DATABASE: 'test',
+    MLOPS__DB__USER: 'postgres',
+    MLOPS__DB__SCHEMA: 'mlops_local',
+  };
+
+  it('local (sqlite) → postgres: the db section is the overrides only (no "db.path: unknown key")', () => {
+    const { configDir } = writeConfig();
+    const config = loadConfig({ env: 'local', configDir, processEnv: pgEnv });
+    expect(config.db).toEqual({
+      type: 'postgres',
+      host: '127.0.0.1',
+      port: 5432,
+      database: 'test',
+      user: 'postgres',
+      schema: 'mlops_local',
+      ssl: false,
+    });
+  });
+
+  it('the same type merges as before (MLOPS__DB__PATH alone, or TYPE=sqlite with it)', () => {
+    const { configDir } = writeConfig();
+    const config = loadConfig({
+      env: 'local',
+      configDir,
+      processEnv: { MLOPS__DB__TYPE: 'sqlite', MLOPS__DB__PATH: '/tmp/x.sqlite' },
+    });
+    expect(config.db).toEqual({ type: 'sqlite', path: '/tmp/x.sqlite' });
+  });
+
+  it('a switched section missing a required key names it and the env var of the switch', () => {
+    const { configDir } = writeConfig();
+    const { MLOPS__DB__USER: _omitted, ...env } = pgEnv;
+    const err = thrown(() =>
+      loadConfig({ env: 'local', configDir, processEnv: env }),
+    ) as unknown as PipelineConfigError;
+    expect(err.issues.map((i) => i.path)).toEqual(['db.user']);
+    expect(err.message).toMatch(/db\.user: missing required key/);
+  });
+
+  it('postgres in the file → MLOPS__DB__TYPE=sqlite: host, user, ... of the file are dropped', () => {
+    const { configDir } = writeConfig([
+      [['db'], { type: 'postgres', host: 'db.internal', database: 'mlops', user: 'mlops', ssl: true }],
+    ]);
+    const config = loadConfig({
+      env: 'local',
+      configDir,
+      processEnv: { MLOPS__DB__TYPE: 'sqlite', MLOPS__DB__PATH: '/tmp/switched.sqlite' },
+    });
+    expect(config.db).toEqual({ type: 'sqlite', path: '/tmp/switched.sqlite' });
+  });
+});

@@ -20,7 +20,8 @@ describe('prototype keys are refused, naming the path', () => {
     [['models', 'iris', 'evaluation', 'prototype'], 'x', 'models.iris.evaluation.prototype'],
     [['constructor'], { a: 1 }, 'constructor'],
   ])('%j', (keyPath, value, where) => {
-    const { configDir, file } = writeConfig([[keyPath, value]]);
+    const { configDir, fileOf } = writeConfig([[keyPath, value]]);
+    const file = fileOf(keyPath);
     const err = configError(() => loadConfig({ env: 'local', configDir, processEnv: {} }));
     expect(err.issues).toEqual([
       expect.objectContaining({ file, path: where, message: expect.stringContaining('prototype key') }),
@@ -29,9 +30,10 @@ describe('prototype keys are refused, naming the path', () => {
   });
 
   it('inside a list, too', () => {
-    const { configDir, file } = writeConfig([
+    const { configDir, modelFile } = writeConfig([
       [['models', 'iris', 'training', 'metricDefinitions', 0, '__proto__'], 'x'],
     ]);
+    const file = modelFile('iris');
     const err = configError(() => loadConfig({ env: 'local', configDir, processEnv: {} }));
     expect(err.issues[0]).toMatchObject({
       file,
@@ -77,7 +79,8 @@ describe('secrets are judged by value and by exact key name', () => {
     ],
     ['a long high-entropy string', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY', 'a long high-entropy string'],
   ])('%s under an innocent key is refused without echoing it', (_l, value, what) => {
-    const { configDir, file } = writeConfig([[[...HP, 'note'], value]]);
+    const { configDir, modelFile } = writeConfig([[[...HP, 'note'], value]]);
+    const file = modelFile('iris');
     const err = configError(() => loadConfig({ env: 'local', configDir, processEnv: {} }));
     expect(err.issues).toEqual([
       expect.objectContaining({ file, path: 'models.iris.training.hyperparameters.note' }),

@@ -45,7 +45,9 @@ describe('loadConfig: shipped configs', () => {
 
 describe('loadConfig: bad config', () => {
   it('wrong type: names file, line, key path, expected and actual; exit code 2', () => {
-    const { configDir, file } = writeConfig([[['models', 'iris', 'training', 'instanceCount'], 'two']]);
+    // The model's keys live in its file (configs/models/iris.yaml): errors name that file.
+    const { configDir, modelFile } = writeConfig([[['models', 'iris', 'training', 'instanceCount'], 'two']]);
+    const file = modelFile('iris');
     const err = thrown(() =>
       loadConfig({ env: 'local', configDir, processEnv: {} }),
     ) as unknown as PipelineConfigError;

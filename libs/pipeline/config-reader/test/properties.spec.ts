@@ -37,7 +37,8 @@ test('hyperparameters come through exactly, or the load fails naming the file', 
     fc.property(fc.dictionary(key, value, { maxKeys: 5 }), (hp) => {
       const entries = Object.entries(hp);
       // fc.dictionary defines __proto__ as an own key, as a YAML mapping would.
-      const { configDir, file } = writeConfig([[['models', 'iris', 'training', 'hyperparameters'], hp]]);
+      const { configDir, modelFile } = writeConfig([[['models', 'iris', 'training', 'hyperparameters'], hp]]);
+      const file = modelFile('iris');
       const { config, error } = load(configDir);
       if (error) {
         expect(error.message).toContain(file);

@@ -62,7 +62,8 @@ async function bench(label: string, config: DbConfig): Promise<void> {
         db.recordEvaluation({
           modelVersionId: v.id,
           metrics: { accuracy: 0.95 },
-          thresholds: [{ metric: 'accuracy', op: '>=', value: 0.9 }],
+          checks: [{ metric: 'accuracy', op: '>=', value: 0.9, actual: 0.95, passed: true }],
+          verdict: 'Passed',
         }),
       );
     }

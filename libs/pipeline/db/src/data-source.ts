@@ -5,7 +5,7 @@ import * as pg from 'pg';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { DbConfig, describeDb } from './db-config';
 import { DbLogger } from './db-logger';
-import { DbConnectionError, DbMigrationError } from './errors';
+import { DbConnectionError, DbMigrationError, DbSchemaError } from './errors';
 import { MIGRATIONS } from './migrations';
 import { createEntitySchemas, EntitySchemas } from './schema';
 
@@ -93,6 +93,14 @@ export async function connectDataSource(
     await dataSource.destroy().catch(() => undefined);
     throw new DbConnectionError(`Cannot connect to ${target}: ${errorText(err)}`, target, err);
   }
+  if (config.type === 'postgres' && config.schema !== undefined) {
+    try {
+      await ensureSchema(dataSource, config.schema, config.user);
+    } catch (err) {
+      await dataSource.destroy().catch(() => undefined);
+      throw err;
+    }
+  }
   if (options.runMigrations ?? true) {
     try {
       await runMigrationsOnce(dataSource, config);
@@ -102,6 +110,27 @@ export async function connectDataSource(
     }
   }
   return { dataSource, entities };
+}
+
+/**
+ * `db.schema` must exist before TypeORM puts its migrations table there. Created when missing (IF NOT
+ * EXISTS: batches may race) and the user may; otherwise one line naming the schema and the fix.
+ */
+async function ensureSchema(dataSource: DataSource, schema: string, user: string): Promise<void> {
+  const found: unknown[] = await dataSource.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [schema]);
+  if (found.length > 0) return;
+  try {
+    // The config schema only admits [a-z_][a-z0-9_]*, so quoting is enough.
+    await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${schema.replace(/"/g, '""')}"`);
+  } catch (err) {
+    throw new DbSchemaError(
+      `PostgreSQL schema "${schema}" (db.schema) does not exist and user "${user}" may not create it ` +
+        `(${errorText(err)}); create it once as its owner (CREATE SCHEMA "${schema}" AUTHORIZATION "${user}") ` +
+        'or set db.schema to an existing schema',
+      schema,
+      err,
+    );
+  }
 }
 
 /**

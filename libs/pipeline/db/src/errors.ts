@@ -21,6 +21,18 @@ export class DbMigrationError extends Error {
   }
 }
 
+/** `db.schema` does not exist and could not be created (no CREATE privilege on the database). */
+export class DbSchemaError extends Error {
+  override name = 'DbSchemaError';
+  constructor(
+    message: string,
+    readonly schema: string,
+    override readonly cause?: unknown,
+  ) {
+    super(message);
+  }
+}
+
 /** A referenced row (model, job, model version, run) does not exist. */
 export class DbNotFoundError extends Error {
   override name = 'DbNotFoundError';

@@ -5,13 +5,17 @@ export * from './enum';
 export * from './db-config';
 export * from './errors';
 export * from './schema';
-export { evaluateThresholds } from './thresholds';
 export { buildDataSourceOptions, connectDataSource } from './data-source';
 export type { ConnectOptions } from './data-source';
 export { DbAdapter, openDatabase } from './db-adapter';
 export type {
+  ArtifactFilter,
   CreateModelVersionInput,
+  EvaluationFilter,
+  InferenceRunFilter,
+  JobFilter,
   JobUpdate,
+  PipelineRunFilter,
   PipelineRunInput,
   RecordArtifactInput,
   RecordEvaluationInput,

@@ -1,4 +1,5 @@
 import { EntitySchema, EntitySchemaRelationOptions } from 'typeorm';
+import type { Threshold } from '@mlops/contract';
 import { sqlList, timestampType } from './column-types';
 import { jobBatchCheck } from './batch-check';
 import type { DbDialect } from './db-config';
@@ -83,14 +84,8 @@ export interface ArtifactRow {
   createdAt: Date;
 }
 
-/** A gate such as `accuracy >= 0.9` (same shape as config-reader's parsed thresholds). */
-export interface ThresholdRule {
-  metric: string;
-  op: '>=' | '<=' | '>' | '<' | '==';
-  value: number;
-}
-
-export interface ThresholdCheck extends ThresholdRule {
+/** One threshold as the gate checked it: the metric's value (null when missing) and the outcome. */
+export interface ThresholdCheck extends Threshold {
   actual: number | null;
   passed: boolean;
 }
@@ -101,7 +96,7 @@ export interface EvaluationRow {
   jobId: number | null;
   pipelineRunId: number | null;
   metrics: Record<string, number>;
-  thresholds: ThresholdRule[];
+  thresholds: Threshold[];
   checks: ThresholdCheck[];
   verdict: EvaluationVerdict;
   createdAt: Date;

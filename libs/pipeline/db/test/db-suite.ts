@@ -457,13 +457,14 @@ export function dbSuite(label: string, makeDb: () => Promise<TestDb>): void {
         const pass = await db.recordEvaluation({
           modelVersionId: version.id,
           metrics: { accuracy: 0.9667, f1: 0.96 },
-          thresholds: [{ metric: 'accuracy', op: '>=', value: 0.9 }],
+          ...accuracyGate(0.9667, true),
           jobName: 'iris-eval-1',
           pipelineRunId: run.id,
         });
         expect(pass.evaluation).toMatchObject({
           verdict: 'Passed',
           metrics: { accuracy: 0.9667, f1: 0.96 },
+          thresholds: [{ metric: 'accuracy', op: '>=', value: 0.9 }],
           checks: [{ metric: 'accuracy', op: '>=', value: 0.9, actual: 0.9667, passed: true }],
         });
         expect(pass.modelVersion.approvalStatus).toBe('Approved');
@@ -476,12 +477,42 @@ export function dbSuite(label: string, makeDb: () => Promise<TestDb>): void {
         const fail = await db.recordEvaluation({
           modelVersionId: v2.id,
           metrics: { accuracy: 0.5 },
-          thresholds: [{ metric: 'accuracy', op: '>=', value: 0.9 }],
+          ...accuracyGate(0.5, false),
         });
         expect(fail.evaluation.verdict).toBe('Failed');
         expect(fail.modelVersion).toMatchObject({ approvalStatus: 'Rejected', approvedAt: null });
         // v2 is newer but rejected: the latest *approved* version is still v1.
         expect((await db.latestApprovedModelVersion('iris'))?.id).toBe(version.id);
+      });
+
+      it('modelVersionOfRun finds the version trained in that run, null for another run or model', async () => {
+        const { version } = await trainedModel();
+        expect((await db.modelVersionOfRun('run-1', 'iris'))?.id).toBe(version.id);
+        // A version of another run (or with no training job) is not this run's.
+        const { run: other } = await db.createPipelineRun({
+          runId: 'run-2',
+          modelName: 'iris',
+          environment: 'local',
+        });
+        await db.createModelVersion({ modelName: 'iris', artifactUri: 's3://b/iris/untracked/model.tar.gz' });
+        expect(await db.modelVersionOfRun('run-2', 'iris')).toBeNull();
+        await db.upsertJob({
+          sagemakerName: 'iris-train-2',
+          jobType: 'Training',
+          batch: 'training',
+          modelName: 'iris',
+          pipelineRunId: other.id,
+        });
+        expect(await db.modelVersionOfRun('run-2', 'iris')).toBeNull();
+        const v3 = await db.createModelVersion({
+          modelName: 'iris',
+          artifactUri: 's3://b/iris/run-2/model.tar.gz',
+          trainingJobName: 'iris-train-2',
+        });
+        expect((await db.modelVersionOfRun('run-2', 'iris'))?.id).toBe(v3.id);
+        expect((await db.modelVersionOfRun('run-1', 'iris'))?.id).toBe(version.id);
+        expect(await db.modelVersionOfRun('run-3', 'iris')).toBeNull();
+        expect(await db.modelVersionOfRun('run-1', 'ghost')).toBeNull();
       });
 
       it('latestApprovedModelVersion picks the highest approved version, null when none', async () => {
@@ -496,27 +527,37 @@ export function dbSuite(label: string, makeDb: () => Promise<TestDb>): void {
           await db.recordEvaluation({
             modelVersionId: v.id,
             metrics: { accuracy: 0.95 },
-            thresholds: [{ metric: 'accuracy', op: '>=', value: 0.9 }],
+            ...accuracyGate(0.95, true),
           });
         }
         expect((await db.latestApprovedModelVersion('iris'))?.version).toBe(2);
       });
 
-      it('a missing metric fails the gate', async () => {
+      it('records the verdict it is given and never re-decides it (the gate decides)', async () => {
         const { version } = await trainedModel();
+        // Every check passed, yet the gate said Failed: the database stores Failed and rejects.
         const r = await db.recordEvaluation({
           modelVersionId: version.id,
           metrics: { rmse: 1.2 },
-          thresholds: [
-            { metric: 'rmse', op: '<=', value: 5 },
-            { metric: 'r2', op: '>=', value: 0.5 },
-          ],
+          checks: [{ metric: 'rmse', op: '<=', value: 5, actual: 1.2, passed: true }],
+          verdict: 'Failed',
         });
         expect(r.evaluation.verdict).toBe('Failed');
-        expect(r.evaluation.checks.map((c) => [c.metric, c.actual, c.passed])).toEqual([
-          ['rmse', 1.2, true],
-          ['r2', null, false],
-        ]);
+        expect(r.modelVersion.approvalStatus).toBe('Rejected');
+      });
+
+      it('refuses a verdict that is not Passed/Failed, writing nothing', async () => {
+        const { version } = await trainedModel();
+        await expect(
+          db.recordEvaluation({
+            modelVersionId: version.id,
+            metrics: { accuracy: 1 },
+            ...accuracyGate(1, true),
+            verdict: 'Maybe' as never,
+          }),
+        ).rejects.toThrow('Invalid verdict "Maybe"; expected one of Passed, Failed');
+        expect(await count('evaluations')).toBe(0);
+        expect((await db.getModelVersion(version.id))?.approvalStatus).toBe('PendingManualApproval');
       });
 
       it('recordEvaluation is idempotent per evaluation job', async () => {
@@ -524,11 +565,15 @@ export function dbSuite(label: string, makeDb: () => Promise<TestDb>): void {
         const input = {
           modelVersionId: version.id,
           metrics: { accuracy: 0.97 },
-          thresholds: [{ metric: 'accuracy', op: '>=' as const, value: 0.9 }],
+          ...accuracyGate(0.97, true),
           jobName: 'iris-eval-1',
         };
         const a = await db.recordEvaluation(input);
-        const b = await db.recordEvaluation({ ...input, metrics: { accuracy: 0.1 } });
+        const b = await db.recordEvaluation({
+          ...input,
+          metrics: { accuracy: 0.1 },
+          ...accuracyGate(0.1, false),
+        });
         expect(b.evaluation.id).toBe(a.evaluation.id);
         expect(b.modelVersion.approvalStatus).toBe('Approved');
         expect(await count('evaluations')).toBe(1);
@@ -536,15 +581,15 @@ export function dbSuite(label: string, makeDb: () => Promise<TestDb>): void {
 
       it('recordEvaluation for an unknown version or job writes nothing (no evaluation, no approval)', async () => {
         const { version } = await trainedModel();
-        const thresholds = [{ metric: 'accuracy', op: '>=' as const, value: 0.9 }];
+        const gate = accuracyGate(1, true);
         await expect(
-          db.recordEvaluation({ modelVersionId: 9999, metrics: { accuracy: 1 }, thresholds }),
+          db.recordEvaluation({ modelVersionId: 9999, metrics: { accuracy: 1 }, ...gate }),
         ).rejects.toThrow(/Model version id 9999 not found/);
         await expect(
           db.recordEvaluation({
             modelVersionId: version.id,
             metrics: { accuracy: 1 },
-            thresholds,
+            ...gate,
             jobName: 'nope',
           }),
         ).rejects.toThrow(/Job "nope" not found/);
@@ -697,4 +742,12 @@ export function dbSuite(label: string, makeDb: () => Promise<TestDb>): void {
       });
     });
   });
+}
+
+/** What the gate (pipeline-core) hands the database for `accuracy >= 0.9`. */
+function accuracyGate(actual: number, passed: boolean) {
+  return {
+    checks: [{ metric: 'accuracy', op: '>=' as const, value: 0.9, actual, passed }],
+    verdict: passed ? ('Passed' as const) : ('Failed' as const),
+  };
 }

@@ -11,7 +11,7 @@ export const PG = {
   user: process.env.PGUSER ?? 'postgres',
 };
 
-async function admin<T>(fn: (c: Client) => Promise<T>): Promise<T> {
+export async function admin<T>(fn: (c: Client) => Promise<T>): Promise<T> {
   const client = new Client({ ...PG, connectionTimeoutMillis: 5000 });
   try {
     await client.connect();

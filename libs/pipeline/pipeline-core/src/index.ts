@@ -21,8 +21,8 @@ export { jobNameFor } from './naming/job-name';
 export { trainingSpecFor, TRAINING_CHANNELS } from './specs/training-spec';
 export { processingSpecFor, processingInputPath, processingOutputPath } from './specs/processing-spec';
 export type { ProcessingJobKind } from './specs/processing-spec';
-export { validateJobPlan } from './specs/job-plan';
-export type { JobPlan } from './specs/job-plan';
+export { prepareJobPlan } from './specs/job-plan';
+export type { JobPlan, JobRequest } from './specs/job-plan';
 export { jobTags } from './specs/job-tags';
 // SageMaker, progress, resume, recording
 export { ProgressPrinter } from './progress/progress-printer';
@@ -32,6 +32,7 @@ export { failureText, recordJobStarted, recordJobState } from './record/record-j
 export type { JobIdentity } from './record/record-job';
 // Evaluation gate
 export { extractMetrics } from './gate/evaluation-metrics';
+export { checkThresholds } from './gate/check-thresholds';
 export { applyEvaluationGate, formatChecks } from './gate/evaluation-gate';
 export type { GateInput, GateResult } from './gate/evaluation-gate';
 // Collection
@@ -43,7 +44,6 @@ export type { CollectedData } from './collect/collect-raw';
 // S3 helpers
 export { readS3Text } from './s3/read-text';
 export { hasObjects } from './s3/has-objects';
-export { modelInputPrefix } from './s3/model-input';
 // Step cache
 export { stepCacheKey, canonicalJson, STEP_CACHE_KEY_FORMAT } from './cache/cache-key';
 export type { StepCacheKeyInput } from './cache/cache-key';
@@ -56,7 +56,7 @@ export type { StepCacheOptions } from './cache/cached-run-job';
 // Context and batch runner
 export type { BatchContext } from './context/batch-context';
 export type { RunContext } from './context/run-context';
-export { createAwsClients } from './context/clients';
+export { createAwsClients, endpointConfig } from './context/clients';
 export type { AwsClients } from './context/clients';
 export { openRunContext } from './context/open-run-context';
 export type { RunServices } from './context/open-run-context';
@@ -64,3 +64,5 @@ export type { BatchDefinition } from './batch/batch-definition';
 export type { BatchIo } from './batch/batch-io';
 export { runBatch } from './batch/run-batch';
 export { main } from './batch/main';
+// Pre-flight: every check that needs no side effect, before the stack, a row, an S3 write or a job
+export * from './preflight';

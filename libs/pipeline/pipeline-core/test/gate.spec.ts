@@ -1,4 +1,5 @@
-import { parseThreshold, Threshold } from '@mlops/config-reader';
+import { parseThreshold } from '@mlops/config-reader';
+import type { Threshold } from '@mlops/contract';
 import type { DbAdapter } from '@mlops/db';
 import { applyEvaluationGate, extractMetrics, formatChecks, InputError } from '../src';
 import { tempDb } from '../testing';

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase } from '@mlops/db';
-import { BatchDefinition, InputError, BatchJobFailedError, trainingSpecFor, validateJobPlan } from '../src';
+import { BatchDefinition, InputError, BatchJobFailedError, trainingSpecFor, prepareJobPlan } from '../src';
 import { useBatchHarness } from '../testing';
 
 // The DB path sits in a folder that does not exist yet: opening it must create the folder.
@@ -19,7 +19,7 @@ function batch(execute: BatchDefinition<unknown>['execute']): BatchDefinition<un
     batch: 'training',
     cli,
     prepare: (ctx) =>
-      validateJobPlan({
+      prepareJobPlan({
         kind: 'training',
         name: ctx.jobName(),
         spec: trainingSpecFor({

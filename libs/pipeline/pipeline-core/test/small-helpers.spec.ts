@@ -1,18 +1,7 @@
-import { failureText, findWorkspaceRoot, modelInputPrefix, ProgressPrinter } from '../src';
+import { failureText, findWorkspaceRoot, ProgressPrinter } from '../src';
 import { REPO_ROOT } from './support/paths';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-
-describe('modelInputPrefix', () => {
-  it('is the directory of the model.tar.gz', () => {
-    expect(modelInputPrefix('s3://b/iris/r1/models/iris-training-r1/output/model.tar.gz')).toBe(
-      's3://b/iris/r1/models/iris-training-r1/output/',
-    );
-  });
-  it.each(['model.tar.gz', 's3://b/', 'file:///x/model.tar.gz'])('rejects %s', (uri) => {
-    expect(() => modelInputPrefix(uri)).toThrow(/expected an s3:\/\/ URI of a model.tar.gz/);
-  });
-});
 
 describe('ProgressPrinter', () => {
   it('prints transitions with the clock and summary, and log lines indented by host', () => {

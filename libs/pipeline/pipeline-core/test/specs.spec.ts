@@ -1,6 +1,6 @@
 import { prepareProcessingJob, prepareTrainingJob } from '@mlops/aws';
 import { getModelConfig, loadConfig } from '@mlops/config-reader';
-import { exitCodeFor, processingSpecFor, runLayout, trainingSpecFor, validateJobPlan } from '../src';
+import { exitCodeFor, processingSpecFor, runLayout, trainingSpecFor, prepareJobPlan } from '../src';
 import { CONFIG_DIR } from './support/paths';
 
 function iris(processEnv: NodeJS.ProcessEnv = {}) {
@@ -46,6 +46,19 @@ describe('trainingSpecFor (shipped configs/local.yaml)', () => {
     );
   });
 
+  it('the plan carries the SDK input built once, exactly what prepareTrainingJob gives for the spec', () => {
+    const { config, model, layout } = iris();
+    const spec = trainingSpecFor({ roleArn: config.aws.roleArn, runId: 'r1', model, layout });
+    const plan = prepareJobPlan({ kind: 'training', name: 'iris-training-r1', spec });
+    expect(plan).toEqual({
+      kind: 'training',
+      name: 'iris-training-r1',
+      request: prepareTrainingJob(spec, 'iris-training-r1'),
+    });
+    expect(plan).not.toHaveProperty('spec');
+    expect(plan.kind === 'training' && plan.request.TrainingJobName).toBe('iris-training-r1');
+  });
+
   it('an invalid hyperparameter in config is caught before any call, naming the field (exit 2)', () => {
     const { config, model, layout } = iris({
       MLOPS__MODELS__IRIS__TRAINING__HYPERPARAMETERS__MAXDEPTH: 'x'.repeat(2501),
@@ -57,7 +70,7 @@ describe('trainingSpecFor (shipped configs/local.yaml)', () => {
     };
     let caught: unknown;
     try {
-      validateJobPlan(plan);
+      prepareJobPlan(plan);
     } catch (err) {
       caught = err;
     }
@@ -108,7 +121,7 @@ describe('processingSpecFor', () => {
   it('rejects an input that is not an S3 URI before any call', () => {
     const { config, model } = iris();
     expect(() =>
-      validateJobPlan({
+      prepareJobPlan({
         kind: 'processing',
         name: 'iris-inference-r1',
         spec: processingSpecFor({

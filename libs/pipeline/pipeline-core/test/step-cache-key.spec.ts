@@ -7,6 +7,7 @@ import {
   InputError,
   normaliseRequest,
   parseImageDigests,
+  prepareJobPlan,
   processingSpecFor,
   runLayout,
   stepCacheKey,
@@ -28,18 +29,18 @@ function irisTraining(runId: string, hyperparameters?: Record<string, number>): 
       }
     : base;
   const layout = runLayout(config.aws.bucket, model.s3Prefixes, runId);
-  return {
+  return prepareJobPlan({
     kind: 'training',
     name: `iris-training-${runId}`,
     spec: trainingSpecFor({ roleArn: config.aws.roleArn, runId, model, layout }),
-  };
+  });
 }
 
 function irisEvaluation(runId: string, modelUri: string): JobPlan {
   const config = loadConfig({ env: 'local', configDir: CONFIG_DIR, processEnv: {} });
   const model = getModelConfig(config, 'iris');
   const layout = runLayout(config.aws.bucket, model.s3Prefixes, runId);
-  return {
+  return prepareJobPlan({
     kind: 'processing',
     name: `iris-evaluation-${runId}`,
     spec: processingSpecFor({
@@ -50,7 +51,7 @@ function irisEvaluation(runId: string, modelUri: string): JobPlan {
       inputs: { model: modelUri, test: layout.processed.test },
       outputs: { evaluation: layout.evaluation },
     }),
-  };
+  });
 }
 
 function keyInput(plan: JobPlan, runId: string, over: Partial<StepCacheKeyInput> = {}): StepCacheKeyInput {

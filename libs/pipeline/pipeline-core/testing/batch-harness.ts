@@ -1,6 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { loadConfig } from '@mlops/config-reader';
+import { appDistPath } from '@mlops/contract';
 import { DbAdapter, openDatabase } from '@mlops/db';
 import type { BatchDefinition } from '../src/batch/batch-definition';
 import { runBatch } from '../src/batch/run-batch';
@@ -25,6 +27,11 @@ export interface BatchRunResult {
 export interface BatchHarness {
   /** This test's own temp dir (fresh for each test). */
   readonly dir: string;
+  /**
+   * Root of the stand-in built apps (`apps/<image name>/dist`, one per model of configs/local.yaml, empty):
+   * the pre-flight's local image check finds them without a build. Remove one to test a missing image.
+   */
+  readonly appsRoot: string;
   /** The batch's SQLite file (`MLOPS__DB__PATH`), inside `dir`. */
   readonly dbPath: string;
   /** Requests that reached the stand-in SageMaker / Logs (and S3 without `s3Bucket`); reset for each test. */
@@ -77,6 +84,9 @@ export function useBatchHarness<P>(
   });
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), `${opts.name}-`));
+    const config = loadConfig({ env: 'local', configDir: join(REPO_ROOT, 'configs'), processEnv: {} });
+    for (const model of Object.values(config.models))
+      mkdirSync(join(dir, 'apps-root', appDistPath(model.image)), { recursive: true });
     if (recorder) recorder.requests.length = 0;
   });
   afterEach(() => {
@@ -87,6 +97,9 @@ export function useBatchHarness<P>(
   const harness: BatchHarness = {
     get dir() {
       return need(dir, 'dir');
+    },
+    get appsRoot() {
+      return join(need(dir, 'appsRoot'), 'apps-root');
     },
     get dbPath() {
       return join(need(dir, 'dbPath'), 'mlops.sqlite');
@@ -118,6 +131,7 @@ export function useBatchHarness<P>(
         },
         stdout: (l) => out.push(l),
         stderr: (l) => err.push(l),
+        appsRoot: harness.appsRoot,
       });
       return { code, out: out.join('\n'), err: err.join('\n') };
     },

@@ -1,5 +1,7 @@
 export { BATCHES } from './pipeline/batches';
 export type { BatchName } from './pipeline/batches';
+export { THRESHOLD_OPS } from './pipeline/threshold';
+export type { Threshold, ThresholdOp } from './pipeline/threshold';
 export {
   SAGEMAKER_RULES,
   SAGEMAKER_MODEL_COMMIT,
@@ -26,4 +28,5 @@ export type { ServiceRuleOptions } from './sagemaker/service-rules';
 export { validateRequest } from './sagemaker/validate-request';
 export { validationMessage, violationText } from './sagemaker/validation-message';
 export { PROCESSING_COMMAND, processingArguments } from './container/commands';
+export { appDistPath, imageBaseName } from './container/image-app';
 export { parseArgv } from './cli/parse-argv';

@@ -189,6 +189,24 @@ describe('checkServiceRules (rules the model cannot state)', () => {
     ]);
   });
 
+  it('managed spot: MaxWaitTimeInSeconds required with spot, only with spot, and >= MaxRuntimeInSeconds', () => {
+    const v = (over: Record<string, unknown>) =>
+      validateRequest('CreateTrainingJob', training(over)).map((x) => `${x.path}: ${x.constraint}`);
+    const wait = (s: number) => ({
+      StoppingCondition: { MaxRuntimeInSeconds: 3600, MaxWaitTimeInSeconds: s },
+    });
+    expect(v({ EnableManagedSpotTraining: true, ...wait(3600) })).toEqual([]);
+    expect(v({ EnableManagedSpotTraining: true })).toEqual([
+      'stoppingCondition.maxWaitTimeInSeconds: Member must not be null when enableManagedSpotTraining is true',
+    ]);
+    expect(v(wait(7200))).toEqual([
+      'stoppingCondition.maxWaitTimeInSeconds: Member may be set only when enableManagedSpotTraining is true',
+    ]);
+    expect(v({ EnableManagedSpotTraining: true, ...wait(1800) })).toEqual([
+      'stoppingCondition.maxWaitTimeInSeconds: Member must have value greater than or equal to stoppingCondition.maxRuntimeInSeconds',
+    ]);
+  });
+
   it('sends channels only to instance groups the job has, and keeps group names unique', () => {
     const group = (name: string) => ({
       InstanceGroupName: name,

@@ -1,4 +1,4 @@
-import type { DockerProbe } from '../stack/docker-probe';
+import type { DockerProbe } from '@mlops/pipeline-core';
 import { batchImage } from './docker-run-args';
 import { PHASES } from './phases';
 

@@ -39,7 +39,9 @@ export function batchContainerName(runId: string, model: string, phase: Phase): 
 // What a batch reads from its env: config overrides and `env:` secret references (MLOPS__*, PGPASSWORD),
 // its describe interval (MLOPS_POLL_MS), the AWS SDK's settings and credentials (AWS_*), libpq-style PG*
 // defaults. Nothing else is forwarded.
-const FORWARDED = new RegExp(`^((MLOPS__|AWS_|PG)[A-Za-z0-9_]*|MLOPS_POLL_MS|${IMAGE_DIGESTS_ENV})$`);
+const FORWARDED = new RegExp(
+  `^((MLOPS__|AWS_|PG)[A-Za-z0-9_]*|MLOPS_POLL_MS|MLOPS_PREFLIGHT_IMAGES|${IMAGE_DIGESTS_ENV})$`,
+);
 
 /** The names of `env` that a batch container gets, sorted; never their values. */
 export function forwardedEnvNames(env: NodeJS.ProcessEnv): string[] {

@@ -1,7 +1,18 @@
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { getModelConfig, loadConfig, MlopsConfig } from '@mlops/config-reader';
-import type { AwsEndpointConfig } from '@mlops/aws';
+import { AwsEndpointConfig, createSageMakerClient } from '@mlops/aws';
+import {
+  DockerProbe,
+  dockerCliProbe,
+  endpointConfig,
+  ImageCheck,
+  imageCheckFor,
+  IMAGE_DIGESTS_ENV,
+  IMAGES_CHECKED_ENV,
+  isLocalEndpoint,
+  preflight,
+} from '@mlops/pipeline-core';
 import type { BatchesOption, RuntimeOption } from '../cli/parse-args';
 import { LocalPipelineUsageError } from '../cli/usage-error';
 import { bundlePath, missingBundles } from '../batches/bundle-path';
@@ -16,9 +27,6 @@ import { formatDuration } from '../progress/format-duration';
 import { buildReport } from '../report/build-report';
 import { chooseRuntime } from '../stack/choose-runtime';
 import { imageDigests } from '../stack/image-digests';
-import { IMAGE_DIGESTS_ENV } from '@mlops/pipeline-core';
-import { DockerProbe, dockerCliProbe } from '../stack/docker-probe';
-import { isLocalEndpoint } from '../stack/endpoints';
 import { defaultStackCli, LocalStack, stackStateDir, startStack } from '../stack/start-stack';
 import { formatSummaryTable } from '../summary/format-table';
 import { buildSummaryRows, SummaryRow } from '../summary/summary-rows';
@@ -51,6 +59,11 @@ export interface RunPipelineOptions {
   heartbeatMs?: number;
   /** Seconds a batch gets after SIGINT before SIGKILL. Default 10. */
   interruptGraceSeconds?: number;
+  /**
+   * AWS environments only: what only AWS answers (credentials from the SDK chain, ECR DescribeImages), for
+   * tests. Default: the SDK default credential chain and ECR of the config's region.
+   */
+  aws?: { credentials: () => Promise<unknown>; imageCheck: ImageCheck };
   /** The built local-sagemaker CLI that runs the local stack. Default: `<repoRoot>/tools/local-sagemaker/dist/cli.js`. */
   stackCli?: string;
 }
@@ -67,8 +80,8 @@ export interface PipelineOutcome {
 }
 
 /**
- * The main job: validates everything first (config, models, run id, built bundles or batch images: errors → exit 2 with
- * nothing started), starts the local stack when the config is local, runs the five batches for each model
+ * The main job: validates everything first (config, models, run id, built bundles or batch images, then the
+ * pre-flight of every plan: errors → exit 2 with nothing started), starts the local stack when the config is local, runs the five batches for each model
  * as child processes (or, with `batches: 'docker'`, containers of their images), then prints the summary
  * and writes the HTML report. The stack is always stopped.
  */
@@ -96,14 +109,22 @@ export async function runPipeline(options: RunPipelineOptions): Promise<Pipeline
     throw new LocalPipelineUsageError(
       `local-sagemaker CLI not built: ${stackCli}; run \`npx nx run local-sagemaker:build\``,
     );
+  const probe = options.dockerProbe ?? dockerCliProbe;
+  // Probes only (docker version / image inspect): the runtime decides which local image check applies.
+  const decision = local
+    ? await chooseRuntime(
+        options.runtime ?? config.local.runtime,
+        models.map((m) => getModelConfig(config, m).image),
+        probe,
+      )
+    : undefined;
+  await preflightAll({ options, config, models, probe, runtime: decision?.runtime });
+
   const progress = new Progress({ write: options.write, heartbeatMs: options.heartbeatMs });
   let stack: LocalStack | undefined;
   let runtime = 'aws';
   try {
-    if (local) {
-      const requested = options.runtime ?? config.local.runtime;
-      const images = models.map((m) => getModelConfig(config, m).image);
-      const decision = await chooseRuntime(requested, images, options.dockerProbe ?? dockerCliProbe);
+    if (decision) {
       progress.info(`Runtime: ${decision.runtime} (${decision.reason})`);
       stack = await startStack({ config, runtime: decision.runtime, appsRoot: options.repoRoot, stackCli });
       runtime = stack.runtime;
@@ -125,8 +146,10 @@ export async function runPipeline(options: RunPipelineOptions): Promise<Pipeline
           options.repoRoot,
         )
       : {};
+    // The pre-flight above checked every image for the stack's runtime (or ECR): the batches need not.
     const childEnv = buildChildEnv(processEnv, {
       ...(stack?.childEnv ?? {}),
+      [IMAGES_CHECKED_ENV]: 'checked',
       ...(stack ? { [IMAGE_DIGESTS_ENV]: JSON.stringify(digests) } : {}),
     });
     if (options.noCache) progress.info('Step cache: off (--no-cache), every job is launched');
@@ -166,6 +189,50 @@ export async function runPipeline(options: RunPipelineOptions): Promise<Pipeline
   } finally {
     progress.stop();
     if (stack) await releaseStack(stack, runId, config, progress);
+  }
+}
+
+/**
+ * Every plan of every selected model and batch, before the stack starts and before any row, S3 write or
+ * job: placeholders, S3 prefixes, sources, images (the local stack's runtime, or ECR) and, on AWS,
+ * credentials (locally the stack hands out its own key pair). Throws PreflightError (exit 2).
+ */
+async function preflightAll(input: {
+  options: RunPipelineOptions;
+  config: MlopsConfig;
+  models: string[];
+  probe: DockerProbe;
+  runtime: 'docker' | 'process' | undefined;
+}): Promise<void> {
+  const { options, config, models, probe, runtime } = input;
+  const dataDir = join(options.repoRoot, 'data');
+  if (runtime) {
+    const images = imageCheckFor(config, { appsRoot: options.repoRoot, probe, runtime });
+    return preflight({ config, models, batches: PHASES, dataDir, images: images.check });
+  }
+  if (options.aws)
+    return preflight({
+      config,
+      models,
+      batches: PHASES,
+      dataDir,
+      images: options.aws.imageCheck,
+      credentials: options.aws.credentials,
+    });
+  const sagemaker = createSageMakerClient(endpointConfig(config, config.aws.endpoints.sagemaker));
+  const images = imageCheckFor(config, { appsRoot: options.repoRoot, probe });
+  try {
+    await preflight({
+      config,
+      models,
+      batches: PHASES,
+      dataDir,
+      images: images.check,
+      credentials: () => sagemaker.config.credentials(),
+    });
+  } finally {
+    images.close();
+    sagemaker.destroy();
   }
 }
 

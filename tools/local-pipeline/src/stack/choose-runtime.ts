@@ -1,5 +1,5 @@
 import type { RuntimeOption } from '../cli/parse-args';
-import type { DockerProbe } from './docker-probe';
+import type { DockerProbe } from '@mlops/pipeline-core';
 
 export interface RuntimeDecision {
   runtime: 'docker' | 'process';

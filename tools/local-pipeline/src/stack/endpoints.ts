@@ -1,11 +1,3 @@
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
-
-/** True when the config points SageMaker at this machine: the main job then starts the local stack itself. */
-export function isLocalEndpoint(url: string | undefined): boolean {
-  if (url === undefined) return false;
-  return LOOPBACK.has(new URL(url).hostname);
-}
-
 /** The port of a configured endpoint URL (`http://127.0.0.1:4570` → 4570). */
 export function endpointPort(url: string, field: string): number {
   const parsed = new URL(url);

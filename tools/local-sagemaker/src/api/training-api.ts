@@ -67,6 +67,9 @@ export function describeTraining(job: JobRecord) {
     ),
     FinalMetricDataList: job.finalMetrics.map((m) => ({ ...m, Timestamp: toAwsTime(m.Timestamp) })),
     EnableNetworkIsolation: req.EnableNetworkIsolation ?? false,
+    // Echoed as SageMaker does; locally the job runs on demand, outside any VPC (PARITY.md).
+    EnableManagedSpotTraining: req.EnableManagedSpotTraining ?? false,
+    VpcConfig: req.VpcConfig,
     Environment: req.Environment,
     CheckpointConfig: req.CheckpointConfig,
     TrainingTimeInSeconds: job.endTime !== undefined ? seconds : undefined,

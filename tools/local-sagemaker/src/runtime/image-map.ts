@@ -1,5 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { appDistPath, imageBaseName } from '@mlops/contract';
+
+export { imageBaseName };
 
 /** How the process runtime runs an image without Docker. Paths in commands may use `/opt/ml/...`. */
 export interface ImageMapping {
@@ -17,13 +20,6 @@ export interface ImageMapping {
 
 export type ImageMap = Record<string, ImageMapping>;
 
-/** `registry.example.com:5000/team/container-iris:1.2` → `container-iris`. */
-export function imageBaseName(image: string): string {
-  const withoutDigest = image.split('@')[0];
-  const last = withoutDigest.split('/').pop() ?? withoutDigest;
-  return last.split(':')[0];
-}
-
 /**
  * Resolves an image for the process runtime. Lookup order: `imageMap[image]`, `imageMap[<image without tag>]`,
  * `imageMap[<base name>]`, then the convention: `[<registry>/]<name>[:tag]` → `<appsRoot>/apps/<name>/dist`,
@@ -33,7 +29,7 @@ export function resolveImage(image: string, imageMap: ImageMap, appsRoot: string
   const noTag = image.replace(/:[^:/]+$/, '');
   const mapped = imageMap[image] ?? imageMap[noTag] ?? imageMap[imageBaseName(image)];
   if (mapped) return mapped;
-  const workdir = join(appsRoot, 'apps', imageBaseName(image), 'dist');
+  const workdir = join(appsRoot, appDistPath(image));
   if (!existsSync(workdir))
     throw new Error(
       `process runtime: image '${image}' maps to ${workdir}, which does not exist ` +

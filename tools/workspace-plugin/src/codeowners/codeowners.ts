@@ -10,10 +10,15 @@ export const BEGIN = '# BEGIN generated from project.json metadata.owner (node t
 export const END = '# END generated';
 const GROUPS = ['apps', 'libs', 'tools', 'docker'];
 
+/** Where a model's settings live; its container app's owner owns it too. */
+export const MODEL_CONFIG_DIR = 'configs/models';
+
 export interface OwnedProject {
   name: string;
   root: string;
   owner?: string;
+  /** `configs/models/<model>.yaml` of a container app (`scope:<model>`) when that file exists. */
+  modelConfig?: string;
 }
 
 /** Project folders: `<group>/<name>`, or `libs/<side>/<name>` (same walk as tools/ci/codeowners.mjs). */
@@ -37,15 +42,33 @@ export function readProjects(tree: Tree): OwnedProject[] {
   for (const root of projectRoots(tree)) {
     const json = JSON.parse(tree.read(`${root}/project.json`, 'utf-8') ?? '{}') as {
       name?: string;
+      tags?: string[];
       metadata?: { owner?: string };
     };
-    projects.push({ name: json.name ?? root.split('/').pop()!, root, owner: json.metadata?.owner });
+    const tags = json.tags ?? [];
+    const container = tags.includes('platform:container') && tags.includes('type:app');
+    const model = container ? tags.find((t) => t.startsWith('scope:'))?.slice('scope:'.length) : undefined;
+    const modelConfig = model ? `${MODEL_CONFIG_DIR}/${model}.yaml` : undefined;
+    projects.push({
+      name: json.name ?? root.split('/').pop()!,
+      root,
+      owner: json.metadata?.owner,
+      ...(modelConfig && tree.exists(modelConfig) ? { modelConfig } : {}),
+    });
   }
   return projects.sort((a, b) => a.root.localeCompare(b.root));
 }
 
 export function render(current: string, projects: readonly OwnedProject[]): string {
-  const lines = projects.filter((p) => p.owner).map((p) => `/${p.root}/`.padEnd(40) + ` ${p.owner}`);
+  const entries: [string, string][] = [];
+  for (const p of projects) {
+    if (!p.owner) continue;
+    entries.push([`/${p.root}/`, p.owner]);
+    if (p.modelConfig) entries.push([`/${p.modelConfig}`, p.owner]);
+  }
+  const lines = entries
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([path, owner]) => path.padEnd(40) + ` ${owner}`);
   const block = [BEGIN, ...lines, END].join('\n');
   const start = current.indexOf(BEGIN);
   const end = current.indexOf(END);

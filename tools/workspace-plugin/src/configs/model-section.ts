@@ -13,7 +13,7 @@ interface Compute {
   maxRuntimeInSeconds: number;
 }
 
-/** Values when the environment file has no model to copy compute settings from. */
+/** Values when there is no model to copy compute settings from. */
 const DEFAULT_TRAINING: Compute = {
   instanceType: 'ml.m5.large',
   instanceCount: 1,
@@ -23,9 +23,8 @@ const DEFAULT_TRAINING: Compute = {
 const DEFAULT_PROCESSING: Compute = { ...DEFAULT_TRAINING, instanceType: 'ml.t3.medium' };
 
 /**
- * A model's config section (libs/pipeline/config-reader schema). Compute sizes and the image registry follow a
- * model already in the same environment file (`sibling`), so dev/prod get their ECR prefix and sizes
- * without the generator knowing them; model-specific values come from the template.
+ * A model file's own keys (libs/pipeline/config-reader schema). Compute sizes and the image registry follow
+ * a model already in configs/models/ (`sibling`); model-specific values come from the template.
  */
 export function modelSection(
   name: string,
@@ -52,6 +51,38 @@ export function modelSection(
     ),
   };
 }
+
+const COMPUTE_KEYS = ['instanceType', 'instanceCount', 'volumeSizeInGB', 'maxRuntimeInSeconds'] as const;
+
+/**
+ * The sibling's `env.<name>` sections for this model: its image registry and tag with this model's
+ * repository, and the compute keys it overrides (nothing model-specific). Only known environments.
+ */
+export function envOverrides(
+  name: string,
+  siblingEnv: unknown,
+  envs: readonly string[],
+): Record<string, Record<string, unknown>> {
+  const out: Record<string, Record<string, unknown>> = {};
+  if (!isRecord(siblingEnv)) return out;
+  for (const env of envs) {
+    const section = siblingEnv[env];
+    if (!isRecord(section)) continue;
+    const own: Record<string, unknown> = {};
+    if (typeof section['image'] === 'string') own['image'] = imageFor(name, section['image']);
+    for (const kind of ['training', 'processing']) {
+      const compute = section[kind];
+      if (!isRecord(compute)) continue;
+      const picked = Object.fromEntries(COMPUTE_KEYS.filter((k) => k in compute).map((k) => [k, compute[k]]));
+      if (Object.keys(picked).length > 0) own[kind] = picked;
+    }
+    if (Object.keys(own).length > 0) out[env] = own;
+  }
+  return out;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** `123.dkr.ecr.eu-west-1.amazonaws.com/container-iris:latest` → same registry and tag, this model. */
 export function imageFor(name: string, siblingImage: unknown): string {

@@ -24,11 +24,12 @@ export function buildProcessingJobRequest(spec: ProcessingJobSpec, jobName: stri
       ContainerArguments: spec.arguments,
     }),
     ProcessingResources: {
-      ClusterConfig: {
+      ClusterConfig: omitUndefined({
         InstanceCount: spec.instanceCount,
         InstanceType: spec.instanceType as ProcessingInstanceType,
         VolumeSizeInGB: spec.volumeSizeGb,
-      },
+        VolumeKmsKeyId: spec.volumeKmsKeyId,
+      }),
     },
     StoppingCondition: { MaxRuntimeInSeconds: spec.maxRuntimeSeconds },
     ProcessingInputs: mapList(spec.inputs, (i) => ({

@@ -45,13 +45,18 @@ export function buildTrainingJobRequest(
     HyperParameters: hyperParameters,
     InputDataConfig: mapList(spec.channels, toChannel),
     OutputDataConfig: omitUndefined({ S3OutputPath: spec.outputPath, KmsKeyId: spec.outputKmsKeyId }),
-    ResourceConfig: {
+    ResourceConfig: omitUndefined({
       // Any string passes through; validation reports unknown types with the allowed list.
       InstanceType: spec.instanceType as TrainingInstanceType,
       InstanceCount: spec.instanceCount,
       VolumeSizeInGB: spec.volumeSizeGb,
-    },
-    StoppingCondition: { MaxRuntimeInSeconds: spec.maxRuntimeSeconds },
+      VolumeKmsKeyId: spec.volumeKmsKeyId,
+    }),
+    StoppingCondition: omitUndefined({
+      MaxRuntimeInSeconds: spec.maxRuntimeSeconds,
+      MaxWaitTimeInSeconds: spec.maxWaitTimeSeconds,
+    }),
+    EnableManagedSpotTraining: spec.useSpotTraining,
     Environment: spec.environment,
     Tags: toTagList(spec.tags),
     EnableNetworkIsolation: spec.enableNetworkIsolation,

@@ -38,7 +38,7 @@ export interface VpcSpec {
 }
 
 interface CommonJobSpec {
-  /** Prefix for generated names (`<base>-<timestamp>`); ignored when a job name is passed to start. */
+  /** Prefix for generated names (`<base>-<timestamp>`); ignored when prepare is given a job name. */
   baseJobName?: string;
   image: string;
   roleArn: string;
@@ -52,6 +52,8 @@ interface CommonJobSpec {
   tags?: Record<string, string>;
   enableNetworkIsolation?: boolean;
   vpc?: VpcSpec;
+  /** KMS key (id, ARN or alias) for the ML storage volumes of the job's instances. */
+  volumeKmsKeyId?: string;
 }
 
 export interface TrainingJobSpec extends CommonJobSpec {
@@ -64,6 +66,9 @@ export interface TrainingJobSpec extends CommonJobSpec {
   outputKmsKeyId?: string;
   metricDefinitions?: MetricDefinitionSpec[];
   checkpoint?: { s3Uri: string; localPath?: string };
+  /** Managed spot training; needs `maxWaitTimeSeconds` >= `maxRuntimeSeconds` (and a checkpoint to resume). */
+  useSpotTraining?: boolean;
+  maxWaitTimeSeconds?: number;
 }
 
 export interface ProcessingInputSpec {

@@ -4,17 +4,9 @@ import {
   ResourceInUse,
   SageMakerClient,
 } from '@aws-sdk/client-sagemaker';
-import type { JobKind, ProcessingJobSpec, TrainingJobSpec } from './job-spec';
-import { prepareProcessingJob, prepareTrainingJob, resolveJobName } from './prepare-job';
+import type { JobKind } from './job-spec';
+import type { PreparedProcessingRequest, PreparedTrainingRequest } from './prepare-job';
 import { describeJob } from './describe-job';
-
-export interface StartJobOptions {
-  /**
-   * Deterministic name (e.g. derived from a pipeline run id). Re-running with the same name
-   * attaches to the existing job instead of launching a duplicate. Default: `<base>-<timestamp>`.
-   */
-  jobName?: string;
-}
 
 export interface StartedJob {
   kind: JobKind;
@@ -25,29 +17,26 @@ export interface StartedJob {
   status: string;
 }
 
-/** Validates (throws before any call), then CreateTrainingJob, attaching on ResourceInUse. */
+/**
+ * Sends the prepared CreateTrainingJob input as it is (see `prepareTrainingJob`), attaching on
+ * ResourceInUse: with a deterministic name, re-running attaches instead of launching a duplicate.
+ */
 export async function startTrainingJob(
   sm: SageMakerClient,
-  spec: TrainingJobSpec,
-  opts: StartJobOptions = {},
+  request: PreparedTrainingRequest,
 ): Promise<StartedJob> {
-  const jobName = resolveJobName(opts.jobName, spec.baseJobName, 'training');
-  const request = prepareTrainingJob(spec, jobName);
-  return createOrAttach(sm, 'training', jobName, async () => {
+  return createOrAttach(sm, 'training', request.TrainingJobName, async () => {
     const res = await sm.send(new CreateTrainingJobCommand(request));
     return res.TrainingJobArn;
   });
 }
 
-/** Validates (throws before any call), then CreateProcessingJob, attaching on ResourceInUse. */
+/** Sends the prepared CreateProcessingJob input as it is, attaching on ResourceInUse. */
 export async function startProcessingJob(
   sm: SageMakerClient,
-  spec: ProcessingJobSpec,
-  opts: StartJobOptions = {},
+  request: PreparedProcessingRequest,
 ): Promise<StartedJob> {
-  const jobName = resolveJobName(opts.jobName, spec.baseJobName, 'processing');
-  const request = prepareProcessingJob(spec, jobName);
-  return createOrAttach(sm, 'processing', jobName, async () => {
+  return createOrAttach(sm, 'processing', request.ProcessingJobName, async () => {
     const res = await sm.send(new CreateProcessingJobCommand(request));
     return res.ProcessingJobArn;
   });

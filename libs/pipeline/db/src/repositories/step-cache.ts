@@ -1,7 +1,9 @@
-import type { EntityManager } from 'typeorm';
-import { DbConflictError, DbNotFoundError } from '../errors';
-import type { EntitySchemas, JobRow } from '../schema';
+import type { DbSession } from '../db-session';
+import { DbConflictError } from '../errors';
+import type { JobRow } from '../schema';
 import type { StepCacheRow } from '../step-cache/step-cache-schema';
+import { requireJob } from './jobs';
+import { insertedId } from './query-helpers';
 
 export interface RecordStepCacheInput {
   cacheKey: string;
@@ -30,85 +32,60 @@ export interface CachedJobInfo {
 const KEY = /^[0-9a-f]{64}$/;
 
 /** Idempotent per job: a rerun of the same step returns the entry it wrote before. */
-export async function recordStepCache(
-  m: EntityManager,
-  entities: EntitySchemas,
-  input: RecordStepCacheInput,
-  target: string,
-): Promise<StepCacheRow> {
+export async function recordStepCache(s: DbSession, input: RecordStepCacheInput): Promise<StepCacheRow> {
   if (!KEY.test(input.cacheKey))
     throw new DbConflictError(`Invalid cacheKey ${JSON.stringify(input.cacheKey)}; expected sha256 hex`);
-  const job = await requireJob(m, entities, input.jobName, target);
-  const existing = await m.findOneBy(entities.StepCacheEntry, { jobId: job.id });
-  if (existing) return existing;
-  const source =
-    input.sourceJobName !== undefined
-      ? await requireJob(m, entities, input.sourceJobName, target)
-      : undefined;
-  const result = await m.insert(entities.StepCacheEntry, {
-    cacheKey: input.cacheKey,
-    jobId: job.id,
-    sourceJobId: source?.id ?? null,
-    outputs: input.outputs,
-    createdAt: new Date(),
-  });
-  return m.findOneByOrFail(entities.StepCacheEntry, {
-    id: Number((result.identifiers[0] as { id: number }).id),
+  return s.tx(async (m) => {
+    const job = await requireJob(s, m, input.jobName);
+    const existing = await m.findOneBy(s.entities.StepCacheEntry, { jobId: job.id });
+    if (existing) return existing;
+    const source =
+      input.sourceJobName !== undefined ? await requireJob(s, m, input.sourceJobName) : undefined;
+    const result = await m.insert(s.entities.StepCacheEntry, {
+      cacheKey: input.cacheKey,
+      jobId: job.id,
+      sourceJobId: source?.id ?? null,
+      outputs: input.outputs,
+      createdAt: new Date(),
+    });
+    return m.findOneByOrFail(s.entities.StepCacheEntry, { id: insertedId(result) });
   });
 }
 
 /** The newest entry with this key whose job completed, or null. */
-export async function findStepCache(
-  m: EntityManager,
-  entities: EntitySchemas,
-  cacheKey: string,
-): Promise<StepCacheHit | null> {
-  const entries = await m.find(entities.StepCacheEntry, {
-    where: { cacheKey },
-    order: { id: 'DESC' },
+export async function findStepCache(s: DbSession, cacheKey: string): Promise<StepCacheHit | null> {
+  return s.read(async (m) => {
+    const entries = await m.find(s.entities.StepCacheEntry, { where: { cacheKey }, order: { id: 'DESC' } });
+    for (const entry of entries) {
+      const job = await m.findOneBy(s.entities.Job, { id: entry.jobId });
+      if (job?.status !== 'Completed') continue;
+      const origin: JobRow | null =
+        entry.sourceJobId === null ? job : await m.findOneBy(s.entities.Job, { id: entry.sourceJobId });
+      if (origin) return { entry, origin };
+    }
+    return null;
   });
-  for (const entry of entries) {
-    const job = await m.findOneBy(entities.Job, { id: entry.jobId });
-    if (job?.status !== 'Completed') continue;
-    const origin =
-      entry.sourceJobId === null ? job : await m.findOneBy(entities.Job, { id: entry.sourceJobId });
-    if (origin) return { entry, origin };
-  }
-  return null;
 }
 
 /** The jobs of a pipeline run that reused earlier outputs, with where those came from. */
-export async function listCachedJobs(
-  m: EntityManager,
-  entities: EntitySchemas,
-  pipelineRunId: number,
-): Promise<CachedJobInfo[]> {
-  const jobs = await m.find(entities.Job, { where: { pipelineRunId }, order: { id: 'ASC' } });
-  const out: CachedJobInfo[] = [];
-  for (const job of jobs) {
-    const entry = await m.findOneBy(entities.StepCacheEntry, { jobId: job.id });
-    if (!entry || entry.sourceJobId === null) continue;
-    const source = await m.findOneByOrFail(entities.Job, { id: entry.sourceJobId });
-    const run =
-      source.pipelineRunId === null
-        ? null
-        : await m.findOneBy(entities.PipelineRun, { id: source.pipelineRunId });
-    out.push({
-      jobName: job.sagemakerName,
-      sourceJobName: source.sagemakerName,
-      sourceRunId: run?.runId ?? null,
-    });
-  }
-  return out;
-}
-
-async function requireJob(
-  m: EntityManager,
-  entities: EntitySchemas,
-  sagemakerName: string,
-  target: string,
-): Promise<JobRow> {
-  const job = await m.findOneBy(entities.Job, { sagemakerName });
-  if (!job) throw new DbNotFoundError(`Job "${sagemakerName}" not found in ${target}`);
-  return job;
+export async function listCachedJobs(s: DbSession, pipelineRunId: number): Promise<CachedJobInfo[]> {
+  return s.read(async (m) => {
+    const jobs = await m.find(s.entities.Job, { where: { pipelineRunId }, order: { id: 'ASC' } });
+    const out: CachedJobInfo[] = [];
+    for (const job of jobs) {
+      const entry = await m.findOneBy(s.entities.StepCacheEntry, { jobId: job.id });
+      if (!entry || entry.sourceJobId === null) continue;
+      const source = await m.findOneByOrFail(s.entities.Job, { id: entry.sourceJobId });
+      const run =
+        source.pipelineRunId === null
+          ? null
+          : await m.findOneBy(s.entities.PipelineRun, { id: source.pipelineRunId });
+      out.push({
+        jobName: job.sagemakerName,
+        sourceJobName: source.sagemakerName,
+        sourceRunId: run?.runId ?? null,
+      });
+    }
+    return out;
+  });
 }

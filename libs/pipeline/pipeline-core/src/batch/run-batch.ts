@@ -1,3 +1,4 @@
+import { join, resolve } from 'node:path';
 import { loadConfig, getModelConfig } from '@mlops/config-reader';
 import type { DbAdapter } from '@mlops/db';
 import { openDatabase } from '@mlops/db';
@@ -14,15 +15,20 @@ import { withEcrDigests } from '../cache/ecr-digests';
 import { IMAGE_DIGESTS_ENV, imageDigestFor, parseImageDigests } from '../cache/image-digest';
 import { runLayout } from '../layout/s3-layout';
 import { jobNameFor } from '../naming/job-name';
+import { credentialsFix, isCredentialsError } from '../preflight/check-credentials';
+import { dockerCliProbe } from '../preflight/docker-probe';
+import { IMAGES_CHECKED_ENV, imageCheckFor } from '../preflight/image-check-for';
+import { preflight } from '../preflight/preflight';
 import { ProgressPrinter } from '../progress/progress-printer';
 import type { BatchDefinition } from './batch-definition';
 import type { BatchIo } from './batch-io';
 
 /**
  * The whole life of a batch invocation, returning its exit code:
- * parse argv → load config → resolve models → prepare (pure, all models) → open clients + DB →
- * execute per model → summary. Nothing is opened before every model has prepared, so bad input
- * (exit 2) never leaves a job or a row behind.
+ * parse argv → load config → resolve models → prepare (pure, all models) → pre-flight (placeholders,
+ * S3 prefixes, sources, credentials, images) → open DB → execute per model → summary. Nothing is opened
+ * before every model has prepared and passed the pre-flight, so bad input (exit 2) never leaves a job or
+ * a row behind.
  */
 export async function runBatch<P>(def: BatchDefinition<P>, io: BatchIo): Promise<number> {
   let clients: AwsClients | undefined;
@@ -60,8 +66,30 @@ export async function runBatch<P>(def: BatchDefinition<P>, io: BatchIo): Promise
     });
 
     const knownDigests = parseImageDigests(io.env[IMAGE_DIGESTS_ENV]);
+
+    // Building SDK clients opens nothing; their credentials are resolved by the pre-flight, before the DB.
+    const active = (io.createClients ?? createAwsClients)(config);
+    clients = active;
+    const images = imageCheckFor(config, {
+      appsRoot: io.appsRoot ?? workspaceRoot,
+      probe: io.dockerProbe ?? dockerCliProbe,
+    });
+    try {
+      await preflight({
+        config,
+        models: names,
+        batches: [def.batch],
+        dataDir: resolve(workspaceRoot, cli.extra['data-dir'] ?? join(workspaceRoot, 'data')),
+        // The main job checked the images for its stack's runtime already; a batch in a container could
+        // not (no Docker CLI, no built apps inside), so it trusts that.
+        images: io.env[IMAGES_CHECKED_ENV] === 'checked' ? undefined : (io.imageCheck ?? images.check),
+        credentials: () => active.sagemaker.config.credentials(),
+      });
+    } finally {
+      images.close();
+    }
+
     const printer = new ProgressPrinter(io.stdout);
-    clients = (io.createClients ?? createAwsClients)(config);
     db = await openDatabase(config.db);
     // Resolved on the first job only: a batch without jobs (collection) never asks ECR.
     let digests: Promise<Record<string, string>> | undefined;
@@ -98,11 +126,14 @@ export async function runBatch<P>(def: BatchDefinition<P>, io: BatchIo): Promise
     return ExitCode.Ok;
   } catch (err) {
     const code = exitCodeFor(err);
-    io.stderr(`${def.cli.command}: ${(err as Error)?.message ?? String(err)}`);
+    // Credentials that vanish mid-run (expired session) read like the pre-flight's line, without a stack.
+    const message = isCredentialsError(err) ? credentialsFix(err) : ((err as Error)?.message ?? String(err));
+    for (const line of message.split('\n')) io.stderr(`${def.cli.command}: ${line}`);
     if (err instanceof BatchUsageError) io.stderr(`\n${formatUsage(def.cli)}`);
     else if (
       code === ExitCode.JobFailed &&
       !(err instanceof BatchJobFailedError) &&
+      !isCredentialsError(err) &&
       err instanceof Error &&
       err.stack
     )

@@ -65,7 +65,11 @@ async function keyOf(plan: JobPlan, cache: StepCacheOptions): Promise<string | u
 }
 
 function imageOf(plan: JobPlan): string {
-  return plan.spec.image;
+  return (
+    (plan.kind === 'training'
+      ? plan.request.AlgorithmSpecification?.TrainingImage
+      : plan.request.AppSpecification?.ImageUri) ?? ''
+  );
 }
 
 /** Copies the hit's outputs into this run's locations and records the step; undefined = outputs gone, run it. */

@@ -1,4 +1,3 @@
-import { prepareProcessingJob, prepareTrainingJob } from '@mlops/aws';
 import type { JobPlan } from '../specs/job-plan';
 
 /** Tag whose value is the run id (specs/job-tags): run-specific by definition. */
@@ -13,7 +12,7 @@ export interface NormalisedRequest {
 }
 
 /**
- * The request exactly as runJob sends it (the same builders), made run-independent: two runs with the
+ * The request exactly as runJob sends it (the plan's prepared input), made run-independent: two runs with the
  * same settings give the same value. Inputs are taken out because the key covers their content: an
  * input in another run's prefix (an earlier model version) with the same bytes is the same input.
  */
@@ -21,7 +20,7 @@ export function normaliseRequest(plan: JobPlan, runId: string): NormalisedReques
   const inputs: Record<string, string> = {};
   let request: Record<string, unknown>;
   if (plan.kind === 'training') {
-    const r = structuredClone(prepareTrainingJob(plan.spec, plan.name)) as unknown as Record<string, unknown>;
+    const r = structuredClone(plan.request) as unknown as Record<string, unknown>;
     delete r.TrainingJobName;
     for (const ch of (r.InputDataConfig ?? []) as Array<{
       ChannelName?: string;
@@ -35,10 +34,7 @@ export function normaliseRequest(plan: JobPlan, runId: string): NormalisedReques
     }
     request = r;
   } else {
-    const r = structuredClone(prepareProcessingJob(plan.spec, plan.name)) as unknown as Record<
-      string,
-      unknown
-    >;
+    const r = structuredClone(plan.request) as unknown as Record<string, unknown>;
     delete r.ProcessingJobName;
     for (const input of (r.ProcessingInputs ?? []) as Array<{
       InputName?: string;

@@ -7,11 +7,18 @@ import type { JobPlan } from '../specs/job-plan';
  */
 export function stepOutputs(plan: JobPlan): Record<string, string> {
   if (plan.kind === 'processing')
-    return Object.fromEntries((plan.spec.outputs ?? []).map((o) => [o.name, o.s3Uri]));
-  const base = plan.spec.outputPath.endsWith('/') ? plan.spec.outputPath : `${plan.spec.outputPath}/`;
+    return Object.fromEntries(
+      (plan.request.ProcessingOutputConfig?.Outputs ?? []).flatMap((o) =>
+        o.OutputName !== undefined && o.S3Output?.S3Uri !== undefined
+          ? [[o.OutputName, o.S3Output.S3Uri]]
+          : [],
+      ),
+    );
+  const path = plan.request.OutputDataConfig?.S3OutputPath ?? '';
+  const checkpoints = plan.request.CheckpointConfig?.S3Uri;
   return {
-    job: `${base}${plan.name}/`,
-    ...(plan.spec.checkpoint ? { checkpoints: plan.spec.checkpoint.s3Uri } : {}),
+    job: `${path.endsWith('/') ? path : `${path}/`}${plan.name}/`,
+    ...(checkpoints !== undefined ? { checkpoints } : {}),
   };
 }
 

@@ -17,13 +17,7 @@ export interface AwsClients {
  */
 export function createAwsClients(config: MlopsConfig): AwsClients {
   const aws = config.aws;
-  const base = (endpoint: string | undefined): AwsEndpointConfig => ({
-    region: aws.region,
-    ...(endpoint ? { endpoint } : {}),
-    forcePathStyle: aws.forcePathStyle,
-    maxAttempts: aws.maxAttempts,
-    retryMode: aws.retryMode,
-  });
+  const base = (endpoint: string | undefined) => endpointConfig(config, endpoint);
   const s3 = createS3Client(base(aws.endpoints.s3));
   const sagemaker = createSageMakerClient(base(aws.endpoints.sagemaker));
   const logs = createLogsClient(base(aws.endpoints.logs));
@@ -36,5 +30,17 @@ export function createAwsClients(config: MlopsConfig): AwsClients {
       sagemaker.destroy();
       logs.destroy();
     },
+  };
+}
+
+/** The SDK settings of one endpoint of the config (absent endpoint = AWS's regional default). */
+export function endpointConfig(config: MlopsConfig, endpoint: string | undefined): AwsEndpointConfig {
+  const aws = config.aws;
+  return {
+    region: aws.region,
+    ...(endpoint ? { endpoint } : {}),
+    forcePathStyle: aws.forcePathStyle,
+    maxAttempts: aws.maxAttempts,
+    retryMode: aws.retryMode,
   };
 }

@@ -22,4 +22,9 @@ const BAD_INPUT_NAMES = new Set([
   'S3UriError',
   'SageMakerValidationError',
   'ArchiveEntryError',
+  // No AWS credentials: the pre-flight catches them before anything starts; one that expires later stops
+  // the batch before its next call, and a rerun with the same run id resumes.
+  'CredentialsProviderError',
+  // A PostgreSQL schema that does not exist and may not be created.
+  'DbSchemaError',
 ]);

@@ -1,5 +1,6 @@
-import type { Threshold } from '@mlops/config-reader';
+import type { Threshold } from '@mlops/contract';
 import type { DbAdapter, EvaluationRow, ModelVersionRow } from '@mlops/db';
+import { checkThresholds } from './check-thresholds';
 
 export interface GateInput {
   modelVersionId: number;
@@ -19,13 +20,15 @@ export interface GateResult {
 /**
  * The evaluation gate: every configured threshold must pass for the model version to be Approved,
  * otherwise it is Rejected. A metric the evaluation did not produce fails its check (never approves).
- * Stored atomically with the evaluation by the db adapter.
+ * The decision is made here; the database records it with the evaluation, atomically.
  */
 export async function applyEvaluationGate(db: DbAdapter, input: GateInput): Promise<GateResult> {
+  const { verdict, checks } = checkThresholds(input.metrics, input.thresholds);
   const { evaluation, modelVersion } = await db.recordEvaluation({
     modelVersionId: input.modelVersionId,
     metrics: input.metrics,
-    thresholds: input.thresholds.map(({ metric, op, value }) => ({ metric, op, value })),
+    checks,
+    verdict,
     jobName: input.jobName,
     pipelineRunId: input.pipelineRunId,
   });

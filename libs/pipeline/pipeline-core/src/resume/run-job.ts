@@ -44,7 +44,8 @@ export interface RunJobResult {
  * Resume logic in one place. With the plan's deterministic name:
  *  - recorded Completed in the DB → skipped (described again if SageMaker still knows it);
  *  - known to SageMaker → re-attach and wait (a rerun never launches a duplicate);
- *  - else start (a ResourceInUse race still attaches, see @mlops/aws startTrainingJob).
+ *  - else send the plan's prepared request (a ResourceInUse race still attaches, see @mlops/aws
+ *    startTrainingJob).
  * Every status change is written to the job's row as it happens, so a killed batch leaves the row at
  * the last known status; Failed/Stopped → BatchJobFailedError carrying the FailureReason (exit 1).
  */
@@ -71,8 +72,8 @@ export async function runJob(
   } else {
     const started =
       plan.kind === 'training'
-        ? await startTrainingJob(sagemaker, plan.spec, { jobName: plan.name })
-        : await startProcessingJob(sagemaker, plan.spec, { jobName: plan.name });
+        ? await startTrainingJob(sagemaker, plan.request)
+        : await startProcessingJob(sagemaker, plan.request);
     resolution = started.attached ? 'attached' : 'started';
     arn = started.arn;
     printer.info(`${plan.name}: ${started.attached ? 're-attached (created concurrently)' : 'started'}`);

@@ -1,7 +1,7 @@
 import type { ProcessingJobSpec } from '@mlops/aws';
 import type { ModelConfig } from '@mlops/config-reader';
 import { processingArguments } from '@mlops/contract';
-import { jobTags } from './job-tags';
+import { jobSettingsFields } from './job-settings';
 
 /** The container's processing jobs (`node main.js <job>` under the image's init). */
 export type ProcessingJobKind = 'preprocess' | 'evaluation' | 'inference';
@@ -43,6 +43,6 @@ export function processingSpecFor(input: {
       s3Uri,
       localPath: processingOutputPath(name),
     })),
-    tags: jobTags({ model: input.model.name, team: input.model.team, runId: input.runId, batch: input.job }),
+    ...jobSettingsFields({ model: input.model, runId: input.runId, batch: input.job }),
   };
 }

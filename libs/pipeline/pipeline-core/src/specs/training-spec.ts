@@ -1,7 +1,7 @@
 import type { TrainingJobSpec } from '@mlops/aws';
 import type { ModelConfig } from '@mlops/config-reader';
 import type { RunLayout } from '../layout/s3-layout';
-import { jobTags } from './job-tags';
+import { jobSettingsFields } from './job-settings';
 
 /** Channels the container's `train` reads (container contract). */
 export const TRAINING_CHANNELS = ['train', 'validation', 'stats'] as const;
@@ -9,7 +9,8 @@ export const TRAINING_CHANNELS = ['train', 'validation', 'stats'] as const;
 /**
  * The TrainingJob of a run, from config: the image's own `train` (no entrypoint override), channels
  * from the preprocess outputs, config hyperparameters and metric definitions, model output and
- * checkpoints in the run's prefix (see runLayout).
+ * checkpoints in the run's prefix (see runLayout); managed spot and the config's job settings (tags,
+ * VPC, KMS keys, network isolation) when set.
  */
 export function trainingSpecFor(input: {
   roleArn: string;
@@ -31,7 +32,9 @@ export function trainingSpecFor(input: {
     channels: TRAINING_CHANNELS.map((name) => ({ name, s3Uri: layout.processed[name] })),
     outputPath: layout.models,
     metricDefinitions: t.metricDefinitions.map((m) => ({ name: m.name, regex: m.regex })),
+    // Where a spot job resumes from after an interruption (the container saves there).
     checkpoint: { s3Uri: layout.checkpoints, localPath: '/opt/ml/checkpoints' },
-    tags: jobTags({ model: model.name, team: model.team, runId: input.runId, batch: 'training' }),
+    ...(t.useSpotTraining ? { useSpotTraining: true, maxWaitTimeSeconds: t.maxWaitTimeInSeconds } : {}),
+    ...jobSettingsFields({ model, runId: input.runId, batch: 'training' }),
   };
 }

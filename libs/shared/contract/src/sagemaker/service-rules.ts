@@ -19,7 +19,7 @@ export interface ServiceRuleOptions {
 /**
  * Rules the service applies that the model cannot state (member documentation and developer guide: unique
  * channel/input/output/instance group names, one data source per channel, channels sent to instance groups the
- * job has, the processing LocalPath folder, the 28-day runtime), plus the project's rule for custom containers (a non-empty image, and an InstanceType with
+ * job has, the processing LocalPath folder, the 28-day runtime, managed spot's wait time), plus the project's rule for custom containers (a non-empty image, and an InstanceType with
  * InstanceCount >= 1 unless InstanceGroups are given). Run after `checkRequest`; same wording.
  */
 export function checkServiceRules(
@@ -66,6 +66,8 @@ function trainingRules(req: Obj, options: ServiceRuleOptions): Violation[] {
       value: runtime,
       constraint: `Member must have value less than or equal to ${TRAINING_MAX_RUNTIME_SECONDS}`,
     });
+
+  spotRules(out, req, runtime);
 
   const sources = ['S3DataSource', 'FileSystemDataSource', ...(options.extraDataSources ?? [])];
   const channels = items(req.InputDataConfig);
@@ -166,3 +168,30 @@ function unique(out: Violation[], path: string, list: Obj[], member: string): vo
 }
 
 const notNull = (path: string): Violation => ({ path, value: null, constraint: 'Member must not be null' });
+
+/**
+ * Managed spot training (developer guide, "Managed Spot Training"): MaxWaitTimeInSeconds is required with
+ * EnableManagedSpotTraining, allowed only with it, and at least MaxRuntimeInSeconds.
+ */
+function spotRules(out: Violation[], req: Obj, runtime: unknown): void {
+  const spot = req.EnableManagedSpotTraining === true;
+  const wait = obj(req.StoppingCondition)?.MaxWaitTimeInSeconds;
+  if (spot && wait === undefined)
+    out.push({
+      path: 'stoppingCondition.maxWaitTimeInSeconds',
+      value: wait,
+      constraint: 'Member must not be null when enableManagedSpotTraining is true',
+    });
+  else if (!spot && wait !== undefined)
+    out.push({
+      path: 'stoppingCondition.maxWaitTimeInSeconds',
+      value: wait,
+      constraint: 'Member may be set only when enableManagedSpotTraining is true',
+    });
+  else if (typeof wait === 'number' && typeof runtime === 'number' && wait < runtime)
+    out.push({
+      path: 'stoppingCondition.maxWaitTimeInSeconds',
+      value: wait,
+      constraint: 'Member must have value greater than or equal to stoppingCondition.maxRuntimeInSeconds',
+    });
+}

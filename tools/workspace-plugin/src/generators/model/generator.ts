@@ -1,7 +1,7 @@
 import { generateFiles, GeneratorCallback, logger, names, Tree } from '@nx/devkit';
 import { join } from 'node:path';
 import { updateCodeowners } from '../../codeowners/codeowners';
-import { planConfigEdits } from '../../configs/add-model-to-configs';
+import { planModelFile } from '../../configs/add-model-file';
 import { formatGenerated } from '../../format/format-generated';
 import { templatedOutputs } from '../../format/templated-files';
 import { GeneratorInputError } from '../../errors/generator-input-error';
@@ -12,8 +12,9 @@ import type { ModelGeneratorSchema } from './schema';
 import { TEMPLATE_SETTINGS } from './template-settings';
 
 /**
- * `nx g @mlops/workspace-plugin:model <name> --owner <@org/team>`. Every check runs and every config
- * edit is planned before the first write, so a refused name leaves the tree untouched.
+ * `nx g @mlops/workspace-plugin:model <name> --owner <@org/team>`. Every check runs and the model's
+ * config file (configs/models/<name>.yaml) is planned before the first write, so a refused name leaves
+ * the tree untouched. Environment files are not edited.
  */
 export async function modelGenerator(tree: Tree, options: ModelGeneratorSchema): Promise<GeneratorCallback> {
   const name = typeof options.name === 'string' ? options.name.trim() : options.name;
@@ -29,7 +30,7 @@ export async function modelGenerator(tree: Tree, options: ModelGeneratorSchema):
   }
   if (problems.length > 0) throw new GeneratorInputError(problems);
   const team = teamSlug(owner);
-  const configEdits = planConfigEdits(tree, name, team, TEMPLATE_SETTINGS);
+  const modelFile = planModelFile(tree, name, team, TEMPLATE_SETTINGS);
 
   const vars = {
     ...names(name),
@@ -44,7 +45,7 @@ export async function modelGenerator(tree: Tree, options: ModelGeneratorSchema):
   };
   generateFiles(tree, join(__dirname, 'files', 'app'), projectRoot, vars);
   generateFiles(tree, join(__dirname, 'files', 'data'), dataDir, vars);
-  for (const edit of configEdits) tree.write(edit.path, edit.text);
+  tree.write(modelFile.path, modelFile.text);
   updateCodeowners(tree);
   if (!options.skipFormat)
     await formatGenerated(tree, templatedOutputs(join(__dirname, 'files', 'app'), projectRoot, { name }));

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 
-/** What the runtime choice needs to know about Docker; injectable so the choice is testable without it. */
+/** What the image checks and the runtime choice need to know about Docker; injectable for tests. */
 export interface DockerProbe {
   /** True when a daemon answers `docker version`. */
   daemonAnswers(): Promise<boolean>;

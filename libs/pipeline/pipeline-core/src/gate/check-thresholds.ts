@@ -1,7 +1,7 @@
-import { EvaluationVerdict } from './enum';
-import type { ThresholdCheck, ThresholdRule } from './schema';
+import type { Threshold, ThresholdOp } from '@mlops/contract';
+import { EvaluationVerdict, type ThresholdCheck } from '@mlops/db';
 
-const COMPARE: Record<ThresholdRule['op'], (a: number, b: number) => boolean> = {
+const COMPARE: Record<ThresholdOp, (a: number, b: number) => boolean> = {
   '>=': (a, b) => a >= b,
   '<=': (a, b) => a <= b,
   '>': (a, b) => a > b,
@@ -10,20 +10,20 @@ const COMPARE: Record<ThresholdRule['op'], (a: number, b: number) => boolean> = 
 };
 
 /**
- * Checks metrics against every threshold. A missing or non-finite metric fails its check, so a broken
- * evaluation job can never approve a model.
+ * The gate's decision: checks metrics against every threshold; Passed only when all pass. A missing or
+ * non-finite metric fails its check, so a broken evaluation job can never approve a model.
  */
-export function evaluateThresholds(
+export function checkThresholds(
   metrics: Record<string, number>,
-  thresholds: readonly ThresholdRule[],
+  thresholds: readonly Threshold[],
 ): { verdict: EvaluationVerdict; checks: ThresholdCheck[] } {
-  if (thresholds.length === 0) throw new Error('evaluateThresholds: at least one threshold is required');
+  if (thresholds.length === 0) throw new Error('checkThresholds: at least one threshold is required');
   const checks = thresholds.map((t): ThresholdCheck => {
     const raw = Object.prototype.hasOwnProperty.call(metrics, t.metric) ? metrics[t.metric] : undefined;
     const actual = typeof raw === 'number' && Number.isFinite(raw) ? raw : null;
     const compare = COMPARE[t.op];
     if (!compare)
-      throw new Error(`evaluateThresholds: unknown operator ${JSON.stringify(t.op)} for ${t.metric}`);
+      throw new Error(`checkThresholds: unknown operator ${JSON.stringify(t.op)} for ${t.metric}`);
     return {
       metric: t.metric,
       op: t.op,

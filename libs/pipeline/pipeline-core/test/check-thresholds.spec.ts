@@ -1,6 +1,6 @@
-import { evaluateThresholds } from '../src';
+import { checkThresholds } from '../src';
 
-describe('evaluateThresholds', () => {
+describe('checkThresholds', () => {
   it.each([
     ['>=', 0.9, 0.9, true],
     ['>=', 0.89, 0.9, false],
@@ -10,13 +10,13 @@ describe('evaluateThresholds', () => {
     ['<', 1, 2, true],
     ['==', 3, 3, true],
   ] as const)('%s: actual %d vs %d → %s', (op, actual, value, passed) => {
-    const r = evaluateThresholds({ m: actual }, [{ metric: 'm', op, value }]);
+    const r = checkThresholds({ m: actual }, [{ metric: 'm', op, value }]);
     expect(r.checks[0]).toEqual({ metric: 'm', op, value, actual, passed });
     expect(r.verdict).toBe(passed ? 'Passed' : 'Failed');
   });
 
   it('fails when any check fails', () => {
-    const r = evaluateThresholds({ rmse: 3, r2: 0.2 }, [
+    const r = checkThresholds({ rmse: 3, r2: 0.2 }, [
       { metric: 'rmse', op: '<=', value: 5 },
       { metric: 'r2', op: '>=', value: 0.5 },
     ]);
@@ -25,7 +25,7 @@ describe('evaluateThresholds', () => {
   });
 
   it('a missing, NaN or inherited metric fails its check', () => {
-    const r = evaluateThresholds({ accuracy: Number.NaN }, [
+    const r = checkThresholds({ accuracy: Number.NaN }, [
       { metric: 'accuracy', op: '>=', value: 0.9 },
       { metric: 'f1', op: '>=', value: 0.5 },
       { metric: 'toString', op: '>=', value: 0 },
@@ -38,6 +38,6 @@ describe('evaluateThresholds', () => {
   });
 
   it('refuses an empty threshold list (nothing to gate on would approve anything)', () => {
-    expect(() => evaluateThresholds({ accuracy: 1 }, [])).toThrow('at least one threshold');
+    expect(() => checkThresholds({ accuracy: 1 }, [])).toThrow('at least one threshold');
   });
 });

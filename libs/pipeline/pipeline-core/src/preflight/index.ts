@@ -1,0 +1,13 @@
+export { preflight } from './preflight';
+export type { PreflightInput } from './preflight';
+export { PreflightError } from './preflight-error';
+export type { Problem } from './problem';
+export { problemLine } from './problem';
+export { ecrImageCheck, localImageCheck } from './check-images';
+export type { ImageCheck } from './check-images';
+export { credentialsFix, isCredentialsError } from './check-credentials';
+export { dockerCliProbe } from './docker-probe';
+export type { DockerProbe } from './docker-probe';
+export { isLocalEndpoint } from './endpoints';
+export { IMAGES_CHECKED_ENV, imageCheckFor } from './image-check-for';
+export type { ImageCheckOptions } from './image-check-for';
