@@ -8,6 +8,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { projectRoots } from './project-roots.mjs';
 
 export const BEGIN = '# BEGIN generated from project.json metadata.owner (node tools/ci/codeowners.mjs)';
@@ -88,13 +89,31 @@ export function render(current, projects) {
   return current.slice(0, start) + block + current.slice(end + END.length);
 }
 
+const USAGE = 'Usage: node tools/ci/codeowners.mjs [--check] [--root <workspace>]';
+
 function main(argv) {
-  const check = argv.includes('--check');
-  const rootArg = argv.indexOf('--root');
-  const root =
-    rootArg === -1
-      ? resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
-      : resolve(argv[rootArg + 1]);
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      options: {
+        check: { type: 'boolean' },
+        root: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (e) {
+    // node:util's text can span lines; its first line names the flag.
+    console.error(`codeowners: ${e.message.split('\n')[0]}\n${USAGE}`);
+    process.exit(2);
+  }
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const check = values.check === true;
+  const root = resolve(values.root ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..'));
   const file = join(root, '.github', 'CODEOWNERS');
   const projects = readProjects(root);
   const issues = problems(projects, readModelConfigs(root));

@@ -1,7 +1,7 @@
 import { ArtifactKind, BatchName, PipelineRunStatus } from '@mlops/db';
 import {
   BatchDefinition,
-  JobFailedError,
+  BatchJobFailedError,
   NoApprovedModelError,
   processingSpecFor,
   readS3Text,
@@ -57,7 +57,7 @@ export const inference: BatchDefinition = {
     try {
       result = await ctx.runJob(plan);
     } catch (err) {
-      if (err instanceof JobFailedError) {
+      if (err instanceof BatchJobFailedError) {
         const run = await ctx.ensureRun();
         await ctx.db.recordInferenceRun({
           ...base,

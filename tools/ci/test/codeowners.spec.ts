@@ -14,6 +14,16 @@ describe('CODEOWNERS from project metadata', () => {
     expect(r.status).toBe(0);
   });
 
+  it.each([
+    [['--chek'], /Unknown option '--chek'/],
+    [['--root'], /Option '--root <value>' argument missing/],
+  ])('refuses %j with one line naming the flag and the usage (exit 2)', (args, message) => {
+    const r = run(...args);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).toContain('Usage: node tools/ci/codeowners.mjs');
+  });
+
   describe('on a fixture workspace', () => {
     let root: string;
     const write = (path: string, contents: string) => {

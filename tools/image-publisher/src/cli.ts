@@ -1,4 +1,6 @@
-export interface PushArgs {
+import { parseArgv } from '@mlops/contract';
+
+interface PushArgs {
   command: 'push';
   project: string;
   registry: string;
@@ -20,29 +22,45 @@ Options:
   --moving-tag <tag>         also push this tag       [env MLOPS_MOVING_TAG]
   -h, --help                 show this help`;
 
-export class UsageError extends Error {
-  override name = 'UsageError';
+export class PublisherUsageError extends Error {
+  override name = 'PublisherUsageError';
 }
 
+// Docker's tag grammar: what `docker push` would refuse later, refused before anything is pushed.
+const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+
 export function parseArgs(argv: string[], env: NodeJS.ProcessEnv): PushArgs | 'help' {
-  if (argv.includes('-h') || argv.includes('--help')) return 'help';
-  const [command, project, ...rest] = argv;
-  if (command !== 'push') throw new UsageError(`unknown command "${command ?? ''}" (expected "push")`);
-  if (!project || project.startsWith('-')) throw new UsageError('missing <project>');
-  const args: PushArgs = {
+  const { values, positionals } = parseArgv(
+    argv,
+    {
+      allowPositionals: true,
+      options: {
+        registry: { type: 'string' },
+        prefix: { type: 'string' },
+        'moving-tag': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    },
+    (message) => new PublisherUsageError(message),
+  );
+  if (values.help) return 'help';
+  const [command, project, ...extra] = positionals;
+  if (command !== 'push')
+    throw new PublisherUsageError(`unknown command "${command ?? ''}" (expected "push")`);
+  if (!project) throw new PublisherUsageError('missing <project>');
+  if (extra.length > 0) throw new PublisherUsageError(`Unexpected argument ${JSON.stringify(extra[0])}`);
+  const registry = values.registry ?? (env.MLOPS_REGISTRY || '127.0.0.1:5000');
+  if (registry === '') throw new PublisherUsageError('--registry must not be empty');
+  const movingTag = values['moving-tag'] ?? (env.MLOPS_MOVING_TAG || undefined);
+  if (movingTag !== undefined && !TAG.test(movingTag))
+    throw new PublisherUsageError(
+      `Invalid --moving-tag ${JSON.stringify(movingTag)}: expected a docker tag ([A-Za-z0-9_.-], max 128)`,
+    );
+  return {
     command,
     project,
-    registry: env.MLOPS_REGISTRY || '127.0.0.1:5000',
-    repositoryPrefix: env.MLOPS_REPOSITORY_PREFIX ?? '',
-    movingTag: env.MLOPS_MOVING_TAG || undefined,
+    registry,
+    repositoryPrefix: values.prefix ?? env.MLOPS_REPOSITORY_PREFIX ?? '',
+    movingTag,
   };
-  for (let i = 0; i < rest.length; i += 2) {
-    const [flag, value] = [rest[i], rest[i + 1]];
-    if (value === undefined || value.startsWith('--')) throw new UsageError(`${flag} needs a value`);
-    if (flag === '--registry') args.registry = value;
-    else if (flag === '--prefix') args.repositoryPrefix = value;
-    else if (flag === '--moving-tag') args.movingTag = value;
-    else throw new UsageError(`unknown option ${flag}`);
-  }
-  return args;
 }

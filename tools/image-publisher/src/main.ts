@@ -1,4 +1,4 @@
-import { parseArgs, USAGE, UsageError } from './cli';
+import { parseArgs, USAGE, PublisherUsageError } from './cli';
 import { readGitState } from './git-state';
 import { inspectLocalImage } from './image-labels';
 import { planPush, PushRefusedError } from './push-plan';
@@ -34,7 +34,7 @@ main().then(
   (code) => process.exit(code),
   (err: unknown) => {
     console.error(`docker:push: ${err instanceof Error ? err.message : String(err)}`);
-    if (err instanceof UsageError) console.error(`\n${USAGE}`);
-    process.exit(err instanceof UsageError || err instanceof PushRefusedError ? 2 : 1);
+    if (err instanceof PublisherUsageError) console.error(`\n${USAGE}`);
+    process.exit(err instanceof PublisherUsageError || err instanceof PushRefusedError ? 2 : 1);
   },
 );

@@ -1,4 +1,4 @@
-import { parseArgs, UsageError } from '../src/cli';
+import { parseArgs, PublisherUsageError } from '../src/cli';
 import { parseEcrRegistry } from '../src/registry-login';
 
 describe('parseArgs', () => {
@@ -32,9 +32,12 @@ describe('parseArgs', () => {
     [['pull', 'p'], /unknown command "pull"/],
     [['push'], /missing <project>/],
     [['push', 'p', '--registry'], /--registry needs a value/],
-    [['push', 'p', '--tag', 'x'], /unknown option --tag/],
+    [['push', 'p', '--tag', 'x'], /Unknown option --tag/],
+    [['push', 'p', 'q'], /Unexpected argument "q"/],
+    [['push', 'p', '--moving-tag', 'a b'], /Invalid --moving-tag "a b"/],
+    [['push', 'p', '--registry='], /--registry must not be empty/],
   ])('rejects %j', (argv, message) => {
-    expect(() => parseArgs(argv as string[], {})).toThrow(UsageError);
+    expect(() => parseArgs(argv as string[], {})).toThrow(PublisherUsageError);
     expect(() => parseArgs(argv as string[], {})).toThrow(message);
   });
 

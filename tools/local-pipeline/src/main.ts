@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-import { parseArgs } from './cli/parse-args';
+import { CliOptions, parseArgs } from './cli/parse-args';
+import { LocalPipelineUsageError } from './cli/usage-error';
 import { USAGE } from './cli/usage';
 import { findWorkspaceRoot } from '@mlops/pipeline-core';
 import { runPipeline } from './pipeline/run-pipeline';
@@ -7,7 +8,14 @@ import { removeLiveContainersSync } from './batches/run-docker-batch';
 
 /** CLI entry of the main job; see USAGE. Exit codes: 0 ok, 1 a batch failed, 2 bad input, 130 interrupted. */
 async function main(argv: string[]): Promise<number> {
-  const options = parseArgs(argv);
+  let options: CliOptions;
+  try {
+    options = parseArgs(argv);
+  } catch (err) {
+    if (!(err instanceof LocalPipelineUsageError)) throw err;
+    process.stderr.write(`local-pipeline: ${err.message}\n\n${USAGE}`);
+    return 2;
+  }
   if (options.help) {
     process.stdout.write(USAGE);
     return 0;

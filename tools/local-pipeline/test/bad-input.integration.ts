@@ -22,11 +22,21 @@ describe('main job: bad input', () => {
     expect(await portIsOpen(t.sagemakerPort)).toBe(false);
   });
 
+  it('unknown flag: exit 2, one line naming it, then the usage; nothing started or written', async () => {
+    const t = await makeTestEnv('lp-bad-');
+    envs.push(t);
+    const result = await runMain(['--models', 'iris', '--frobnicate'], t.env);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^local-pipeline: Unknown option --frobnicate\n\nUsage: local-pipeline/);
+    expect(existsSync(t.stateDir)).toBe(false);
+    expect(existsSync(t.dbPath)).toBe(false);
+  });
+
   it.each([
     [
       'ml.m5.huge',
       { MLOPS__MODELS__IRIS__TRAINING__INSTANCE_TYPE: 'ml.m5.huge' },
-      /^local-pipeline: ConfigError: .*local\.yaml: models\.iris\.training\.instanceType \(from env \S+\): .*closest valid: ml\.m5\.large.*got string "ml\.m5\.huge"$/,
+      /^local-pipeline: PipelineConfigError: .*local\.yaml: models\.iris\.training\.instanceType \(from env \S+\): .*closest valid: ml\.m5\.large.*got string "ml\.m5\.huge"$/,
     ],
     [
       'an image that does not exist',

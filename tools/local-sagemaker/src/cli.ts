@@ -1,4 +1,4 @@
-import { parseArgs, UsageError } from './cli/args';
+import { parseArgs, LocalSageMakerUsageError } from './cli/args';
 import { jobCommand, stopJobCommand } from './cli/commands/job';
 import { jobsCommand } from './cli/commands/jobs';
 import { runCommand } from './cli/commands/run';
@@ -36,7 +36,7 @@ Options (start, run):
   --image-map FILE         process runtime: JSON { "<image>": { "trainCommand": [...], "workdir": "..." } }
   --apps-root DIR          process runtime: root of apps/<image>/dist [.]
   --keep-work-dirs         keep per-job work folders (debugging)
-  --help                   this text
+  -h, --help               this text
 `;
 
 const KNOWN = {
@@ -51,7 +51,12 @@ const KNOWN = {
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  if (!command || command === '--help' || command === 'help' || rest.includes('--help')) {
+  if (
+    !command ||
+    ['--help', '-h', 'help'].includes(command) ||
+    rest.includes('--help') ||
+    rest.includes('-h')
+  ) {
     console.log(HELP);
     return command ? 0 : 1;
   }
@@ -74,7 +79,7 @@ export async function main(argv: string[]): Promise<number> {
     case 'run':
       return runCommand(args);
     default:
-      throw new UsageError(`Unknown command '${command}'`);
+      throw new LocalSageMakerUsageError(`Unknown command '${command}'`);
   }
 }
 
@@ -83,8 +88,8 @@ if (require.main === module) {
     (code) => process.exit(code),
     (err: unknown) => {
       console.error(`local-sagemaker: ${err instanceof Error ? err.message : String(err)}`);
-      if (err instanceof UsageError) console.error('Run with --help for usage.');
-      process.exit(err instanceof UsageError ? 2 : 1);
+      if (err instanceof LocalSageMakerUsageError) console.error(`\n${HELP}`);
+      process.exit(err instanceof LocalSageMakerUsageError ? 2 : 1);
     },
   );
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../src/cli';
-import { UsageError } from '../src/cli/args';
+import { LocalSageMakerUsageError } from '../src/cli/args';
 import { FIXTURES } from './support/harness';
 
 let tmp: string;
@@ -56,8 +56,10 @@ describe('cli', () => {
     );
   });
 
-  it('rejects unknown options and bad values with a UsageError', async () => {
-    await expect(main(['start', '--bogus'])).rejects.toThrow(new UsageError('Unknown option --bogus'));
+  it('rejects unknown options and bad values with a LocalSageMakerUsageError', async () => {
+    await expect(main(['start', '--bogus'])).rejects.toThrow(
+      new LocalSageMakerUsageError('Unknown option --bogus'),
+    );
     await expect(main([...runArgs(join(FIXTURES, 'train-request.json')), '--runtime', 'vm'])).rejects.toThrow(
       "--runtime must be auto, docker or process, got 'vm'",
     );

@@ -12,7 +12,7 @@ import {
   uploadFile,
   createLogsClient,
   createSageMakerClient,
-  JobFailedError,
+  SageMakerJobFailedError,
   JobLogEvent,
   JobProgressEvent,
   JobWaitTimeoutError,
@@ -127,7 +127,7 @@ describe('sagemaker-client against the local SageMaker', () => {
     }
   });
 
-  it('throws JobFailedError carrying the FailureReason the container wrote', async () => {
+  it('throws SageMakerJobFailedError carrying the FailureReason the container wrote', async () => {
     const { sm } = libClients();
     try {
       const { jobName } = await startTrainingJob(
@@ -135,8 +135,8 @@ describe('sagemaker-client against the local SageMaker', () => {
         prepareTrainingJob(trainingSpec({ mode: 'fail' }), 'lib-fails'),
       );
       const err = await waitForJob(sm, 'training', jobName, { pollIntervalMs: 50 }).catch((e: unknown) => e);
-      expect(err).toBeInstanceOf(JobFailedError);
-      const failed = err as JobFailedError;
+      expect(err).toBeInstanceOf(SageMakerJobFailedError);
+      const failed = err as SageMakerJobFailedError;
       expect(failed.failureReason).toMatch(/^ValueError: bad input\nx+$/);
       expect(failed.failureReason).toHaveLength(1024);
       expect(failed.secondaryStatus).toBe('Failed');

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { parseArgs, USAGE, UsageError } from './cli/parse-args';
+import { parseArgs, USAGE, LocalStepFunctionsUsageError } from './cli/parse-args';
 import { DefinitionError, runMachine } from './run/run-machine';
 import { dockerRunner } from './tasks/docker-runner';
 import { Recorder } from './tasks/recorder';
@@ -23,7 +23,7 @@ async function main(argv: string[]): Promise<number> {
     try {
       template = JSON.parse(readFileSync(args.template, 'utf8')) as CfnTemplate;
     } catch (e) {
-      throw new UsageError(
+      throw new LocalStepFunctionsUsageError(
         `--template ${args.template}: ${(e as Error).message} (run \`npx nx run infra:synth\`)`,
       );
     }
@@ -61,7 +61,7 @@ async function main(argv: string[]): Promise<number> {
     );
     return 1;
   } catch (e) {
-    if (e instanceof UsageError) {
+    if (e instanceof LocalStepFunctionsUsageError) {
       err(`local-stepfunctions: ${e.message}\n\n${USAGE}`);
       return 2;
     }

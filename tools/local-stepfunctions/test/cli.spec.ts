@@ -1,4 +1,4 @@
-import { parseArgs, UsageError } from '../src/cli/parse-args';
+import { parseArgs, LocalStepFunctionsUsageError } from '../src/cli/parse-args';
 import { dockerRunArgs } from '../src/tasks/docker-runner';
 
 describe('parseArgs', () => {
@@ -35,9 +35,10 @@ describe('parseArgs', () => {
     [['--template', 't', '--state-machine', 'm', '--time-scale=-1'], /Invalid --time-scale "-1"/],
     [['--template', 't', '--state-machine', 'm', '--time-scale', ''], /Invalid --time-scale ""/],
     [['--template', 't', '--state-machine', 'm', '--network=a/b'], /Invalid --network "a\/b"/],
-    [['--template', 't', '--bogus'], /Unknown option '--bogus'/],
+    [['--template', 't', '--bogus'], /^Unknown option --bogus$/],
+    [['--template'], /^--template needs a value$/],
   ])('%j is a usage error', (argv, message) => {
-    expect(() => parse(argv)).toThrow(UsageError);
+    expect(() => parse(argv)).toThrow(LocalStepFunctionsUsageError);
     expect(() => parse(argv)).toThrow(message);
   });
 });

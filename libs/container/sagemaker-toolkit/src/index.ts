@@ -61,7 +61,7 @@ export { writeSuccessFile, writeFailureFile } from './lib/files';
 // Errors
 export {
   ToolkitError,
-  ConfigError,
+  ToolkitConfigError,
   HyperparameterError,
   ChannelError,
   EntryPointError,

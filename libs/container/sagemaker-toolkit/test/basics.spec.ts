@@ -1,7 +1,7 @@
 import { comparePyStr, fromJs, PyFloat, PyInt, pyTruthy, toJs } from '../src/lib/py-value';
 import { processingPaths, resolveBaseDir, trainingPaths } from '../src/lib/paths';
 import {
-  ConfigError,
+  ToolkitConfigError,
   ExecuteUserScriptError,
   failureMessageOf,
   HyperparameterError,
@@ -64,8 +64,8 @@ describe('paths', () => {
 
 describe('errors', () => {
   it('failure-file text per class', () => {
-    expect(failureMessageOf(new ConfigError('/f.json', 'file is empty'))).toBe(
-      'ConfigError: /f.json: file is empty',
+    expect(failureMessageOf(new ToolkitConfigError('/f.json', 'file is empty'))).toBe(
+      'ToolkitConfigError: /f.json: file is empty',
     );
     expect(new HyperparameterError('lr', 'a number', 'x').failureMessage()).toBe(
       'HyperparameterError: hyperparameter "lr": expected a number, received "x"',
@@ -82,6 +82,6 @@ describe('errors', () => {
     );
     expect(failureMessageOf(new TypeError('t'))).toBe('TypeError: t');
     expect(failureMessageOf('plain')).toBe('Error: plain');
-    expect(new ConfigError('/f', 'p')).toBeInstanceOf(ToolkitError);
+    expect(new ToolkitConfigError('/f', 'p')).toBeInstanceOf(ToolkitError);
   });
 });

@@ -8,7 +8,7 @@ import { decodeHyperparameters } from '../src/lib/environment';
 import { jsonDumps } from '../src/lib/python-format';
 import { ExecuteUserScriptError } from '../src/lib/errors';
 import { loadTrainingEnv } from '../src/lib/training-env';
-import { ConfigError } from '../src/lib/errors';
+import { ToolkitConfigError } from '../src/lib/errors';
 import { PyDict } from '../src/lib/py-value';
 import { fixturePath, makeTrainingTree, readFixture, removeTree } from './support/opt-ml';
 import * as fs from 'node:fs';
@@ -187,7 +187,7 @@ describe('Environment() on fixture files', () => {
     });
     const file = path.join(base, 'input/config/hyperparameters.json');
     expect(() => loadTrainingEnv({ baseDir: base, env: {} })).toThrow(
-      new ConfigError(
+      new ToolkitConfigError(
         file,
         'invalid JSON: Illegal trailing comma before end of object: line 6 column 1 (char 107)',
       ),

@@ -53,7 +53,7 @@ describe('runTraining (in-process)', () => {
     expect(fn).not.toHaveBeenCalled();
     expect(r.exitCode).toBe(1);
     expect(fs.readFileSync(path.join(base, 'output/failure'), 'utf8')).toMatch(
-      /^ConfigError: .*\/input\/config\/hyperparameters\.json: invalid JSON: .*line 6 column 1/,
+      /^ToolkitConfigError: .*\/input\/config\/hyperparameters\.json: invalid JSON: .*line 6 column 1/,
     );
   });
 

@@ -216,7 +216,7 @@ describe.each([
     const r = await runTrain(base);
     expect(r.code).toBe(1);
     expect(fs.readFileSync(out(base, 'failure'), 'utf8')).toBe(
-      `ConfigError: ${path.join(base, 'input/config/hyperparameters.json')}: invalid JSON: ` +
+      `ToolkitConfigError: ${path.join(base, 'input/config/hyperparameters.json')}: invalid JSON: ` +
         'Illegal trailing comma before end of object: line 1 column 11 (char 10)',
     );
   });
@@ -226,7 +226,7 @@ describe.each([
     const r = await runTrain(missing);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(
-      `ConfigError: ${path.join(missing, 'input/config/hyperparameters.json')}: file not found`,
+      `ToolkitConfigError: ${path.join(missing, 'input/config/hyperparameters.json')}: file not found`,
     );
     expect(r.stderr).toContain('no failure file could be written');
     expect(fs.existsSync(missing)).toBe(false);

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadTrainingEnv } from '../src/lib/training-env';
-import { ConfigError } from '../src/lib/errors';
+import { ToolkitConfigError } from '../src/lib/errors';
 import { channelDir, listChannelFiles } from '../src/lib/channels';
 import { makeTrainingTree, removeTree } from './support/opt-ml';
 
@@ -92,7 +92,7 @@ describe('loadTrainingEnv', () => {
     base = makeTrainingTree({ resourceConfig: { hosts: ['algo-1'] } });
     const rc = path.join(base, 'input/config/resourceconfig.json');
     expect(() => loadTrainingEnv({ baseDir: base, env: {} })).toThrow(
-      new ConfigError(rc, '"current_host" must be a non-empty string, found nothing'),
+      new ToolkitConfigError(rc, '"current_host" must be a non-empty string, found nothing'),
     );
     fs.writeFileSync(rc, JSON.stringify({ current_host: 'algo-1', hosts: [] }));
     expect(() => loadTrainingEnv({ baseDir: base, env: {} })).toThrow(

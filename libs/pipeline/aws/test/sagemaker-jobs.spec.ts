@@ -1,7 +1,7 @@
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import {
-  JobFailedError,
+  SageMakerJobFailedError,
   JobLogEvent,
   JobProgressEvent,
   JobWaitTimeoutError,
@@ -208,7 +208,7 @@ describe('waitForJob', () => {
     oneShotLogs.destroy();
   });
 
-  test('a failed job becomes JobFailedError carrying FailureReason', async () => {
+  test('a failed job becomes SageMakerJobFailedError carrying FailureReason', async () => {
     fake.script('wait-fail', [
       { status: 'InProgress', secondaryStatus: 'Training' },
       { status: 'Failed', secondaryStatus: 'Failed', failureReason: 'AlgorithmError: exit code 1' },
@@ -217,7 +217,7 @@ describe('waitForJob', () => {
     const err = await waitForJob(sm, 'training', 'wait-fail', { pollIntervalMs: 10 }).catch(
       (e: unknown) => e,
     );
-    expect(err).toBeInstanceOf(JobFailedError);
+    expect(err).toBeInstanceOf(SageMakerJobFailedError);
     expect(err).toMatchObject({
       jobName: 'wait-fail',
       failureReason: 'AlgorithmError: exit code 1',

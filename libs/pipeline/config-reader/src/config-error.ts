@@ -13,8 +13,8 @@ export interface ConfigIssue {
  * Thrown for any bad configuration. CLIs map it to exit code 2 before starting anything, so a typo
  * never launches a half-configured job.
  */
-export class ConfigError extends Error {
-  override name = 'ConfigError';
+export class PipelineConfigError extends Error {
+  override name = 'PipelineConfigError';
   readonly exitCode = 2;
   readonly issues: ConfigIssue[];
 
@@ -31,7 +31,7 @@ export class ConfigError extends Error {
   }
 }
 
-export function formatIssue(issue: ConfigIssue): string {
+function formatIssue(issue: ConfigIssue): string {
   const where = issue.line !== undefined ? `${issue.file}:${issue.line}` : issue.file;
   const key = issue.path === '' ? '(root)' : issue.path;
   const origin = issue.envVar !== undefined ? ` (from env ${issue.envVar})` : '';

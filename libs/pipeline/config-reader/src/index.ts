@@ -1,4 +1,4 @@
-export { ConfigError, formatIssue } from './config-error';
+export { PipelineConfigError } from './config-error';
 export type { ConfigIssue } from './config-error';
 export { loadConfig, loadModels, listEnvironments } from './load-config';
 export type { LoadConfigOptions, MlopsConfig } from './load-config';

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { ConfigError, ConfigIssue } from './config-error';
+import { PipelineConfigError, ConfigIssue } from './config-error';
 import { deepMerge, isMapping } from './deep-merge';
 import { applyEnvOverrides } from './env-overrides';
 import { zodIssuesToConfigIssues } from './format-issues';
@@ -31,7 +31,7 @@ export type MlopsConfig = ConfigData & {
   baseDir: string;
 };
 
-/** Reads, overrides, validates and resolves one environment's config. Throws ConfigError (exit code 2). */
+/** Reads, overrides, validates and resolves one environment's config. Throws PipelineConfigError (exit code 2). */
 export function loadConfig(options: LoadConfigOptions): MlopsConfig {
   const configDir = path.resolve(options.configDir ?? 'configs');
   const processEnv = options.processEnv ?? process.env;
@@ -42,13 +42,16 @@ export function loadConfig(options: LoadConfigOptions): MlopsConfig {
   const parsed = configSchema.safeParse(raw, { reportInput: true });
   if (!parsed.success) issues.push(...zodIssuesToConfigIssues(parsed.error.issues, file, locate));
   if (issues.length > 0 || !parsed.success) {
-    throw new ConfigError(`Invalid config for environment "${env}" (${issues.length} problem(s))`, issues);
+    throw new PipelineConfigError(
+      `Invalid config for environment "${env}" (${issues.length} problem(s))`,
+      issues,
+    );
   }
 
   const data = parsed.data;
   const secrets = resolveSecretReferences(data, processEnv, file);
   if (secrets.issues.length > 0) {
-    throw new ConfigError(
+    throw new PipelineConfigError(
       `Unresolved secret reference(s) in config for environment "${env}"`,
       secrets.issues,
     );
@@ -61,17 +64,17 @@ export function loadConfig(options: LoadConfigOptions): MlopsConfig {
   return { ...data, env, file, baseDir };
 }
 
-/** `<configDir>/<env>.yaml`; a bad name or a missing file is a one-line ConfigError listing the known ones. */
+/** `<configDir>/<env>.yaml`; a bad name or a missing file is a one-line PipelineConfigError listing the known ones. */
 function envFile(configDir: string, env: string): string {
   if (!/^[a-z0-9][a-z0-9_-]*$/.test(env)) {
-    throw new ConfigError(
+    throw new PipelineConfigError(
       `Invalid environment name ${JSON.stringify(env)} for ${configDir}: expected e.g. "local", "dev", "prod"`,
     );
   }
   const file = path.join(configDir, `${env}.yaml`);
   if (!existsSync(file)) {
     const known = listEnvironments(configDir);
-    throw new ConfigError(
+    throw new PipelineConfigError(
       `No config for environment "${env}": ${file} does not exist` +
         (known.length > 0
           ? ` (known environments: ${known.join(', ')})`
@@ -127,7 +130,7 @@ export function loadModels(options: LoadConfigOptions): {
   const modelIssues = issues.filter((i) => i.path === 'models' || i.path.startsWith('models.'));
   if (!parsed.success) modelIssues.push(...zodIssuesToConfigIssues(parsed.error.issues, file, locate));
   if (modelIssues.length > 0 || !parsed.success) {
-    throw new ConfigError(
+    throw new PipelineConfigError(
       `Invalid models for environment "${options.env}" (${modelIssues.length} problem(s))`,
       modelIssues,
     );

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ConfigError } from './config-error';
+import { PipelineConfigError } from './config-error';
 import { mergeJobSettings } from './job-settings';
 import { MODELS_DIR } from './model-files';
 import type { MlopsConfig } from './load-config';
@@ -8,14 +8,14 @@ import type { ModelConfigData } from './schema';
 export type ModelConfig = ModelConfigData & { name: string };
 export type S3PrefixKind = keyof ModelConfigData['s3Prefixes'];
 
-/** The named model's section (its `jobs` merged over the environment's), or a ConfigError listing the models the config knows. */
+/** The named model's section (its `jobs` merged over the environment's), or a PipelineConfigError listing the models the config knows. */
 export function getModelConfig(config: MlopsConfig, model: string): ModelConfig {
   const section = Object.prototype.hasOwnProperty.call(config.models, model)
     ? config.models[model]
     : undefined;
   if (!section) {
     const known = Object.keys(config.models).sort();
-    throw new ConfigError(
+    throw new PipelineConfigError(
       `Unknown model "${model}" in ${config.file}; known models: ${known.length > 0 ? known.join(', ') : '(none)'}` +
         ` (one file each in ${path.join(path.dirname(config.file), MODELS_DIR)}/)`,
     );

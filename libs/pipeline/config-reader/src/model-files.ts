@@ -22,7 +22,7 @@ export interface ModelFiles {
 /**
  * Reads every `<configDir>/models/*.yaml` for one environment. A model file states the model's facts
  * once; `env.<name>` holds only what differs in an environment (image URIs, sizes). Problems are
- * collected as issues naming the model file; unreadable or invalid YAML throws ConfigError.
+ * collected as issues naming the model file; unreadable or invalid YAML throws PipelineConfigError.
  */
 export function readModelFiles(configDir: string, env: string, environments: string[]): ModelFiles {
   const dir = path.join(configDir, MODELS_DIR);

@@ -1,4 +1,4 @@
-import { ConfigError, ConfigIssue } from './config-error';
+import { PipelineConfigError, ConfigIssue } from './config-error';
 import { formatKeyPath } from './key-path';
 import type { MlopsConfig } from './load-config';
 
@@ -31,6 +31,6 @@ export function assertNoPlaceholders(config: MlopsConfig): void {
   const { aws, db, models } = config;
   walk({ aws, db, models }, []);
   if (issues.length > 0) {
-    throw new ConfigError(`Config for environment "${config.env}" has unfilled placeholders`, issues);
+    throw new PipelineConfigError(`Config for environment "${config.env}" has unfilled placeholders`, issues);
   }
 }

@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { isMap, isScalar, isSeq, LineCounter, Node, parseDocument } from 'yaml';
-import { ConfigError } from './config-error';
+import { PipelineConfigError } from './config-error';
 import { KeyPath } from './key-path';
 import { findPrototypeKeys } from './prototype-keys';
 
@@ -14,14 +14,14 @@ export interface YamlFile {
 
 /**
  * Reads and parses a config file (the environment's or a model's). Unreadable files, invalid YAML,
- * prototype keys and a non-mapping top level are a ConfigError naming the file. `pathPrefix` puts the
+ * prototype keys and a non-mapping top level are a PipelineConfigError naming the file. `pathPrefix` puts the
  * file's keys where they land in the merged config (`models.iris.`).
  */
 export function readYamlFile(file: string, pathPrefix = ''): YamlFile {
   const lineCounter = new LineCounter();
   const doc = parseDocument(readText(file), { lineCounter, prettyErrors: false });
   if (doc.errors.length > 0) {
-    throw new ConfigError(
+    throw new PipelineConfigError(
       `Invalid YAML in ${file}`,
       doc.errors.map((e) => ({
         file,
@@ -34,13 +34,13 @@ export function readYamlFile(file: string, pathPrefix = ''): YamlFile {
   // Before toJS: a `__proto__` key would be dropped there without a trace.
   const prototypeKeys = findPrototypeKeys(doc.contents, lineCounter, file);
   if (prototypeKeys.length > 0)
-    throw new ConfigError(
+    throw new PipelineConfigError(
       `Invalid config in ${file}`,
       prototypeKeys.map((i) => ({ ...i, path: `${pathPrefix}${i.path}` })),
     );
   const raw = toJS(doc, file);
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    throw new ConfigError(`Invalid config in ${file}`, [
+    throw new PipelineConfigError(`Invalid config in ${file}`, [
       {
         file,
         path: '',
@@ -51,15 +51,16 @@ export function readYamlFile(file: string, pathPrefix = ''): YamlFile {
   return { file, root: doc.contents, lineCounter, raw: raw as Record<string, unknown> };
 }
 
-/** The file's text; a directory or an unreadable file is a one-line ConfigError naming it. */
+/** The file's text; a directory or an unreadable file is a one-line PipelineConfigError naming it. */
 function readText(file: string): string {
   try {
-    if (statSync(file).isDirectory()) throw new ConfigError(`Cannot read config ${file}: it is a directory`);
+    if (statSync(file).isDirectory())
+      throw new PipelineConfigError(`Cannot read config ${file}: it is a directory`);
     return readFileSync(file, 'utf8');
   } catch (e) {
-    if (e instanceof ConfigError) throw e;
+    if (e instanceof PipelineConfigError) throw e;
     const err = e as NodeJS.ErrnoException;
-    throw new ConfigError(`Cannot read config ${file}: ${err.code ?? err.message}`);
+    throw new PipelineConfigError(`Cannot read config ${file}: ${err.code ?? err.message}`);
   }
 }
 
@@ -68,7 +69,7 @@ function toJS(doc: ReturnType<typeof parseDocument>, file: string): unknown {
   try {
     return doc.toJS({ maxAliasCount: 100 });
   } catch (e) {
-    throw new ConfigError(`Invalid YAML in ${file}: ${(e as Error).message.split('\n')[0]}`);
+    throw new PipelineConfigError(`Invalid YAML in ${file}: ${(e as Error).message.split('\n')[0]}`);
   }
 }
 

@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from '../src';
+import { PipelineConfigError, loadConfig } from '../src';
 import { thrown, writeConfig } from './helpers';
 
 describe('MLOPS__ env overrides', () => {
@@ -41,8 +41,8 @@ describe('MLOPS__ env overrides', () => {
     const { configDir } = writeConfig();
     const err = thrown(() =>
       loadConfig({ env: 'local', configDir, processEnv: { MLOPS__LOCAL__RUNTIME: 'kubernetes' } }),
-    ) as unknown as ConfigError;
-    expect(err).toBeInstanceOf(ConfigError);
+    ) as unknown as PipelineConfigError;
+    expect(err).toBeInstanceOf(PipelineConfigError);
     expect(err.issues).toEqual([
       expect.objectContaining({ path: 'local.runtime', envVar: 'MLOPS__LOCAL__RUNTIME' }),
     ]);
@@ -55,7 +55,7 @@ describe('MLOPS__ env overrides', () => {
     const { configDir } = writeConfig();
     const err = thrown(() =>
       loadConfig({ env: 'local', configDir, processEnv: { MLOPS__AWS__REGION__NAME: 'x' } }),
-    ) as unknown as ConfigError;
+    ) as unknown as PipelineConfigError;
     expect(err.issues[0]).toMatchObject({ path: 'aws.region', envVar: 'MLOPS__AWS__REGION__NAME' });
   });
 
@@ -104,7 +104,9 @@ describe('MLOPS__DB__TYPE switches the database without a copied config', () => 
   it('a switched section missing a required key names it and the env var of the switch', () => {
     const { configDir } = writeConfig();
     const { MLOPS__DB__USER: _omitted, ...env } = pgEnv;
-    const err = thrown(() => loadConfig({ env: 'local', configDir, processEnv: env })) as unknown as ConfigError;
+    const err = thrown(() =>
+      loadConfig({ env: 'local', configDir, processEnv: env }),
+    ) as unknown as PipelineConfigError;
     expect(err.issues.map((i) => i.path)).toEqual(['db.user']);
     expect(err.message).toMatch(/db\.user: missing required key/);
   });

@@ -2,15 +2,15 @@
 // always name the file (alias bomb, a directory where the file should be).
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { ConfigError, loadConfig } from '../src';
+import { PipelineConfigError, loadConfig } from '../src';
 import { thrown, writeConfig, writeRaw } from './helpers';
 
 const HP = ['models', 'iris', 'training', 'hyperparameters'];
 
-function configError(fn: () => unknown): ConfigError {
+function configError(fn: () => unknown): PipelineConfigError {
   const err = thrown(fn);
-  expect(err).toBeInstanceOf(ConfigError);
-  return err as unknown as ConfigError;
+  expect(err).toBeInstanceOf(PipelineConfigError);
+  return err as unknown as PipelineConfigError;
 }
 
 describe('prototype keys are refused, naming the path', () => {

@@ -1,5 +1,5 @@
 import { PROCESSING_INSTANCE_TYPES, TRAINING_INSTANCE_TYPES } from '@mlops/contract';
-import { ConfigError, loadConfig } from '../src';
+import { PipelineConfigError, loadConfig } from '../src';
 import { closest } from '../src/instance-type';
 import { thrown, writeConfig } from './helpers';
 
@@ -7,8 +7,10 @@ describe('instance types against the SageMaker enums of @mlops/contract', () => 
   it('ml.m5.huge fails at load: one line naming file, line, field, value and the closest valid types', () => {
     const { configDir, modelFile } = writeConfig([[['models', 'iris', 'training', 'instanceType'], 'ml.m5.huge']]);
     const file = modelFile('iris');
-    const err = thrown(() => loadConfig({ env: 'local', configDir, processEnv: {} })) as unknown as ConfigError;
-    expect(err).toBeInstanceOf(ConfigError);
+    const err = thrown(() =>
+      loadConfig({ env: 'local', configDir, processEnv: {} }),
+    ) as unknown as PipelineConfigError;
+    expect(err).toBeInstanceOf(PipelineConfigError);
     expect(err.exitCode).toBe(2);
     expect(err.message.split('\n')).toHaveLength(1);
     expect(err.message).toMatch(
@@ -28,12 +30,14 @@ describe('instance types against the SageMaker enums of @mlops/contract', () => 
         configDir,
         processEnv: { MLOPS__MODELS__MPG__PROCESSING__INSTANCE_TYPE: 'ml.t3.tiny' },
       }),
-    ) as unknown as ConfigError;
+    ) as unknown as PipelineConfigError;
     expect(err.issues).toEqual([
       expect.objectContaining({
         path: 'models.mpg.processing.instanceType',
         envVar: 'MLOPS__MODELS__MPG__PROCESSING__INSTANCE_TYPE',
-        message: expect.stringMatching(/^expected a SageMaker processing instance type; closest valid: ml\.t3\./),
+        message: expect.stringMatching(
+          /^expected a SageMaker processing instance type; closest valid: ml\.t3\./,
+        ),
       }),
     ]);
   });
@@ -41,7 +45,9 @@ describe('instance types against the SageMaker enums of @mlops/contract', () => 
   it('local / local_gpu are refused: the SageMaker enums do not have them', () => {
     expect(TRAINING_INSTANCE_TYPES).not.toContain('local');
     const { configDir } = writeConfig([[['models', 'iris', 'training', 'instanceType'], 'local_gpu']]);
-    const err = thrown(() => loadConfig({ env: 'local', configDir, processEnv: {} })) as unknown as ConfigError;
+    const err = thrown(() =>
+      loadConfig({ env: 'local', configDir, processEnv: {} }),
+    ) as unknown as PipelineConfigError;
     expect(err.issues.map((i) => i.path)).toEqual(['models.iris.training.instanceType']);
   });
 

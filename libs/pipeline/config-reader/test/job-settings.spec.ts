@@ -1,11 +1,11 @@
-import { ConfigError, getModelConfig, loadConfig } from '../src';
+import { PipelineConfigError, getModelConfig, loadConfig } from '../src';
 import { thrown, writeConfig } from './helpers';
 
 const T = ['models', 'iris', 'training'];
 const load = (configDir: string) => loadConfig({ env: 'local', configDir, processEnv: {} });
 const issuesOf = (edits: Parameters<typeof writeConfig>[0]) => {
   const { configDir } = writeConfig(edits);
-  return (thrown(() => load(configDir)) as unknown as ConfigError).issues.map(
+  return (thrown(() => load(configDir)) as unknown as PipelineConfigError).issues.map(
     (i) => `${i.path}: ${i.message}`,
   );
 };

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ConfigError, getModelConfig, loadConfig, modelS3Uri } from '../src';
+import { PipelineConfigError, getModelConfig, loadConfig, modelS3Uri } from '../src';
 import { SHIPPED_CONFIG_DIR, thrown, writeConfig, writeRaw } from './helpers';
 
 describe('loadConfig: shipped configs', () => {
@@ -37,7 +37,7 @@ describe('loadConfig: shipped configs', () => {
 
   it('dev.yaml without PGPASSWORD names the key and the env var', () => {
     const err = thrown(() => loadConfig({ env: 'dev', configDir: SHIPPED_CONFIG_DIR, processEnv: {} }));
-    expect(err).toBeInstanceOf(ConfigError);
+    expect(err).toBeInstanceOf(PipelineConfigError);
     expect(err.message).toContain('db.password');
     expect(err.message).toContain('env var PGPASSWORD is not set');
   });
@@ -50,8 +50,8 @@ describe('loadConfig: bad config', () => {
     const file = modelFile('iris');
     const err = thrown(() =>
       loadConfig({ env: 'local', configDir, processEnv: {} }),
-    ) as unknown as ConfigError;
-    expect(err).toBeInstanceOf(ConfigError);
+    ) as unknown as PipelineConfigError;
+    expect(err).toBeInstanceOf(PipelineConfigError);
     expect(err.exitCode).toBe(2);
     expect(err.issues).toEqual([
       expect.objectContaining({
@@ -72,7 +72,7 @@ describe('loadConfig: bad config', () => {
     const { configDir } = writeConfig([[['aws', 'region'], undefined]]);
     const err = thrown(() =>
       loadConfig({ env: 'local', configDir, processEnv: {} }),
-    ) as unknown as ConfigError;
+    ) as unknown as PipelineConfigError;
     expect(err.issues.map((i) => `${i.path}: ${i.message}`)).toEqual([
       'aws.region: missing required key (expected string)',
     ]);
@@ -87,7 +87,7 @@ describe('loadConfig: bad config', () => {
     ]);
     const err = thrown(() =>
       loadConfig({ env: 'local', configDir, processEnv: {} }),
-    ) as unknown as ConfigError;
+    ) as unknown as PipelineConfigError;
     const byPath = Object.fromEntries(err.issues.map((i) => [i.path, i.message]));
     expect(byPath).toEqual({
       'aws.region': 'missing required key (expected string)',
@@ -105,7 +105,7 @@ describe('loadConfig: bad config', () => {
     ]);
     const err = thrown(() =>
       loadConfig({ env: 'local', configDir, processEnv: {} }),
-    ) as unknown as ConfigError;
+    ) as unknown as PipelineConfigError;
     const byPath = Object.fromEntries(err.issues.map((i) => [i.path, i.message]));
     expect(byPath).toEqual({
       'models.iris.training.hyperparameters.nEstimators': 'expected string | number | boolean, got an object',
@@ -118,7 +118,7 @@ describe('loadConfig: bad config', () => {
     const { configDir } = writeConfig([[['db', 'type'], 'mysql']]);
     const err = thrown(() =>
       loadConfig({ env: 'local', configDir, processEnv: {} }),
-    ) as unknown as ConfigError;
+    ) as unknown as PipelineConfigError;
     expect(err.issues).toHaveLength(1);
     expect(err.issues[0].path).toBe('db.type');
     expect(err.issues[0].message).toBe('expected one of "sqlite" | "postgres", got string "mysql"');
@@ -131,7 +131,7 @@ describe('loadConfig: bad config', () => {
     ]);
     const err = thrown(() =>
       loadConfig({ env: 'local', configDir, processEnv: {} }),
-    ) as unknown as ConfigError;
+    ) as unknown as PipelineConfigError;
     const byPath = Object.fromEntries(err.issues.map((i) => [i.path, i.message]));
     expect(byPath['models.iris.evaluation.thresholds[0]']).toContain('"<metric> <op> <number>"');
     expect(byPath['models.iris.evaluation.thresholds[0]']).toContain('accuracy is high');
@@ -142,8 +142,8 @@ describe('loadConfig: bad config', () => {
     const { configDir, file } = writeRaw('aws:\n  region: us-east-1\n  endpoints: [a, b\nmodels: {}\n');
     const err = thrown(() =>
       loadConfig({ env: 'local', configDir, processEnv: {} }),
-    ) as unknown as ConfigError;
-    expect(err).toBeInstanceOf(ConfigError);
+    ) as unknown as PipelineConfigError;
+    expect(err).toBeInstanceOf(PipelineConfigError);
     expect(err.exitCode).toBe(2);
     expect(err.message).toContain(`Invalid YAML in ${file}`);
     expect(err.issues[0].line).toBeGreaterThanOrEqual(3);
@@ -153,7 +153,7 @@ describe('loadConfig: bad config', () => {
     const { configDir } = writeRaw('reportDir: a\nreportDir: b\n');
     const err = thrown(() =>
       loadConfig({ env: 'local', configDir, processEnv: {} }),
-    ) as unknown as ConfigError;
+    ) as unknown as PipelineConfigError;
     expect(err.message).toContain('DUPLICATE_KEY');
   });
 
@@ -165,7 +165,7 @@ describe('loadConfig: bad config', () => {
 
   it('unknown environment lists the known ones', () => {
     const err = thrown(() => loadConfig({ env: 'staging', configDir: SHIPPED_CONFIG_DIR, processEnv: {} }));
-    expect(err).toBeInstanceOf(ConfigError);
+    expect(err).toBeInstanceOf(PipelineConfigError);
     expect(err.message).toContain('known environments: dev, local, prod');
   });
 
@@ -173,7 +173,7 @@ describe('loadConfig: bad config', () => {
     const err = thrown(() =>
       loadConfig({ env: '../etc/passwd', configDir: SHIPPED_CONFIG_DIR, processEnv: {} }),
     );
-    expect(err).toBeInstanceOf(ConfigError);
+    expect(err).toBeInstanceOf(PipelineConfigError);
     expect(err.message).toContain('Invalid environment name');
   });
 });
@@ -185,7 +185,7 @@ describe('secrets', () => {
     ]);
     const err = thrown(() =>
       loadConfig({ env: 'local', configDir, processEnv: {} }),
-    ) as unknown as ConfigError;
+    ) as unknown as PipelineConfigError;
     expect(err.issues.map((i) => i.path)).toEqual(['db.password']);
     expect(err.message).toContain('secret values are not allowed in config files');
     expect(err.message).toContain('env:PGPASSWORD');
@@ -196,7 +196,7 @@ describe('secrets', () => {
     const { configDir } = writeConfig([[['aws', 'secretAccessKey'], 12345]]);
     const err = thrown(() =>
       loadConfig({ env: 'local', configDir, processEnv: {} }),
-    ) as unknown as ConfigError;
+    ) as unknown as PipelineConfigError;
     const issue = err.issues.find((i) => i.path === 'aws.secretAccessKey');
     expect(issue?.message).toContain('secret values are not allowed');
     expect(err.message).not.toContain('12345');
@@ -214,17 +214,17 @@ describe('secrets', () => {
     ]);
     const err = thrown(() =>
       loadConfig({ env: 'local', configDir, processEnv: {} }),
-    ) as unknown as ConfigError;
+    ) as unknown as PipelineConfigError;
     expect(err.issues.map((i) => i.path)).toEqual(['db.password']);
     expect(err.message).not.toContain('vault:secret/db');
   });
 });
 
 describe('getModelConfig', () => {
-  it('unknown model: ConfigError listing the known models', () => {
+  it('unknown model: PipelineConfigError listing the known models', () => {
     const config = loadConfig({ env: 'local', configDir: SHIPPED_CONFIG_DIR, processEnv: {} });
-    const err = thrown(() => getModelConfig(config, 'mnist')) as unknown as ConfigError;
-    expect(err).toBeInstanceOf(ConfigError);
+    const err = thrown(() => getModelConfig(config, 'mnist')) as unknown as PipelineConfigError;
+    expect(err).toBeInstanceOf(PipelineConfigError);
     expect(err.exitCode).toBe(2);
     expect(err.message).toContain('Unknown model "mnist"');
     expect(err.message).toContain('known models: iris, mpg');

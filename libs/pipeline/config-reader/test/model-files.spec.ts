@@ -1,9 +1,9 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ConfigError, getModelConfig, loadConfig, loadModels } from '../src';
+import { PipelineConfigError, getModelConfig, loadConfig, loadModels } from '../src';
 import { SHIPPED_CONFIG_DIR, thrown, writeConfig } from './helpers';
 
-const configError = (fn: () => unknown) => thrown(fn) as unknown as ConfigError;
+const configError = (fn: () => unknown) => thrown(fn) as unknown as PipelineConfigError;
 
 describe('model files (configs/models/<model>.yaml) merged with the environment', () => {
   it('the shipped model files hold each model once; env.<name> overrides what differs', () => {

@@ -1,11 +1,11 @@
-import { assertNoPlaceholders, ConfigError, loadConfig } from '../src';
+import { assertNoPlaceholders, PipelineConfigError, loadConfig } from '../src';
 import { SHIPPED_CONFIG_DIR, thrown } from './helpers';
 
 describe('assertNoPlaceholders', () => {
   it('flags the shipped dev.yaml placeholders with their key paths', () => {
     const config = loadConfig({ env: 'dev', configDir: SHIPPED_CONFIG_DIR, processEnv: { PGPASSWORD: 'x' } });
-    const err = thrown(() => assertNoPlaceholders(config)) as unknown as ConfigError;
-    expect(err).toBeInstanceOf(ConfigError);
+    const err = thrown(() => assertNoPlaceholders(config)) as unknown as PipelineConfigError;
+    expect(err).toBeInstanceOf(PipelineConfigError);
     expect(err.exitCode).toBe(2);
     expect(err.issues.map((i) => i.path)).toEqual([
       'aws.roleArn',

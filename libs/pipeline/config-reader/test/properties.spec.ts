@@ -1,8 +1,8 @@
 // Property-based tests (fast-check) over the config reader: whatever the file text, the keys and the
-// overrides, loading either succeeds or fails with a ConfigError that names the file; hyperparameters
+// overrides, loading either succeeds or fails with a PipelineConfigError that names the file; hyperparameters
 // come through exactly or are refused, never silently dropped. Bounded runs keep this to a few seconds.
 import * as fc from 'fast-check';
-import { ConfigError, loadConfig } from '../src';
+import { PipelineConfigError, loadConfig } from '../src';
 import { isSecretKey, secretValueKind } from '../src/secrets';
 import { writeConfig, writeRaw } from './helpers';
 
@@ -10,12 +10,12 @@ function load(configDir: string, processEnv: NodeJS.ProcessEnv = {}) {
   try {
     return { config: loadConfig({ env: 'local', configDir, processEnv }) };
   } catch (e) {
-    expect(e).toBeInstanceOf(ConfigError);
-    return { error: e as ConfigError };
+    expect(e).toBeInstanceOf(PipelineConfigError);
+    return { error: e as PipelineConfigError };
   }
 }
 
-test('any text: a config or a ConfigError naming the file, nothing else', () => {
+test('any text: a config or a PipelineConfigError naming the file, nothing else', () => {
   const yamlish = fc.stringMatching(/^[a-z_&*:[\]{}"'\n #!|>0-9.-]{0,80}$/);
   fc.assert(
     fc.property(fc.oneof(fc.string({ maxLength: 80 }), yamlish), (text) => {
@@ -56,7 +56,7 @@ test('hyperparameters come through exactly, or the load fails naming the file', 
   );
 });
 
-test('any MLOPS__ override: applied, or a ConfigError naming the variable', () => {
+test('any MLOPS__ override: applied, or a PipelineConfigError naming the variable', () => {
   const seg = fc.oneof(
     fc.constantFrom(
       'MODELS',

@@ -1,4 +1,4 @@
-import { ConfigError, getModelConfig, loadConfig } from '../src';
+import { PipelineConfigError, getModelConfig, loadConfig } from '../src';
 import { thrown, writeConfig } from './helpers';
 
 const TUNING = ['models', 'iris', 'training', 'tuning'];
@@ -22,8 +22,8 @@ function load(tuning: unknown) {
 
 /** The one-line messages of a refused tuning section, as `path: message`. */
 function problems(tuning: unknown): string[] {
-  const err = thrown(() => load(tuning)) as unknown as ConfigError;
-  expect(err).toBeInstanceOf(ConfigError);
+  const err = thrown(() => load(tuning)) as unknown as PipelineConfigError;
+  expect(err).toBeInstanceOf(PipelineConfigError);
   expect(err.exitCode).toBe(2);
   return err.issues.map((i) => `${i.path}: ${i.message}`);
 }

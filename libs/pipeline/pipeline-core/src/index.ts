@@ -4,12 +4,12 @@ export { exitCodeFor } from './errors/exit-code-for';
 export {
   InputError,
   InterruptedError,
-  JobFailedError,
+  BatchJobFailedError,
   NoApprovedModelError,
-  UsageError,
+  BatchUsageError,
 } from './errors/pipeline-errors';
 // CLI
-export type { BatchCliSpec, CliOptions, ExtraOption, ParsedCli } from './cli/cli-spec';
+export type { BatchCliSpec, CliOptions } from './cli/cli-spec';
 export { parseCli } from './cli/parse-cli';
 export { formatUsage } from './cli/usage';
 export { findWorkspaceRoot } from './cli/workspace-root';
@@ -29,7 +29,6 @@ export type { TuningPlan } from './specs/tuning-plan';
 export { tuningJobNameFor, TUNING_JOB_NAME_MAX } from './naming/tuning-job-name';
 export { jobTags } from './specs/job-tags';
 // SageMaker, progress, resume, recording
-export { describeIfExists } from './sagemaker/describe-if-exists';
 export { ProgressPrinter } from './progress/progress-printer';
 export { runJob } from './resume/run-job';
 export type { JobResolution, RunJobDeps, RunJobResult } from './resume/run-job';

@@ -1,4 +1,4 @@
-import { UsageError } from './errors/pipeline-errors';
+import { BatchUsageError } from './errors/pipeline-errors';
 
 /**
  * Run ids become part of S3 keys and SageMaker job names (`[a-zA-Z0-9-]`, ≤ 63 chars), so they are
@@ -9,7 +9,7 @@ export const RUN_ID_MAX_LENGTH = 32;
 
 export function assertRunId(runId: string): string {
   if (runId.length > RUN_ID_MAX_LENGTH || !RUN_ID_PATTERN.test(runId)) {
-    throw new UsageError(
+    throw new BatchUsageError(
       `Invalid --run-id ${JSON.stringify(runId)}: expected 1-${RUN_ID_MAX_LENGTH} lowercase letters, ` +
         'digits and single "-" (not at the start or end), e.g. "run-20260101-1200"',
     );

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { assertRunId, formatUsage, newRunId, parseCli, UsageError } from '../src';
+import { assertRunId, formatUsage, newRunId, parseCli, BatchUsageError } from '../src';
 import { REPO_ROOT } from './support/paths';
 
 const spec = {
@@ -8,14 +8,14 @@ const spec = {
   extraOptions: [{ name: 'data-dir', valueName: 'dir', description: 'data', defaultText: '<ws>/data' }],
 };
 
-function usageError(argv: string[]): UsageError {
+function usageError(argv: string[]): BatchUsageError {
   try {
     parseCli(argv, spec, REPO_ROOT);
   } catch (err) {
-    expect(err).toBeInstanceOf(UsageError);
-    return err as UsageError;
+    expect(err).toBeInstanceOf(BatchUsageError);
+    return err as BatchUsageError;
   }
-  throw new Error(`expected a UsageError for ${argv.join(' ')}`);
+  throw new Error(`expected a BatchUsageError for ${argv.join(' ')}`);
 }
 
 describe('parseCli', () => {
@@ -80,8 +80,8 @@ describe('parseCli', () => {
     [['--migrate-only', '--model', 'iris'], /--migrate-only takes only --env and --config-dir, not --model/],
     [['--migrate-only', '--run-id', 'r', '--all-models'], /not --all-models, --run-id/],
     [['--migrate-only', '--env', 'Bad!'], /Invalid --env "Bad!"/],
-    [['--modle', 'iris', '--run-id', 'r'], /Unknown option '--modle'/],
-    [['--model', 'iris', '--run-id', 'r', 'extra'], /positional/i],
+    [['--modle', 'iris', '--run-id', 'r'], /^Unknown option --modle$/],
+    [['--model', 'iris', '--run-id', 'r', 'extra'], /^Unexpected argument "extra"$/],
     [['--run-id', 'r'], /Missing --model/],
     [['--model', 'iris'], /Missing --run-id/],
     [['--model', 'iris', '--all-models', '--run-id', 'r'], /either --model or --all-models/],
@@ -89,7 +89,9 @@ describe('parseCli', () => {
     [['--model', 'iris', '--run-id', 'Bad_Id'], /Invalid --run-id "Bad_Id"/],
     [['--model', 'iris', '--run-id', 'r', '--env', '../x'], /Invalid --env/],
     [['--model', 'iris', '--run-id', 'r', '--data-dir', ''], /--data-dir must not be empty/],
-    [['--model'], /argument missing|requires a value|Option '--model <value>'/],
+    [['--model'], /^--model needs a value$/],
+    [['--run-id', '--model', 'iris'], /^--run-id needs a value$/],
+    [['--help=yes'], /^--help takes no value$/],
   ])('%j is a usage error (exit 2)', (argv, message) => {
     const err = usageError(argv);
     expect(err.message).toMatch(message);
@@ -102,7 +104,7 @@ describe('run ids', () => {
     expect(assertRunId('run-20261126-0615')).toBe('run-20261126-0615');
     expect(() => assertRunId('a'.repeat(33))).toThrow(/1-32/);
     for (const bad of ['-a', 'a-', 'a--b', 'A', 'a_b', ''])
-      expect(() => assertRunId(bad)).toThrow(UsageError);
+      expect(() => assertRunId(bad)).toThrow(BatchUsageError);
   });
 
   it('newRunId is a valid run id derived from the clock', () => {

@@ -1,22 +1,22 @@
-import { ConfigError } from '@mlops/config-reader';
+import { PipelineConfigError } from '@mlops/config-reader';
 import {
   ExitCode,
   exitCodeFor,
   InputError,
   InterruptedError,
-  JobFailedError,
+  BatchJobFailedError,
   NoApprovedModelError,
-  UsageError,
+  BatchUsageError,
 } from '../src';
 
 describe('exitCodeFor', () => {
   it.each([
-    [new UsageError('x'), ExitCode.BadInput],
+    [new BatchUsageError('x'), ExitCode.BadInput],
     [new InputError('x'), ExitCode.BadInput],
     [new NoApprovedModelError('iris'), ExitCode.BadInput],
-    [new ConfigError('x'), ExitCode.BadInput],
+    [new PipelineConfigError('x'), ExitCode.BadInput],
     [Object.assign(new Error('x'), { name: 'SageMakerValidationError' }), ExitCode.BadInput],
-    [new JobFailedError('j', 'Failed', 'r'), ExitCode.JobFailed],
+    [new BatchJobFailedError('j', 'Failed', 'r'), ExitCode.JobFailed],
     [new InterruptedError('SIGINT'), ExitCode.Interrupted],
     [new Error('network down'), ExitCode.JobFailed],
     ['a string', ExitCode.JobFailed],

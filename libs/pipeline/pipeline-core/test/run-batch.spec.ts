@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase } from '@mlops/db';
-import { BatchDefinition, InputError, JobFailedError, trainingSpecFor, prepareJobPlan } from '../src';
+import { BatchDefinition, InputError, BatchJobFailedError, trainingSpecFor, prepareJobPlan } from '../src';
 import { useBatchHarness } from '../testing';
 
 // The DB path sits in a folder that does not exist yet: opening it must create the folder.
@@ -49,7 +49,7 @@ describe('runBatch', () => {
   it('an unknown flag is exit 2 with the usage on stderr', async () => {
     const r = await run(noop, ['--model', 'iris', '--run-id', 'r1', '--bogus']);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/Unknown option '--bogus'/);
+    expect(r.err).toMatch(/Unknown option --bogus$/m);
     expect(r.err).toContain('Usage: pipeline-test');
   });
 
@@ -133,7 +133,7 @@ describe('runBatch', () => {
   it('a failed job is exit 1 and marks the pipeline run Failed with the reason', async () => {
     const failing = batch(async (ctx) => {
       await ctx.ensureRun();
-      throw new JobFailedError(ctx.jobName(), 'Failed', 'AlgorithmError: corrupt raw data');
+      throw new BatchJobFailedError(ctx.jobName(), 'Failed', 'AlgorithmError: corrupt raw data');
     });
     const r = await run(failing, ['--model', 'iris', '--run-id', 'r1']);
     expect(r.code).toBe(1);

@@ -29,3 +29,4 @@ export { validateRequest } from './sagemaker/validate-request';
 export { validationMessage, violationText } from './sagemaker/validation-message';
 export { PROCESSING_COMMAND, processingArguments } from './container/commands';
 export { appDistPath, imageBaseName } from './container/image-app';
+export { parseArgv } from './cli/parse-argv';

@@ -1,4 +1,6 @@
-import { UsageError } from './usage-error';
+import type { ParseArgsOptionsConfig } from 'node:util';
+import { parseArgv } from '@mlops/contract';
+import { LocalPipelineUsageError } from './usage-error';
 
 export type RuntimeOption = 'auto' | 'docker' | 'process';
 /** How the batches run: host processes of their bundles, or containers of their images. */
@@ -28,74 +30,63 @@ const BATCHES: readonly BatchesOption[] = ['process', 'docker'];
 const RUN_ID = /^[a-zA-Z0-9][a-zA-Z0-9-]{0,31}$/;
 const MODEL = /^[a-z][a-z0-9-]*$/;
 
-/** One setter per option that takes a value; it checks the value and names the option when it is bad. */
+/** One setter per option that takes a value (`--<key>`); it checks the value and names the option when it is bad. */
 const SETTERS: Record<string, (options: CliOptions, value: string) => void> = {
-  '--env': (options, value) => {
+  env: (options, value) => {
     if (!/^[a-z0-9][a-z0-9_-]*$/.test(value))
-      throw new UsageError(`--env: invalid environment name ${JSON.stringify(value)}`);
+      throw new LocalPipelineUsageError(`--env: invalid environment name ${JSON.stringify(value)}`);
     options.env = value;
   },
-  '--models': (options, value) => {
+  models: (options, value) => {
     options.models = parseModels(value);
   },
-  '--runtime': (options, value) => {
+  runtime: (options, value) => {
     if (!RUNTIMES.includes(value as RuntimeOption))
-      throw new UsageError(`--runtime: expected one of ${RUNTIMES.join(', ')}, got ${JSON.stringify(value)}`);
+      throw new LocalPipelineUsageError(
+        `--runtime: expected one of ${RUNTIMES.join(', ')}, got ${JSON.stringify(value)}`,
+      );
     options.runtime = value as RuntimeOption;
   },
-  '--batches': (options, value) => {
+  batches: (options, value) => {
     if (!BATCHES.includes(value as BatchesOption))
-      throw new UsageError(`--batches: expected one of ${BATCHES.join(', ')}, got ${JSON.stringify(value)}`);
+      throw new LocalPipelineUsageError(
+        `--batches: expected one of ${BATCHES.join(', ')}, got ${JSON.stringify(value)}`,
+      );
     options.batches = value as BatchesOption;
   },
-  '--run-id': (options, value) => {
+  'run-id': (options, value) => {
     if (!RUN_ID.test(value))
-      throw new UsageError(
+      throw new LocalPipelineUsageError(
         `--run-id: expected 1-32 letters, digits or '-' (not starting with '-'), got ${JSON.stringify(value)}`,
       );
     options.runId = value;
   },
-  '--parallel': (options, value) => {
+  parallel: (options, value) => {
     const n = Number(value);
     if (!Number.isInteger(n) || n < 1 || n > 16)
-      throw new UsageError(`--parallel: expected an integer 1-16, got ${JSON.stringify(value)}`);
+      throw new LocalPipelineUsageError(`--parallel: expected an integer 1-16, got ${JSON.stringify(value)}`);
     options.parallel = n;
   },
-  '--config-dir': (options, value) => {
-    if (value === '') throw new UsageError('--config-dir: must not be empty');
+  'config-dir': (options, value) => {
+    if (value === '') throw new LocalPipelineUsageError('--config-dir: must not be empty');
     options.configDir = value;
   },
 };
 
-/** Parses `--flag value` and `--flag=value`. Unknown flags and bad values are UsageErrors naming them. */
+/** Parses `--flag value` and `--flag=value`. Unknown flags and bad values are LocalPipelineUsageErrors naming them. */
 export function parseArgs(argv: readonly string[]): CliOptions {
-  const options: CliOptions = { help: false, env: 'local', configDir: 'configs' };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--help' || arg === '-h') {
-      options.help = true;
-      continue;
-    }
-    if (arg === '--no-cache' || arg.startsWith('--no-cache=')) {
-      if (arg !== '--no-cache') throw new UsageError('--no-cache takes no value');
-      options.noCache = true;
-      continue;
-    }
-    if (!arg.startsWith('--')) throw new UsageError(`Unexpected argument ${JSON.stringify(arg)}`);
-    const eq = arg.indexOf('=');
-    const name = eq === -1 ? arg : arg.slice(0, eq);
-    // Looked up first, so an unknown flag is named as unknown, not as one missing its value.
-    const set = Object.hasOwn(SETTERS, name) ? SETTERS[name] : undefined;
-    if (!set) throw new UsageError(`Unknown option ${name} (see --help)`);
-    let value: string;
-    if (eq !== -1) value = arg.slice(eq + 1);
-    else {
-      const next = argv[i + 1];
-      if (next === undefined || next.startsWith('--')) throw new UsageError(`${name} needs a value`);
-      value = next;
-      i++;
-    }
-    set(options, value);
+  const flags = Object.keys(SETTERS);
+  const spec: ParseArgsOptionsConfig = {
+    ...Object.fromEntries(flags.map((f) => [f, { type: 'string' as const }])),
+    'no-cache': { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  };
+  const { values } = parseArgv(argv, { options: spec }, (message) => new LocalPipelineUsageError(message));
+  const options: CliOptions = { help: values.help === true, env: 'local', configDir: 'configs' };
+  if (values['no-cache'] === true) options.noCache = true;
+  for (const f of flags) {
+    const value = values[f];
+    if (typeof value === 'string') SETTERS[f](options, value);
   }
   return options;
 }
@@ -105,8 +96,10 @@ function parseModels(value: string): string[] {
     .split(',')
     .map((m) => m.trim())
     .filter((m) => m !== '');
-  if (models.length === 0) throw new UsageError('--models: give at least one model, e.g. --models iris,mpg');
+  if (models.length === 0)
+    throw new LocalPipelineUsageError('--models: give at least one model, e.g. --models iris,mpg');
   for (const m of models)
-    if (!MODEL.test(m)) throw new UsageError(`--models: invalid model name ${JSON.stringify(m)}`);
+    if (!MODEL.test(m))
+      throw new LocalPipelineUsageError(`--models: invalid model name ${JSON.stringify(m)}`);
   return [...new Set(models)];
 }

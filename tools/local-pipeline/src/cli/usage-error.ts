@@ -1,5 +1,5 @@
 /** Bad command-line input: the CLI prints the message and exits 2 before starting anything. */
-export class UsageError extends Error {
-  override name = 'UsageError';
+export class LocalPipelineUsageError extends Error {
+  override name = 'LocalPipelineUsageError';
   readonly exitCode = 2;
 }

@@ -14,7 +14,7 @@ import {
   preflight,
 } from '@mlops/pipeline-core';
 import type { BatchesOption, RuntimeOption } from '../cli/parse-args';
-import { UsageError } from '../cli/usage-error';
+import { LocalPipelineUsageError } from '../cli/usage-error';
 import { bundlePath, missingBundles } from '../batches/bundle-path';
 import { batchMounts } from '../batches/batch-mounts';
 import { checkBatchImages } from '../batches/batch-images';
@@ -90,7 +90,7 @@ export async function runPipeline(options: RunPipelineOptions): Promise<Pipeline
   const configDir = resolve(options.configDir);
   const config = loadConfig({ env: options.env, configDir, processEnv });
   const models = options.models ?? Object.keys(config.models);
-  if (models.length === 0) throw new UsageError(`${config.file}: no models configured`);
+  if (models.length === 0) throw new LocalPipelineUsageError(`${config.file}: no models configured`);
   for (const model of models) getModelConfig(config, model);
   const runId = options.runId !== undefined ? assertRunId(options.runId) : newRunId();
   const batchRunner = options.batches ?? 'process';
@@ -98,13 +98,15 @@ export async function runPipeline(options: RunPipelineOptions): Promise<Pipeline
   else {
     const bundles = missingBundles(options.repoRoot);
     if (bundles.missing.length > 0)
-      throw new UsageError(`Batch bundle(s) not built: ${bundles.missing.join(', ')}; ${bundles.hint}`);
+      throw new LocalPipelineUsageError(
+        `Batch bundle(s) not built: ${bundles.missing.join(', ')}; ${bundles.hint}`,
+      );
   }
 
   const local = isLocalEndpoint(config.aws.endpoints.sagemaker);
   const stackCli = options.stackCli ?? defaultStackCli(options.repoRoot);
   if (local && !existsSync(stackCli))
-    throw new UsageError(
+    throw new LocalPipelineUsageError(
       `local-sagemaker CLI not built: ${stackCli}; run \`npx nx run local-sagemaker:build\``,
     );
   const probe = options.dockerProbe ?? dockerCliProbe;

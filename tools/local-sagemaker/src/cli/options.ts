@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import type { LocalSageMakerOptions } from '../emulator';
 import type { ImageMap } from '../runtime/image-map';
 import type { RuntimeChoice } from '../runtime/select-runtime';
-import { flag, intFlag, ParsedArgs, UsageError } from './args';
+import { flag, intFlag, ParsedArgs, LocalSageMakerUsageError } from './args';
 
 /** Flags shared by `start` and `run` (they both may start an emulator). */
 export const EMULATOR_FLAGS = {
@@ -27,10 +27,10 @@ export function stateDirOf(args: ParsedArgs): string {
 export function emulatorOptions(args: ParsedArgs): LocalSageMakerOptions {
   const runtime = (flag(args, 'runtime') ?? 'auto') as RuntimeChoice;
   if (!['auto', 'docker', 'process'].includes(runtime))
-    throw new UsageError(`--runtime must be auto, docker or process, got '${runtime}'`);
+    throw new LocalSageMakerUsageError(`--runtime must be auto, docker or process, got '${runtime}'`);
   const s3 = flag(args, 's3') ?? 'embedded';
   if (s3 !== 'embedded' && s3 !== 'none' && !/^https?:\/\//.test(s3))
-    throw new UsageError(`--s3 must be embedded, none or an http(s) endpoint URL, got '${s3}'`);
+    throw new LocalSageMakerUsageError(`--s3 must be embedded, none or an http(s) endpoint URL, got '${s3}'`);
   const mapFile = flag(args, 'image-map');
   return {
     stateDir: stateDirOf(args),
@@ -55,15 +55,17 @@ function readImageMap(file: string): ImageMap {
   try {
     parsed = JSON.parse(readFileSync(file, 'utf8'));
   } catch (err) {
-    throw new UsageError(`--image-map ${file}: ${(err as Error).message}`);
+    throw new LocalSageMakerUsageError(`--image-map ${file}: ${(err as Error).message}`);
   }
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
-    throw new UsageError(`--image-map ${file}: expected an object of image → { trainCommand, workdir }`);
+    throw new LocalSageMakerUsageError(
+      `--image-map ${file}: expected an object of image → { trainCommand, workdir }`,
+    );
   for (const [image, m] of Object.entries(
     parsed as Record<string, { trainCommand?: unknown; workdir?: unknown }>,
   )) {
     if (!Array.isArray(m?.trainCommand) || typeof m?.workdir !== 'string')
-      throw new UsageError(
+      throw new LocalSageMakerUsageError(
         `--image-map ${file}: entry '${image}' needs trainCommand (string[]) and workdir (string)`,
       );
     m.workdir = resolve(dirname(resolve(file)), m.workdir); // relative to the map file

@@ -1,4 +1,4 @@
-import { parseArgs as parse } from 'node:util';
+import { parseArgv } from '@mlops/contract';
 
 export interface CliOptions {
   template: string;
@@ -17,7 +17,9 @@ export type ParsedArgs =
   | ({ help: false; list?: false } & CliOptions);
 
 /** Bad command line: exit 2, before anything runs. */
-export class UsageError extends Error {}
+export class LocalStepFunctionsUsageError extends Error {
+  override name = 'LocalStepFunctionsUsageError';
+}
 
 export const USAGE = `Usage: local-stepfunctions --template <file> (--state-machine <name> | --list) [options]
 
@@ -41,12 +43,9 @@ Options:
 Exit codes: 0 execution succeeded, 1 execution failed, 2 bad input or unsupported definition (nothing ran).`;
 
 export function parseArgs(argv: readonly string[], newName: () => string): ParsedArgs {
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    ({ values } = parse({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
+  const { values } = parseArgv(
+    argv,
+    {
       options: {
         help: { type: 'boolean', short: 'h' },
         list: { type: 'boolean' },
@@ -59,40 +58,46 @@ export function parseArgs(argv: readonly string[], newName: () => string): Parse
         'time-scale': { type: 'string' },
         sink: { type: 'string' },
       },
-    }));
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
+    },
+    (message) => new LocalStepFunctionsUsageError(message),
+  );
   if (values.help === true) return { help: true };
   const template = values.template as string | undefined;
   if (!template)
-    throw new UsageError('Missing --template <file> (e.g. infra/cdk.out/mlops-dev-pipeline.template.json)');
+    throw new LocalStepFunctionsUsageError(
+      'Missing --template <file> (e.g. infra/cdk.out/mlops-dev-pipeline.template.json)',
+    );
   if (values.list === true) return { help: false, list: true, template };
   const stateMachine = values['state-machine'] as string | undefined;
-  if (!stateMachine) throw new UsageError('Missing --state-machine <name> (--list shows them)');
+  if (!stateMachine)
+    throw new LocalStepFunctionsUsageError('Missing --state-machine <name> (--list shows them)');
   let input: unknown = {};
   if (values.input !== undefined) {
     try {
       input = JSON.parse(values.input as string);
     } catch (err) {
-      throw new UsageError(`--input is not JSON: ${(err as Error).message}`);
+      throw new LocalStepFunctionsUsageError(`--input is not JSON: ${(err as Error).message}`);
     }
   }
   const executionName = (values['execution-name'] as string | undefined) ?? newName();
   if (!/^[A-Za-z0-9_-]{1,80}$/.test(executionName))
-    throw new UsageError(
+    throw new LocalStepFunctionsUsageError(
       `Invalid --execution-name ${JSON.stringify(executionName)}: [A-Za-z0-9-_], 1 to 80 characters`,
     );
   const network = (values.network as string | undefined) ?? 'host';
   if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(network))
-    throw new UsageError(`Invalid --network ${JSON.stringify(network)}: a docker network name`);
+    throw new LocalStepFunctionsUsageError(
+      `Invalid --network ${JSON.stringify(network)}: a docker network name`,
+    );
   const localTag = (values['image-tag'] as string | undefined) ?? 'latest';
   if (!/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/.test(localTag))
-    throw new UsageError(`Invalid --image-tag ${JSON.stringify(localTag)}: a docker tag`);
+    throw new LocalStepFunctionsUsageError(`Invalid --image-tag ${JSON.stringify(localTag)}: a docker tag`);
   const scaleText = (values['time-scale'] as string | undefined) ?? '1';
   const timeScale = Number(scaleText);
   if (scaleText.trim() === '' || !Number.isFinite(timeScale) || timeScale < 0)
-    throw new UsageError(`Invalid --time-scale ${JSON.stringify(scaleText)}: a number >= 0`);
+    throw new LocalStepFunctionsUsageError(
+      `Invalid --time-scale ${JSON.stringify(scaleText)}: a number >= 0`,
+    );
   return {
     help: false,
     template,

@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ConfigError, ToolkitError } from './errors';
+import { ToolkitConfigError, ToolkitError } from './errors';
 import { resolveBaseDir, trainingPaths } from './paths';
 
 export interface CheckpointOptions {
@@ -49,7 +49,7 @@ export function restoreCheckpoint(name: string, options?: CheckpointOptions): Bu
     return fs.readFileSync(file);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new ConfigError(file, `cannot read checkpoint (${(e as NodeJS.ErrnoException).code ?? e})`);
+    throw new ToolkitConfigError(file, `cannot read checkpoint (${(e as NodeJS.ErrnoException).code ?? e})`);
   }
 }
 
@@ -60,7 +60,7 @@ export function restoreJsonCheckpoint<T = unknown>(name: string, options?: Check
   try {
     return JSON.parse(data.toString('utf8')) as T;
   } catch (e) {
-    throw new ConfigError(
+    throw new ToolkitConfigError(
       resolveName(dirOf(options), name),
       `invalid JSON checkpoint: ${(e as Error).message}`,
     );

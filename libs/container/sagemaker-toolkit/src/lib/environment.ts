@@ -2,7 +2,7 @@
  * Reading the three training config files the way the toolkit's environment.py does, plus the
  * shape checks Python leaves to a later KeyError (we name the file and key instead).
  */
-import { ConfigError } from './errors';
+import { ToolkitConfigError } from './errors';
 import { kindOf, readJsonObject } from './files';
 import { PyDict, PyValue } from './py-value';
 import { jsonDumps } from './python-format';
@@ -58,7 +58,7 @@ export function readInputDataConfig(file: string): PyDict {
   const config = readJsonObject(file);
   for (const [channel, value] of config) {
     if (!(value instanceof Map)) {
-      throw new ConfigError(file, `channel "${channel}" must be an object, found ${kindOf(value)}`);
+      throw new ToolkitConfigError(file, `channel "${channel}" must be an object, found ${kindOf(value)}`);
     }
   }
   return config;
@@ -74,23 +74,23 @@ export function readResourceConfig(file: string): PyDict {
 export function validateResourceConfig(config: PyDict, file: string): void {
   const current = config.get('current_host');
   if (typeof current !== 'string' || current === '') {
-    throw new ConfigError(file, `"current_host" must be a non-empty string, found ${kindOf(current)}`);
+    throw new ToolkitConfigError(file, `"current_host" must be a non-empty string, found ${kindOf(current)}`);
   }
   const hosts = config.get('hosts');
   if (!isStringList(hosts) || hosts.length === 0) {
-    throw new ConfigError(file, `"hosts" must be a non-empty list of strings, found ${kindOf(hosts)}`);
+    throw new ToolkitConfigError(file, `"hosts" must be a non-empty list of strings, found ${kindOf(hosts)}`);
   }
   const groups = config.get('instance_groups');
   if (groups === undefined || groups === null) return;
   if (!Array.isArray(groups))
-    throw new ConfigError(file, `"instance_groups" must be a list, found ${kindOf(groups)}`);
+    throw new ToolkitConfigError(file, `"instance_groups" must be a list, found ${kindOf(groups)}`);
   groups.forEach((g, i) => {
-    if (!(g instanceof Map)) throw new ConfigError(file, `"instance_groups[${i}]" must be an object`);
+    if (!(g instanceof Map)) throw new ToolkitConfigError(file, `"instance_groups[${i}]" must be an object`);
     if (typeof g.get('instance_group_name') !== 'string') {
-      throw new ConfigError(file, `"instance_groups[${i}].instance_group_name" must be a string`);
+      throw new ToolkitConfigError(file, `"instance_groups[${i}].instance_group_name" must be a string`);
     }
     if (!isStringList(g.get('hosts'))) {
-      throw new ConfigError(file, `"instance_groups[${i}].hosts" must be a list of strings`);
+      throw new ToolkitConfigError(file, `"instance_groups[${i}].hosts" must be a list of strings`);
     }
   });
 }

@@ -17,7 +17,7 @@ export class ToolkitError extends Error {
 }
 
 /** A config file SageMaker writes is missing, empty, not JSON or of the wrong shape. */
-export class ConfigError extends ToolkitError {
+export class ToolkitConfigError extends ToolkitError {
   constructor(
     readonly file: string,
     readonly problem: string,

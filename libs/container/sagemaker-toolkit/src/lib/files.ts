@@ -1,13 +1,13 @@
 /** Config-file reading and the success/failure markers. */
 import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { ConfigError } from './errors';
+import { ToolkitConfigError } from './errors';
 import { PyJsonError, parsePythonJson } from './python-json';
 import { PyDict, PyValue } from './py-value';
 
 /**
  * Reads a JSON config file with Python's json rules. Missing, unreadable, empty or invalid files
- * throw a ConfigError naming the file: SageMaker always writes these, so a default would hide bugs.
+ * throw a ToolkitConfigError naming the file: SageMaker always writes these, so a default would hide bugs.
  */
 export function readJsonFile(file: string): PyValue {
   let text: string;
@@ -15,15 +15,15 @@ export function readJsonFile(file: string): PyValue {
     text = readFileSync(file, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new ConfigError(file, 'file not found');
-    if (code === 'EISDIR') throw new ConfigError(file, 'is a directory, expected a JSON file');
-    throw new ConfigError(file, `cannot read file (${code ?? (e as Error).message})`);
+    if (code === 'ENOENT') throw new ToolkitConfigError(file, 'file not found');
+    if (code === 'EISDIR') throw new ToolkitConfigError(file, 'is a directory, expected a JSON file');
+    throw new ToolkitConfigError(file, `cannot read file (${code ?? (e as Error).message})`);
   }
-  if (text.trim() === '') throw new ConfigError(file, 'file is empty, expected a JSON object');
+  if (text.trim() === '') throw new ToolkitConfigError(file, 'file is empty, expected a JSON object');
   try {
     return parsePythonJson(text);
   } catch (e) {
-    if (e instanceof PyJsonError) throw new ConfigError(file, `invalid JSON: ${e.message}`);
+    if (e instanceof PyJsonError) throw new ToolkitConfigError(file, `invalid JSON: ${e.message}`);
     throw e;
   }
 }
@@ -31,7 +31,8 @@ export function readJsonFile(file: string): PyValue {
 /** Reads a config file that must hold a JSON object. */
 export function readJsonObject(file: string): PyDict {
   const value = readJsonFile(file);
-  if (!(value instanceof Map)) throw new ConfigError(file, `expected a JSON object, found ${kindOf(value)}`);
+  if (!(value instanceof Map))
+    throw new ToolkitConfigError(file, `expected a JSON object, found ${kindOf(value)}`);
   return value;
 }
 

@@ -4,7 +4,7 @@
  */
 import * as path from 'node:path';
 import { validateResourceConfig } from './environment';
-import { ConfigError } from './errors';
+import { ToolkitConfigError } from './errors';
 import { kindOf, readJsonObject } from './files';
 import { DEFAULT_BASE_DIR, processingPaths, ProcessingPaths, resolveBaseDir } from './paths';
 import { JsValue, PyDict, PyValue, toJs } from './py-value';
@@ -43,7 +43,7 @@ function field(obj: PyDict, key: string): PyValue | undefined {
 function requireString(obj: PyDict, key: string, file: string, where: string): string {
   const v = field(obj, key);
   if (typeof v !== 'string' || v === '') {
-    throw new ConfigError(file, `"${where}${key}" must be a non-empty string, found ${kindOf(v)}`);
+    throw new ToolkitConfigError(file, `"${where}${key}" must be a non-empty string, found ${kindOf(v)}`);
   }
   return v;
 }
@@ -54,7 +54,10 @@ function requireString(obj: PyDict, key: string, file: string, where: string): s
  */
 function localPath(raw: string, baseDir: string, file: string, where: string): string {
   if (!raw.startsWith(PROCESSING_PREFIX)) {
-    throw new ConfigError(file, `"${where}LocalPath" must begin with ${PROCESSING_PREFIX}, found "${raw}"`);
+    throw new ToolkitConfigError(
+      file,
+      `"${where}LocalPath" must begin with ${PROCESSING_PREFIX}, found "${raw}"`,
+    );
   }
   return baseDir === DEFAULT_BASE_DIR ? raw : path.join(baseDir, raw.slice(DEFAULT_BASE_DIR.length));
 }
@@ -70,16 +73,16 @@ function namedPaths(
   const out: Record<string, string> = {};
   if (list === undefined) return out;
   if (!Array.isArray(list))
-    throw new ConfigError(file, `"${listName}" must be a list, found ${kindOf(list)}`);
+    throw new ToolkitConfigError(file, `"${listName}" must be a list, found ${kindOf(list)}`);
   list.forEach((item, i) => {
     const where = `${listName}[${i}].`;
-    if (!(item instanceof Map)) throw new ConfigError(file, `"${listName}[${i}]" must be an object`);
+    if (!(item instanceof Map)) throw new ToolkitConfigError(file, `"${listName}[${i}]" must be an object`);
     const name = requireString(item, nameKey, file, where);
     // S3Input / S3Output, or DatasetDefinition for Athena / Redshift inputs.
     const source = [s3Key, 'DatasetDefinition'].map((k) => item.get(k)).find((v) => v instanceof Map) as
       PyDict | undefined;
-    if (!source) throw new ConfigError(file, `"${where}${s3Key}" is missing`);
-    if (name in out) throw new ConfigError(file, `duplicate ${nameKey} "${name}" in "${listName}"`);
+    if (!source) throw new ToolkitConfigError(file, `"${where}${s3Key}" is missing`);
+    if (name in out) throw new ToolkitConfigError(file, `duplicate ${nameKey} "${name}" in "${listName}"`);
     out[name] = localPath(
       requireString(source, 'LocalPath', file, `${where}${s3Key}.`),
       baseDir,
@@ -90,7 +93,7 @@ function namedPaths(
   return out;
 }
 
-/** Reads the processing config files; throws ConfigError naming the file and field on bad input. */
+/** Reads the processing config files; throws ToolkitConfigError naming the file and field on bad input. */
 export function loadProcessingEnv(options: LoadProcessingEnvOptions = {}): ProcessingEnv {
   const env = options.env ?? process.env;
   const paths = processingPaths(options.baseDir ?? resolveBaseDir(env));
@@ -103,11 +106,14 @@ export function loadProcessingEnv(options: LoadProcessingEnvOptions = {}): Proce
   const jobArnValue = config.get('ProcessingJobArn');
   const outputConfig = field(config, 'ProcessingOutputConfig');
   if (outputConfig !== undefined && !(outputConfig instanceof Map)) {
-    throw new ConfigError(file, `"ProcessingOutputConfig" must be an object, found ${kindOf(outputConfig)}`);
+    throw new ToolkitConfigError(
+      file,
+      `"ProcessingOutputConfig" must be an object, found ${kindOf(outputConfig)}`,
+    );
   }
   const environment = field(config, 'Environment') ?? new Map();
   if (!(environment instanceof Map) || [...environment.values()].some((v) => typeof v !== 'string')) {
-    throw new ConfigError(file, `"Environment" must be an object of strings`);
+    throw new ToolkitConfigError(file, `"Environment" must be an object of strings`);
   }
   const cluster = (config.get('ProcessingResources') as PyDict | undefined)?.get?.('ClusterConfig');
   const clusterJs = cluster instanceof Map ? (toJs(cluster) as Record<string, JsValue>) : {};

@@ -9,7 +9,7 @@ import {
   SAGEMAKER_HYPERPARAMETERS,
   SAGEMAKER_PREFIX,
 } from './environment';
-import { ConfigError } from './errors';
+import { ToolkitConfigError } from './errors';
 import { splitByCriteria, toCmdArgs } from './mapping';
 import { resolveBaseDir, trainingPaths, TrainingPaths } from './paths';
 import { JsValue, PyDict, PyInt, PyValue, pyTruthy, toJs } from './py-value';
@@ -108,7 +108,7 @@ function pyIn(item: string, container: PyValue): boolean {
 }
 
 /**
- * Reads /opt/ml/input/config/*.json and the process env. Throws ConfigError naming the file on a
+ * Reads /opt/ml/input/config/*.json and the process env. Throws ToolkitConfigError naming the file on a
  * missing, empty or malformed file.
  */
 export function loadTrainingEnv(options: LoadTrainingEnvOptions = {}): TrainingEnv {
@@ -121,7 +121,10 @@ export function loadTrainingEnv(options: LoadTrainingEnvOptions = {}): TrainingE
   const logLevelEnv = env.SAGEMAKER_CONTAINER_LOG_LEVEL;
   if (logLevelEnv !== undefined && !/^\s*[-+]?\d+(_\d+)*\s*$/.test(logLevelEnv)) {
     // Python does int(os.environ[...]) before the hp override, so a non-int value crashes it too.
-    throw new ConfigError('env SAGEMAKER_CONTAINER_LOG_LEVEL', `expected an integer, found "${logLevelEnv}"`);
+    throw new ToolkitConfigError(
+      'env SAGEMAKER_CONTAINER_LOG_LEVEL',
+      `expected an integer, found "${logLevelEnv}"`,
+    );
   }
 
   const split = splitByCriteria(decoded, SAGEMAKER_HYPERPARAMETERS, SAGEMAKER_PREFIX);

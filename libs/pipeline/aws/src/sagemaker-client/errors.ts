@@ -22,8 +22,8 @@ export class SageMakerValidationError extends Error {
 }
 
 /** The job reached `Failed`; carries SageMaker's FailureReason. */
-export class JobFailedError extends Error {
-  override name = 'JobFailedError';
+export class SageMakerJobFailedError extends Error {
+  override name = 'SageMakerJobFailedError';
   constructor(
     readonly kind: JobKind,
     readonly jobName: string,

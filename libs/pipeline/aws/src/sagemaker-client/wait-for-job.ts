@@ -2,7 +2,7 @@ import type { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import type { JobKind } from './job-spec';
 import { JobDescription, describeJob, isTerminal } from './describe-job';
-import { JobFailedError, JobWaitTimeoutError } from './errors';
+import { SageMakerJobFailedError, JobWaitTimeoutError } from './errors';
 import { JobLogEvent, JobLogTailer } from './log-tailer';
 import { JobProgressEvent, progressBetween } from './progress';
 
@@ -47,7 +47,7 @@ function isTransient(err: unknown): boolean {
 /**
  * Polls until the job is terminal, reporting status / secondary-status transitions and streaming
  * logs. Resolves with final metrics and artifact URIs on Completed or Stopped; throws
- * JobFailedError (with FailureReason) on Failed. Works on any job, including one started by an
+ * SageMakerJobFailedError (with FailureReason) on Failed. Works on any job, including one started by an
  * earlier process (resume after a crash: just wait on the same name).
  */
 export async function waitForJob(
@@ -92,7 +92,7 @@ export async function waitForJob(
         // Logs trail the status: one more pass picks up lines flushed at exit.
         await emitLogs();
         if (current.status === 'Failed') {
-          throw new JobFailedError(
+          throw new SageMakerJobFailedError(
             kind,
             jobName,
             current.failureReason ?? 'no FailureReason given',

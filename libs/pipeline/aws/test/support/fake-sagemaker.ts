@@ -125,7 +125,9 @@ export async function startFakeSageMaker(): Promise<FakeSageMaker> {
     },
     'SageMaker.DescribeProcessingJob': (b) => {
       const job = jobs.get(String(b.ProcessingJobName));
-      return job ? { body: describeProcessing(job) } : err('ResourceNotFound', 'Could not find job');
+      return job
+        ? { body: describeProcessing(job) }
+        : err('ValidationException', 'Requested resource not found.');
     },
     'SageMaker.StopTrainingJob': (b) => stop(String(b.TrainingJobName)),
     'SageMaker.StopProcessingJob': (b) => stop(String(b.ProcessingJobName)),

@@ -10,7 +10,7 @@ import { AwsClients, createAwsClients } from '../context/clients';
 import { openRunContext } from '../context/open-run-context';
 import { ExitCode } from '../errors/exit-codes';
 import { exitCodeFor } from '../errors/exit-code-for';
-import { JobFailedError, UsageError } from '../errors/pipeline-errors';
+import { BatchJobFailedError, BatchUsageError } from '../errors/pipeline-errors';
 import { withEcrDigests } from '../cache/ecr-digests';
 import { IMAGE_DIGESTS_ENV, imageDigestFor, parseImageDigests } from '../cache/image-digest';
 import { runLayout } from '../layout/s3-layout';
@@ -113,7 +113,7 @@ export async function runBatch<P>(def: BatchDefinition<P>, io: BatchIo): Promise
         const lines = await def.execute(run, data);
         summary.push(...lines.map((l) => `${ctx.model.name}: ${l}`));
       } catch (err) {
-        if (err instanceof JobFailedError) {
+        if (err instanceof BatchJobFailedError) {
           // The run failed for good: record it so reports show why (a rerun with a new id starts afresh).
           const row = await db.getPipelineRun(ctx.runId, ctx.model.name);
           if (row) await db.finishPipelineRun(row.id, 'Failed', err.message);
@@ -129,10 +129,10 @@ export async function runBatch<P>(def: BatchDefinition<P>, io: BatchIo): Promise
     // Credentials that vanish mid-run (expired session) read like the pre-flight's line, without a stack.
     const message = isCredentialsError(err) ? credentialsFix(err) : ((err as Error)?.message ?? String(err));
     for (const line of message.split('\n')) io.stderr(`${def.cli.command}: ${line}`);
-    if (err instanceof UsageError) io.stderr(`\n${formatUsage(def.cli)}`);
+    if (err instanceof BatchUsageError) io.stderr(`\n${formatUsage(def.cli)}`);
     else if (
       code === ExitCode.JobFailed &&
-      !(err instanceof JobFailedError) &&
+      !(err instanceof BatchJobFailedError) &&
       !isCredentialsError(err) &&
       err instanceof Error &&
       err.stack

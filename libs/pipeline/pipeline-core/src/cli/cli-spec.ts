@@ -7,6 +7,67 @@ export interface ExtraOption {
   defaultText?: string;
 }
 
+/** An option every batch takes: parsed by `parseCli`, listed by `formatUsage` in this order. */
+export interface CommonOption {
+  name: string;
+  type: 'string' | 'boolean';
+  short?: string;
+  /** Shown as `--name <valueName>`; string options only. */
+  valueName?: string;
+  description: string;
+  defaultText?: string;
+}
+
+/** The common options, written once for the parser and the --help text; a new flag is one row here. */
+export const COMMON_OPTIONS: readonly CommonOption[] = [
+  {
+    name: 'model',
+    type: 'string',
+    valueName: 'name',
+    description: 'model section of the config to run (e.g. iris)',
+  },
+  {
+    name: 'all-models',
+    type: 'boolean',
+    description: 'run for every model in the config, one after the other',
+  },
+  {
+    name: 'run-id',
+    type: 'string',
+    valueName: 'id',
+    description: 'pipeline run id (lowercase letters, digits, "-"; max 32); reuse it to resume',
+  },
+  {
+    name: 'env',
+    type: 'string',
+    valueName: 'name',
+    description: 'config environment: configs/<env>.yaml',
+    defaultText: 'local',
+  },
+  {
+    name: 'config-dir',
+    type: 'string',
+    valueName: 'dir',
+    description: 'directory holding <env>.yaml',
+    defaultText: '<workspace>/configs',
+  },
+  {
+    name: 'no-cache',
+    type: 'boolean',
+    description: "launch the job even when an earlier run's step had the same inputs (step cache)",
+  },
+];
+
+/** Last in the usage, after the batch's extra options. */
+export const LAST_OPTIONS: readonly CommonOption[] = [
+  {
+    name: 'migrate-only',
+    type: 'boolean',
+    description: 'apply the database migrations of <env>.yaml and exit (takes only --env, --config-dir)',
+  },
+  { name: 'help', type: 'boolean', short: 'h', description: 'show this help' },
+];
+
 /** What a batch tells the CLI parser about itself. */
 export interface BatchCliSpec {
   /** Program name shown in usage, e.g. `pipeline-training`. */

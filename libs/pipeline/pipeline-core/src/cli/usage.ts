@@ -1,23 +1,11 @@
-import type { BatchCliSpec } from './cli-spec';
+import { BatchCliSpec, COMMON_OPTIONS, CommonOption, LAST_OPTIONS } from './cli-spec';
 
 /** The --help text; also printed after a usage error. */
 export function formatUsage(spec: BatchCliSpec): string {
   const rows: [string, string][] = [
-    ['--model <name>', 'model section of the config to run (e.g. iris)'],
-    ['--all-models', 'run for every model in the config, one after the other'],
-    ['--run-id <id>', 'pipeline run id (lowercase letters, digits, "-"; max 32); reuse it to resume'],
-    ['--env <name>', 'config environment: configs/<env>.yaml (default: local)'],
-    ['--config-dir <dir>', 'directory holding <env>.yaml (default: <workspace>/configs)'],
-    ['--no-cache', "launch the job even when an earlier run's step had the same inputs (step cache)"],
-    ...(spec.extraOptions ?? []).map((o): [string, string] => [
-      `--${o.name} <${o.valueName}>`,
-      o.defaultText ? `${o.description} (default: ${o.defaultText})` : o.description,
-    ]),
-    [
-      '--migrate-only',
-      'apply the database migrations of <env>.yaml and exit (takes only --env, --config-dir)',
-    ],
-    ['-h, --help', 'show this help'],
+    ...COMMON_OPTIONS.map(usageRow),
+    ...(spec.extraOptions ?? []).map((o) => usageRow({ ...o, type: 'string' })),
+    ...LAST_OPTIONS.map(usageRow),
   ];
   const width = Math.max(...rows.map(([flag]) => flag.length)) + 2;
   return [
@@ -43,4 +31,9 @@ function wrap(text: string, width: number): string[] {
   }
   if (line !== '') lines.push(line);
   return lines;
+}
+
+function usageRow(o: CommonOption): [string, string] {
+  const flag = `${o.short ? `-${o.short}, ` : ''}--${o.name}${o.valueName ? ` <${o.valueName}>` : ''}`;
+  return [flag, o.defaultText ? `${o.description} (default: ${o.defaultText})` : o.description];
 }

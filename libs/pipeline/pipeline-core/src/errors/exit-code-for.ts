@@ -2,7 +2,7 @@ import { ExitCode } from './exit-codes';
 
 /**
  * Maps any thrown value to an exit code. Errors from other libs carry `exitCode` (config-reader's
- * ConfigError) or are recognised by name, so this lib needs no knowledge of their classes.
+ * PipelineConfigError) or are recognised by name, so this lib needs no knowledge of their classes.
  */
 export function exitCodeFor(err: unknown): number {
   if (err && typeof err === 'object') {
@@ -17,7 +17,7 @@ export function exitCodeFor(err: unknown): number {
 
 // Validation errors of the other libs: they are raised before any call, so nothing was started.
 const BAD_INPUT_NAMES = new Set([
-  'ConfigError',
+  'PipelineConfigError',
   'AwsConfigError',
   'S3UriError',
   'SageMakerValidationError',

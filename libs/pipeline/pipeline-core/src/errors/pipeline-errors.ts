@@ -1,8 +1,8 @@
 import { ExitCode } from './exit-codes';
 
 /** Wrong command line (unknown flag, missing --model, ...): exit 2, usage printed. */
-export class UsageError extends Error {
-  override name = 'UsageError';
+export class BatchUsageError extends Error {
+  override name = 'BatchUsageError';
   readonly exitCode = ExitCode.BadInput;
 }
 
@@ -27,8 +27,8 @@ export class NoApprovedModelError extends InputError {
 }
 
 /** A SageMaker job ended Failed or Stopped. */
-export class JobFailedError extends Error {
-  override name = 'JobFailedError';
+export class BatchJobFailedError extends Error {
+  override name = 'BatchJobFailedError';
   readonly exitCode = ExitCode.JobFailed;
   constructor(
     readonly jobName: string,

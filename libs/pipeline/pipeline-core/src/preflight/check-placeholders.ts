@@ -1,4 +1,4 @@
-import { assertNoPlaceholders, ConfigError, MlopsConfig } from '@mlops/config-reader';
+import { assertNoPlaceholders, PipelineConfigError, MlopsConfig } from '@mlops/config-reader';
 import type { Problem } from './problem';
 
 /** The shipped dev/prod examples' `<your-bucket>`, `123456789012`, `*.example.internal`: one problem per field. */
@@ -7,7 +7,7 @@ export function checkPlaceholders(config: MlopsConfig): Problem[] {
     assertNoPlaceholders(config);
     return [];
   } catch (err) {
-    if (!(err instanceof ConfigError)) throw err;
+    if (!(err instanceof PipelineConfigError)) throw err;
     return err.issues.map((i) => ({
       file: i.file,
       field: i.path,

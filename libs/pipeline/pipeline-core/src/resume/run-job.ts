@@ -1,10 +1,16 @@
 import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import type { SageMakerClient } from '@aws-sdk/client-sagemaker';
-import { isTerminal, startProcessingJob, startTrainingJob, waitForJob } from '@mlops/aws';
+import {
+  isTerminal,
+  SageMakerJobFailedError,
+  startProcessingJob,
+  startTrainingJob,
+  waitForJob,
+} from '@mlops/aws';
 import type { JobDescription } from '@mlops/aws';
 import type { BatchName, DbAdapter, JobRow, JobStatus } from '@mlops/db';
 import { ArtifactKind } from '@mlops/db';
-import { InterruptedError, JobFailedError } from '../errors/pipeline-errors';
+import { InterruptedError, BatchJobFailedError } from '../errors/pipeline-errors';
 import type { ProgressPrinter } from '../progress/progress-printer';
 import { failureText, JobIdentity, recordJobStarted, recordJobState } from '../record/record-job';
 import { describeIfExists } from '../sagemaker/describe-if-exists';
@@ -41,7 +47,7 @@ export interface RunJobResult {
  *  - else send the plan's prepared request (a ResourceInUse race still attaches, see @mlops/aws
  *    startTrainingJob).
  * Every status change is written to the job's row as it happens, so a killed batch leaves the row at
- * the last known status; Failed/Stopped → JobFailedError carrying the FailureReason (exit 1).
+ * the last known status; Failed/Stopped → BatchJobFailedError carrying the FailureReason (exit 1).
  */
 export async function runJob(
   deps: RunJobDeps,
@@ -76,7 +82,8 @@ export async function runJob(
 
   const final = existing && isTerminal(existing.status) ? existing : await waitAndRecord(deps, plan);
   const row = await recordJobState(db, final);
-  if (final.status !== 'Completed') throw new JobFailedError(plan.name, final.status, failureText(final));
+  if (final.status !== 'Completed')
+    throw new BatchJobFailedError(plan.name, final.status, failureText(final));
   return { description: final, resolution, row };
 }
 
@@ -103,7 +110,7 @@ async function waitAndRecord(deps: RunJobDeps, plan: JobPlan): Promise<JobDescri
   } catch (err) {
     if (deps.signal?.aborted) throw new InterruptedError(String(deps.signal.reason ?? 'abort'));
     // @mlops/aws throws on Failed: describe once more so the row gets FailureReason and timings.
-    if ((err as { name?: string }).name === 'JobFailedError') {
+    if (err instanceof SageMakerJobFailedError) {
       const d = await describeIfExists(sagemaker, plan.kind, plan.name);
       if (d) return d;
     }

@@ -1,8 +1,8 @@
 import { DescribeHyperParameterTuningJobCommand } from '@aws-sdk/client-sagemaker';
-import { startTuningJob, waitForTuningJob } from '@mlops/aws';
+import { startTuningJob, TuningJobFailedError, waitForTuningJob } from '@mlops/aws';
 import type { JobDescription, TuningOutcome, TuningTrial } from '@mlops/aws';
 import type { BatchName, JobRow } from '@mlops/db';
-import { InterruptedError, JobFailedError } from '../errors/pipeline-errors';
+import { InterruptedError, BatchJobFailedError } from '../errors/pipeline-errors';
 import { recordMetricSeries } from '../record/record-metric-series';
 import { recordJobStarted, recordJobState } from '../record/record-job';
 import { describeIfExists } from '../sagemaker/describe-if-exists';
@@ -21,7 +21,7 @@ export interface RunTuningResult {
  * Tuning counterpart of runJob: re-attaches to the run's tuning job when SageMaker knows its
  * deterministic name, else starts it; waits with one progress line per trial change; then records every
  * trial as a training job row plus a tuning_trials row (tuned hyperparameters, objective, best) and its
- * metric series. No BestTrainingJob (every trial failed, or the job failed) → JobFailedError (exit 1).
+ * metric series. No BestTrainingJob (every trial failed, or the job failed) → BatchJobFailedError (exit 1).
  */
 export async function runTuning(
   deps: RunJobDeps,
@@ -48,16 +48,15 @@ export async function runTuning(
     });
   } catch (err) {
     if (deps.signal?.aborted) throw new InterruptedError(String(deps.signal.reason ?? 'abort'));
-    if ((err as { name?: string }).name === 'TuningJobFailedError') {
-      const failed = err as Error & { trials: TuningTrial[]; failureReason: string };
-      await recordTrials(deps, owner, plan, failed.trials, undefined);
-      throw new JobFailedError(plan.name, 'Failed', failed.failureReason);
+    if (err instanceof TuningJobFailedError) {
+      await recordTrials(deps, owner, plan, err.trials, undefined);
+      throw new BatchJobFailedError(plan.name, 'Failed', err.failureReason);
     }
     throw err;
   }
   await recordTrials(deps, owner, plan, outcome.trials, outcome.best?.jobName);
   if (!outcome.best)
-    throw new JobFailedError(
+    throw new BatchJobFailedError(
       plan.name,
       outcome.status,
       'the tuning job has no BestTrainingJob (no trial completed)',

@@ -16,10 +16,9 @@ export async function describeIfExists(
   }
 }
 
-// AWS answers an unknown job name with ValidationException "Requested resource not found"; the local
-// emulator (like other newer APIs) with ResourceNotFound.
+// SageMaker (and the local stack, which answers as it does) refuses an unknown job name with
+// ValidationException "Requested resource not found.", not the ResourceNotFound its API model lists.
 function isNotFound(err: unknown): boolean {
-  const name = (err as { name?: string })?.name ?? '';
-  if (name === 'ResourceNotFound') return true;
-  return name === 'ValidationException' && /not found|does not exist/i.test((err as Error).message);
+  const { name, message } = (err ?? {}) as { name?: string; message?: string };
+  return name === 'ValidationException' && /^Requested resource not found\b/.test(message ?? '');
 }

@@ -1,5 +1,5 @@
 import { ApiTarget, callApi } from '../api-client';
-import { ParsedArgs, UsageError } from '../args';
+import { ParsedArgs, LocalSageMakerUsageError } from '../args';
 import { requireDiscovery } from '../../state/discovery';
 import { stateDirOf } from '../options';
 
@@ -50,7 +50,7 @@ export async function jobLogs(api: ApiTarget, kind: Kind, name: string): Promise
 
 export async function jobCommand(args: ParsedArgs): Promise<number> {
   const name = args.positionals[0];
-  if (!name) throw new UsageError('job: give a job name');
+  if (!name) throw new LocalSageMakerUsageError('job: give a job name');
   const api = requireDiscovery(stateDirOf(args));
   const { kind, job } = await findJob(api, name);
   const time = (v: unknown) => (typeof v === 'number' ? new Date(v * 1000).toISOString() : '-');
@@ -74,7 +74,7 @@ export async function jobCommand(args: ParsedArgs): Promise<number> {
 
 export async function stopJobCommand(args: ParsedArgs): Promise<number> {
   const name = args.positionals[0];
-  if (!name) throw new UsageError('stop-job: give a job name');
+  if (!name) throw new LocalSageMakerUsageError('stop-job: give a job name');
   const api = requireDiscovery(stateDirOf(args));
   const { kind } = await findJob(api, name);
   await callApi(api, `SageMaker.Stop${kind}Job`, { [`${kind}JobName`]: name });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { startLocalSageMaker } from '../../emulator';
 import { ApiTarget, callApi } from '../api-client';
-import { flag, ParsedArgs, UsageError } from '../args';
+import { flag, ParsedArgs, LocalSageMakerUsageError } from '../args';
 import { readDiscovery } from '../../state/discovery';
 import { emulatorOptions, stateDirOf } from '../options';
 import type { Kind } from './job';
@@ -16,11 +16,11 @@ const TERMINAL = ['Completed', 'Failed', 'Stopped'];
  */
 export async function runCommand(args: ParsedArgs): Promise<number> {
   const file = flag(args, 'request');
-  if (!file) throw new UsageError('run: --request <file.json|yaml> is required');
+  if (!file) throw new LocalSageMakerUsageError('run: --request <file.json|yaml> is required');
   const request = readRequest(file);
   const kind: Kind = 'TrainingJobName' in request ? 'Training' : 'Processing';
   if (!('TrainingJobName' in request) && !('ProcessingJobName' in request))
-    throw new UsageError(`run: ${file} has neither TrainingJobName nor ProcessingJobName`);
+    throw new LocalSageMakerUsageError(`run: ${file} has neither TrainingJobName nor ProcessingJobName`);
   const nameKey = `${kind}JobName`;
   if (flag(args, 'name')) request[nameKey] = flag(args, 'name');
   if (flag(args, 'unique') === 'true')
@@ -57,10 +57,10 @@ function readRequest(file: string): Record<string, unknown> {
     const text = readFileSync(file, 'utf8');
     parsed = /\.ya?ml$/i.test(file) ? parseYaml(text) : JSON.parse(text);
   } catch (err) {
-    throw new UsageError(`run: cannot read request ${file}: ${(err as Error).message}`);
+    throw new LocalSageMakerUsageError(`run: cannot read request ${file}: ${(err as Error).message}`);
   }
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
-    throw new UsageError(`run: ${file} must hold one Create*Job request object`);
+    throw new LocalSageMakerUsageError(`run: ${file} must hold one Create*Job request object`);
   return parsed as Record<string, unknown>;
 }
 

@@ -51,7 +51,7 @@ export async function startCommand(args: ParsedArgs, argv: string[]): Promise<nu
 
 /** Re-runs `start` without --background as a detached daemon; returns once it published its endpoints. */
 async function startBackground(stateDir: string, argv: string[]): Promise<number> {
-  const rest = argv.slice(1).filter((a) => a !== '--background' && a !== '--background=true');
+  const rest = argv.slice(1).filter((a) => a !== '--background');
   const running = await launchDaemon(process.argv[1], stateDir, rest);
   printEndpoints(running, stateDir, `running in the background (log: ${stateDir}/emulator.log)`);
   return 0;
