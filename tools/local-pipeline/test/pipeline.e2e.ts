@@ -1,8 +1,6 @@
-import { execFileSync } from 'node:child_process';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { loadConfig, MlopsConfig } from '@mlops/config-reader';
 import { DbAdapter, openDatabase } from '@mlops/db';
 import {
@@ -12,32 +10,8 @@ import {
   expectSuccessfulOutput,
   PHASE_NAMES,
 } from './support/expect-run';
+import { docker, pg, PG } from './support/services';
 import { CONFIG_DIR, makeTestEnv, portIsOpen, RunResult, runMain, TestEnv } from './support/workspace';
-
-const PG = {
-  host: process.env.PGHOST ?? '127.0.0.1',
-  port: Number(process.env.PGPORT ?? 5432),
-  database: process.env.PGDATABASE ?? 'test',
-  user: process.env.PGUSER ?? 'postgres',
-};
-
-async function pg(sql: string): Promise<void> {
-  const client = new Client({ ...PG, connectionTimeoutMillis: 5000 });
-  try {
-    await client.connect();
-  } catch (err) {
-    throw new Error(`PostgreSQL required at ${PG.host}:${PG.port}/${PG.database}: ${(err as Error).message}`);
-  }
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-function docker(args: string[]): string {
-  return execFileSync('docker', args, { encoding: 'utf8' });
-}
 
 /** Every container (any state) and network, by name: compared before and after the run. */
 function dockerObjects(): { containers: string[]; networks: string[] } {

@@ -3,11 +3,11 @@ import { existsSync, rmSync } from 'node:fs';
 import { Client } from 'pg';
 import { loadConfig } from '@mlops/config-reader';
 import { openDatabase } from '@mlops/db';
+import { PG } from './support/services';
 import { CONFIG_DIR, makeTestEnv, runMain, TestEnv } from './support/workspace';
 
 // Switching the database is configuration: MLOPS__DB__* alone moves the local environment to PostgreSQL
-// (no copied config), and the missing schema is created. Needs PostgreSQL on 127.0.0.1:5432 (db `test`).
-const PG = { host: '127.0.0.1', port: 5432, database: 'test', user: 'postgres' };
+// (no copied config), and the missing schema is created. Needs PostgreSQL (support/services.ts PG).
 
 describe('main job on PostgreSQL by environment overrides only', () => {
   const schema = `mlops_preflight_lp_${randomBytes(4).toString('hex')}`;

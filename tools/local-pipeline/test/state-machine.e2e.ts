@@ -1,60 +1,22 @@
-import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { loadConfig, MlopsConfig } from '@mlops/config-reader';
 import { DbAdapter, openDatabase } from '@mlops/db';
 import { LocalStack, startStack, defaultStackCli } from '../src/stack/start-stack';
 import { buildChildEnv } from '../src/pipeline/child-env';
+import { docker, pg, PG } from './support/services';
 import { expectArtifacts, expectDbRows, PHASE_NAMES } from './support/expect-run';
-import { CONFIG_DIR, makeTestEnv, REPO_ROOT, RunResult, TestEnv } from './support/workspace';
+import { CONFIG_DIR, makeTestEnv, REPO_ROOT, RunResult, runNode, TestEnv } from './support/workspace';
 
 // issue 16 item 5: the production definition, as `cdk synth` writes it, run end to end without AWS.
 const TEMPLATE = join(REPO_ROOT, 'infra', 'cdk.out', 'mlops-dev-pipeline.template.json');
 const CLI = join(REPO_ROOT, 'tools', 'local-stepfunctions', 'dist', 'main.js');
 const EXECUTION_LABEL = 'io.mlops.local-stepfunctions.execution';
-const PG = {
-  host: process.env.PGHOST ?? '127.0.0.1',
-  port: Number(process.env.PGPORT ?? 5432),
-  database: process.env.PGDATABASE ?? 'test',
-  user: process.env.PGUSER ?? 'postgres',
-};
-
-async function pg(sql: string): Promise<void> {
-  const client = new Client({ ...PG, connectionTimeoutMillis: 5000 });
-  try {
-    await client.connect();
-  } catch (err) {
-    throw new Error(`PostgreSQL required at ${PG.host}:${PG.port}/${PG.database}: ${(err as Error).message}`);
-  }
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-function docker(args: string[]): string {
-  return execFileSync('docker', args, { encoding: 'utf8' });
-}
 
 /** The built local-stepfunctions CLI on the synthesized template, to completion. */
 function runMachine(args: string[], env: NodeJS.ProcessEnv): Promise<RunResult> {
-  const started = Date.now();
-  return new Promise((res, rej) => {
-    const child = spawn(process.execPath, [CLI, '--template', TEMPLATE, ...args], {
-      cwd: REPO_ROOT,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
-    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
-    child.on('error', rej);
-    child.on('close', (code) => res({ code, stdout, stderr, ms: Date.now() - started }));
-  });
+  return runNode(CLI, ['--template', TEMPLATE, ...args], env);
 }
 
 /** `<container name> <image>` of every container the execution started. */

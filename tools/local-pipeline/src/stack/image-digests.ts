@@ -47,12 +47,8 @@ async function bundleDigest(image: string, appsRoot: string): Promise<string | u
   return `bundle:${await datasetVersion(files)}`;
 }
 
+/** Every regular file below `dir` (Node's recursive readdir; symlinks are not followed). */
 async function walk(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const e of await readdir(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) out.push(...(await walk(p)));
-    else if (e.isFile()) out.push(p);
-  }
-  return out;
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
 }

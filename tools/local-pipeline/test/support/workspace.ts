@@ -86,9 +86,14 @@ export function runMain(
   env: NodeJS.ProcessEnv,
   configDir: string = CONFIG_DIR,
 ): Promise<RunResult> {
+  return runNode(MAIN, ['--config-dir', configDir, ...args], env);
+}
+
+/** Runs a built CLI (`node <script> ...`) from the repository root to completion, capturing its output. */
+export function runNode(script: string, args: string[], env: NodeJS.ProcessEnv): Promise<RunResult> {
   const started = Date.now();
   return new Promise((res, rej) => {
-    const child = spawn(process.execPath, [MAIN, '--config-dir', configDir, ...args], {
+    const child = spawn(process.execPath, [script, ...args], {
       cwd: REPO_ROOT,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
