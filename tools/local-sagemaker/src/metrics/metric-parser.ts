@@ -25,7 +25,10 @@ export class MetricParser {
     }
   }
 
+  /** In MetricDefinitions order, not first-seen order: stdout and stderr lines interleave differently
+   *  from run to run, and callers (and tests) should see the same list for the same job. */
   final(): MetricValue[] {
-    return [...this.last.values()];
+    const names = [...new Set(this.defs.map((d) => d.name))];
+    return names.flatMap((name) => this.last.get(name) ?? []);
   }
 }
