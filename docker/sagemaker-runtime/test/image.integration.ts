@@ -1,7 +1,17 @@
 import { execFileSync, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 
 const IMAGE = 'sagemaker-runtime:latest';
 const docker = (...args: string[]) => execFileSync('docker', args, { encoding: 'utf8' }).trim();
+
+/** The JSON (exec form) argument of a Dockerfile instruction of this project. */
+function dockerfileInstruction(name: string): string[] {
+  const dockerfile = readFileSync(join(__dirname, '..', 'Dockerfile'), 'utf8');
+  const line = dockerfile.split('\n').find((l) => l.startsWith(`${name} [`));
+  if (!line) throw new Error(`docker/sagemaker-runtime/Dockerfile has no exec-form ${name}`);
+  return JSON.parse(line.slice(name.length + 1)) as string[];
+}
 
 describe(`${IMAGE} (real Docker)`, () => {
   beforeAll(() => {
@@ -26,10 +36,13 @@ describe(`${IMAGE} (real Docker)`, () => {
     expect(docker('run', '--rm', IMAGE, 'sh', '-c', 'command -v train')).toBe('/usr/local/bin/train');
   });
 
-  // /usr/bin/tini is the image's own (Debian's package in the base), not a host file.
+  // The entrypoint is written once, in the Dockerfile (exec form); tini is the image's own binary.
   it('has tini as PID 1 and `train` as the default command', () => {
     const config = JSON.parse(docker('image', 'inspect', '--format', '{{json .Config}}', IMAGE));
-    expect(config.Entrypoint).toEqual(['/usr/bin/tini', '-g', '--']);
+    const entrypoint = dockerfileInstruction('ENTRYPOINT');
+    expect(config.Entrypoint).toEqual(entrypoint);
+    expect(basename(entrypoint[0])).toBe('tini');
+    expect(entrypoint.slice(1)).toEqual(['-g', '--']);
     expect(config.Cmd).toEqual(['train']);
     expect(docker('run', '--rm', IMAGE, 'cat', '/proc/1/comm')).toBe('tini');
   });
