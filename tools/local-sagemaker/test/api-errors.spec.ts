@@ -9,15 +9,13 @@ import {
   StopProcessingJobCommand,
   StopTrainingJobCommand,
 } from '@aws-sdk/client-sagemaker';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { Harness, ROLE, signedPost, startHarness, trainingRequest, waitForTraining } from './support/harness';
 
 let h: Harness;
 let out: string;
 beforeAll(async () => {
   h = await startHarness();
-  out = pathToFileURL(join(h.tmp, 'out')).href;
+  out = h.out;
 });
 afterAll(() => h.close());
 

@@ -3,8 +3,6 @@ import {
   CreateTrainingJobCommand,
   DescribeTrainingJobCommand,
 } from '@aws-sdk/client-sagemaker';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import {
   BUCKET,
   Harness,
@@ -21,7 +19,7 @@ let h: Harness;
 let out: string;
 beforeAll(async () => {
   h = await startHarness();
-  out = pathToFileURL(join(h.tmp, 'out')).href;
+  out = h.out;
 });
 afterAll(() => h.close());
 

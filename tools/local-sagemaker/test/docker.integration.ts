@@ -68,7 +68,7 @@ beforeAll(async () => {
   rmSync(ctx, { recursive: true, force: true });
   h = await startHarness({ runtime: 'docker', stopGraceSeconds: 2 });
   expect(h.emulator.runtime).toBe('docker');
-  out = pathToFileURL(join(h.tmp, 'out')).href;
+  out = h.out;
 }, 300_000);
 afterAll(async () => {
   await h?.close();

@@ -3,15 +3,13 @@ import {
   ListTrainingJobsCommand,
   paginateListTrainingJobs,
 } from '@aws-sdk/client-sagemaker';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { Harness, startHarness, trainingRequest, waitForTraining } from './support/harness';
 
 let h: Harness;
 const names = ['list-a', 'list-b', 'list-c', 'list-d', 'list-e'];
 beforeAll(async () => {
   h = await startHarness();
-  const out = pathToFileURL(join(h.tmp, 'out')).href;
+  const out = h.out;
   for (const name of names) {
     await h.sm.send(
       new CreateTrainingJobCommand(trainingRequest(name, out, { mode: name === 'list-c' ? 'fail' : 'ok' })),

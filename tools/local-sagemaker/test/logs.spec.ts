@@ -5,8 +5,6 @@ import {
   ResourceNotFoundException,
 } from '@aws-sdk/client-cloudwatch-logs';
 import { CreateTrainingJobCommand } from '@aws-sdk/client-sagemaker';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { Harness, startHarness, trainingRequest, waitForTraining } from './support/harness';
 
 const GROUP = '/aws/sagemaker/TrainingJobs';
@@ -15,7 +13,7 @@ let startedAt: number;
 beforeAll(async () => {
   h = await startHarness({ multiHostProcesses: true }); // per-host mechanics; names need not resolve
   startedAt = Math.floor(Date.now() / 1000);
-  const req = trainingRequest('logs-job', pathToFileURL(join(h.tmp, 'out')).href, { mode: 'ok' });
+  const req = trainingRequest('logs-job', h.out, { mode: 'ok' });
   req.ResourceConfig.InstanceCount = 2;
   await h.sm.send(new CreateTrainingJobCommand(req));
   await waitForTraining(h.sm, 'logs-job');

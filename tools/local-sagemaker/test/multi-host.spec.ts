@@ -1,5 +1,3 @@
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import {
   CreateProcessingJobCommand,
   CreateTrainingJobCommand,
@@ -18,7 +16,7 @@ const DOCKER_HINT =
 
 describe('multi-host jobs on the process runtime', () => {
   it('refuses a two-host training job at Create with a ValidationException naming the docker runtime', async () => {
-    const req = trainingRequest('two-hosts', pathToFileURL(join(h.tmp, 'out')).href);
+    const req = trainingRequest('two-hosts', h.out);
     req.ResourceConfig.InstanceCount = 2;
     await expect(h.sm.send(new CreateTrainingJobCommand(req))).rejects.toMatchObject({
       name: 'ValidationException',

@@ -1,7 +1,6 @@
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { CreateTrainingJobCommand, SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { GetLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { identify, isSameProcess, processesWithToken } from '../src/proc/identity';
@@ -65,7 +64,7 @@ describe('emulator killed with SIGKILL during a job (process runtime)', () => {
     const h = await startHarness(); // only for its temp dir and S3-less output path
     await h.close();
     const stateDir = join(h.tmp, 'state');
-    const out = pathToFileURL(join(h.tmp, 'out')).href;
+    const out = h.out;
     const first = await startEmulatorProcess(cli, stateDir);
     const sm = first.sm;
     await sm.send(
@@ -113,7 +112,7 @@ describe('emulator killed with SIGKILL during a job (process runtime)', () => {
     const h = await startHarness();
     await h.close();
     const stateDir = join(h.tmp, 'state');
-    const out = pathToFileURL(join(h.tmp, 'out')).href;
+    const out = h.out;
     const first = await startEmulatorProcess(cli, stateDir);
     const sm = first.sm;
     await sm.send(new CreateTrainingJobCommand(trainingRequest('lost', out, { mode: 'escape' })));

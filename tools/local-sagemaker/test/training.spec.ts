@@ -14,7 +14,7 @@ let h: Harness;
 let out: string;
 beforeAll(async () => {
   h = await startHarness({ multiHostProcesses: true }); // per-host mechanics; names need not resolve
-  out = pathToFileURL(join(h.tmp, 'out')).href;
+  out = h.out;
 });
 afterAll(() => h.close());
 

@@ -1,5 +1,3 @@
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import {
   CreateHyperParameterTuningJobCommand,
   DescribeTrainingJobCommand,
@@ -14,7 +12,7 @@ let h: Harness;
 let out: string;
 beforeAll(async () => {
   h = await startHarness();
-  out = pathToFileURL(join(h.tmp, 'out')).href;
+  out = h.out;
 });
 afterAll(() => h.close());
 

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { CloudWatchLogsClient, FilterLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import {
   DescribeProcessingJobCommand,
@@ -22,6 +23,8 @@ export interface Harness {
   logs: CloudWatchLogsClient;
   stateDir: string;
   tmp: string;
+  /** `file://` URL of `<tmp>/out`: the S3OutputPath the tests' jobs write to. */
+  out: string;
   close(): Promise<void>;
 }
 
@@ -58,6 +61,7 @@ export async function startHarness(options: Partial<LocalSageMakerOptions> = {})
     logs,
     stateDir,
     tmp,
+    out: pathToFileURL(join(tmp, 'out')).href,
     async close() {
       sm.destroy();
       logs.destroy();

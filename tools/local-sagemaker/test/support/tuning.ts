@@ -6,8 +6,6 @@ import {
   DescribeHyperParameterTuningJobCommandOutput,
   SageMakerClient,
 } from '@aws-sdk/client-sagemaker';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { Harness, ROLE, waitForLog } from './harness';
 
 /** A tuning job over the fixture's `score` mode: score = 1 - (x - 0.3)^2 - |depth - 4| / 100 (+0.5 for rbf). */
@@ -74,7 +72,7 @@ export async function waitForTuning(
 
 /** Starts a tuning job whose trials sleep (2 in parallel) and returns once both first trials run. */
 export async function sleepingTuning(h: Harness, name: string, maxJobs = 6): Promise<string[]> {
-  const req = tuningRequest(name, pathToFileURL(join(h.tmp, 'out')).href, {
+  const req = tuningRequest(name, h.out, {
     ResourceLimits: { MaxNumberOfTrainingJobs: maxJobs, MaxParallelTrainingJobs: 2 },
   });
   req.TrainingJobDefinition!.StaticHyperParameters = { mode: 'sleep' };
