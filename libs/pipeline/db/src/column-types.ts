@@ -1,4 +1,4 @@
-import type { ColumnType } from 'typeorm';
+import type { ColumnType, EntitySchemaRelationOptions } from 'typeorm';
 import type { DbDialect } from './db-config';
 
 /**
@@ -14,3 +14,20 @@ export function timestampType(dialect: DbDialect): ColumnType {
 export function sqlList(values: readonly string[]): string {
   return values.map((v) => `'${v}'`).join(', ');
 }
+
+/** The auto-increment primary key every table has. */
+export const id = { type: 'integer', primary: true, generated: 'increment' } as const;
+
+/** A foreign key to `target`'s id under the constraint name the migrations give it. */
+export function manyToOne(target: string, column: string, fkName: string): EntitySchemaRelationOptions {
+  return {
+    type: 'many-to-one',
+    target,
+    joinColumn: { name: column, referencedColumnName: 'id', foreignKeyConstraintName: fkName },
+    onDelete: 'NO ACTION',
+    onUpdate: 'NO ACTION',
+  };
+}
+
+/** A row type plus its relation properties (declared on the schema, never read as columns). */
+export type Rel<T, K extends string> = T & { [P in K]?: unknown };

@@ -1,6 +1,6 @@
-import { EntitySchema, EntitySchemaRelationOptions } from 'typeorm';
+import { EntitySchema } from 'typeorm';
 import type { Threshold } from '@mlops/contract';
-import { sqlList, timestampType } from './column-types';
+import { id, manyToOne, Rel, sqlList, timestampType } from './column-types';
 import { jobBatchCheck } from './batch-check';
 import type { DbDialect } from './db-config';
 import { createStepCacheSchema } from './step-cache/step-cache-schema';
@@ -162,20 +162,6 @@ export const CHECKS = {
     expression: `"status" IN (${sqlList(JOB_STATUSES)})`,
   },
 } as const;
-
-const id = { type: 'integer', primary: true, generated: 'increment' } as const;
-
-function manyToOne(target: string, column: string, fkName: string): EntitySchemaRelationOptions {
-  return {
-    type: 'many-to-one',
-    target,
-    joinColumn: { name: column, referencedColumnName: 'id', foreignKeyConstraintName: fkName },
-    onDelete: 'NO ACTION',
-    onUpdate: 'NO ACTION',
-  };
-}
-
-type Rel<T, K extends string> = T & { [P in K]?: unknown };
 
 /** Entity schemas for one database dialect (only the timestamp type differs). */
 export function createEntitySchemas(dialect: DbDialect) {

@@ -1,5 +1,5 @@
-import { EntitySchema, EntitySchemaRelationOptions } from 'typeorm';
-import { timestampType } from '../column-types';
+import { EntitySchema } from 'typeorm';
+import { id, manyToOne, Rel, timestampType } from '../column-types';
 import type { DbDialect } from '../db-config';
 
 // Experiment records: the trials of a hyperparameter tuning job and the metric series of training jobs.
@@ -35,20 +35,6 @@ export interface MetricPointRow {
 
 export const EXPERIMENT_ENTITY = { TuningTrial: 'TuningTrial', MetricPoint: 'MetricPoint' } as const;
 export const EXPERIMENT_TABLE = { tuningTrials: 'tuning_trials', metricPoints: 'metric_points' } as const;
-
-const id = { type: 'integer', primary: true, generated: 'increment' } as const;
-
-function manyToOne(target: string, column: string, fkName: string): EntitySchemaRelationOptions {
-  return {
-    type: 'many-to-one',
-    target,
-    joinColumn: { name: column, referencedColumnName: 'id', foreignKeyConstraintName: fkName },
-    onDelete: 'NO ACTION',
-    onUpdate: 'NO ACTION',
-  };
-}
-
-type Rel<T, K extends string> = T & { [P in K]?: unknown };
 
 export function createExperimentEntitySchemas(dialect: DbDialect) {
   const ts = { type: timestampType(dialect) } as const;

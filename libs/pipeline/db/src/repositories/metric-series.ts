@@ -42,10 +42,7 @@ export async function replaceMetricSeries(
 }
 
 /** The series of the given jobs (by job id), ordered by job, metric, step. */
-export async function listMetricPoints(
-  s: DbSession,
-  jobIds: readonly number[],
-): Promise<MetricPointRow[]> {
+export async function listMetricPoints(s: DbSession, jobIds: readonly number[]): Promise<MetricPointRow[]> {
   if (jobIds.length === 0) return [];
   return s.read(
     async (m) =>

@@ -1,5 +1,5 @@
-import { EntitySchema, EntitySchemaRelationOptions } from 'typeorm';
-import { timestampType } from '../column-types';
+import { EntitySchema } from 'typeorm';
+import { id, manyToOne, Rel, timestampType } from '../column-types';
 import type { DbDialect } from '../db-config';
 
 /**
@@ -22,23 +22,13 @@ export interface StepCacheRow {
 
 export const STEP_CACHE = { entity: 'StepCacheEntry', table: 'step_cache' } as const;
 
-function manyToOne(column: string, fkName: string): EntitySchemaRelationOptions {
-  return {
-    type: 'many-to-one',
-    target: 'Job',
-    joinColumn: { name: column, referencedColumnName: 'id', foreignKeyConstraintName: fkName },
-    onDelete: 'NO ACTION',
-    onUpdate: 'NO ACTION',
-  };
-}
-
 /** Column and constraint names match migrations/1764288000000-step-cache.ts exactly. */
 export function createStepCacheSchema(dialect: DbDialect) {
-  return new EntitySchema<StepCacheRow & { job?: unknown; sourceJob?: unknown }>({
+  return new EntitySchema<Rel<StepCacheRow, 'job' | 'sourceJob'>>({
     name: STEP_CACHE.entity,
     tableName: STEP_CACHE.table,
     columns: {
-      id: { type: 'integer', primary: true, generated: 'increment' },
+      id,
       cacheKey: { type: 'varchar', length: 64, name: 'cache_key' },
       jobId: { type: 'integer', name: 'job_id' },
       sourceJobId: { type: 'integer', name: 'source_job_id', nullable: true },
@@ -46,8 +36,8 @@ export function createStepCacheSchema(dialect: DbDialect) {
       createdAt: { type: timestampType(dialect), name: 'created_at' },
     },
     relations: {
-      job: manyToOne('job_id', 'FK_step_cache_job'),
-      sourceJob: manyToOne('source_job_id', 'FK_step_cache_source_job'),
+      job: manyToOne('Job', 'job_id', 'FK_step_cache_job'),
+      sourceJob: manyToOne('Job', 'source_job_id', 'FK_step_cache_source_job'),
     },
     uniques: [{ name: 'UQ_step_cache_job', columns: ['jobId'] }],
     indices: [{ name: 'IDX_step_cache_key', columns: ['cacheKey'] }],
