@@ -35,7 +35,9 @@ describe('ecrImageDigest (DescribeImages answers are what only AWS produces: moc
 
   it('does not call ECR for local tags or digest-pinned URIs (the pinned digest is the answer)', async () => {
     expect(await ecrImageDigest(ecr, 'container-iris:latest')).toBeUndefined();
-    expect(await ecrImageDigest(ecr, `123456789012.dkr.ecr.eu-west-1.amazonaws.com/x@${DIGEST}`)).toBe(DIGEST);
+    expect(await ecrImageDigest(ecr, `123456789012.dkr.ecr.eu-west-1.amazonaws.com/x@${DIGEST}`)).toBe(
+      DIGEST,
+    );
     expect(mock.commandCalls(DescribeImagesCommand)).toHaveLength(0);
   });
 });

@@ -4,7 +4,7 @@ import {
   ImageNotFoundException,
   RepositoryNotFoundException,
 } from '@aws-sdk/client-ecr';
-import { createEcrClient, findEcrImage, parseEcrImage } from '../src';
+import { createEcrClient, describeEcrImage, parseEcrImage } from '../src';
 
 const REGISTRY = '123456789012.dkr.ecr.eu-west-1.amazonaws.com';
 
@@ -25,13 +25,20 @@ describe('parseEcrImage', () => {
   });
 
   test('anything else is not ECR', () => {
-    for (const image of ['container-iris:latest', '127.0.0.1:5000/container-iris:1', 'docker.io/library/node:24'])
+    for (const image of [
+      'container-iris:latest',
+      '127.0.0.1:5000/container-iris:1',
+      'docker.io/library/node:24',
+    ])
       expect(parseEcrImage(image)).toBeUndefined();
   });
 });
 
-describe('findEcrImage (DescribeImages)', () => {
-  const ecr = createEcrClient({ region: 'eu-west-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' } });
+describe('describeEcrImage (DescribeImages)', () => {
+  const ecr = createEcrClient({
+    region: 'eu-west-1',
+    credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
+  });
   const mock = mockClient(ecr);
   afterEach(() => mock.reset());
   afterAll(() => mock.restore());
@@ -41,7 +48,7 @@ describe('findEcrImage (DescribeImages)', () => {
 
   test('found: asks for exactly that registry, repository and tag', async () => {
     mock.on(DescribeImagesCommand).resolves({ imageDetails: [{ imageTags: ['abc123'] }] });
-    expect(await findEcrImage(ecr, ref)).toBe('found');
+    expect((await describeEcrImage(ecr, ref)).status).toBe('found');
     expect(mock.commandCalls(DescribeImagesCommand)[0].args[0].input).toEqual({
       registryId: '123456789012',
       repositoryName: 'container-iris',
@@ -51,13 +58,15 @@ describe('findEcrImage (DescribeImages)', () => {
 
   test('a missing image or repository is an answer, not an error', async () => {
     mock.on(DescribeImagesCommand).rejects(new ImageNotFoundException({ message: 'no', $metadata: {} }));
-    expect(await findEcrImage(ecr, ref)).toBe('no-image');
+    expect((await describeEcrImage(ecr, ref)).status).toBe('no-image');
     mock.on(DescribeImagesCommand).rejects(new RepositoryNotFoundException({ message: 'no', $metadata: {} }));
-    expect(await findEcrImage(ecr, ref)).toBe('no-repository');
+    expect((await describeEcrImage(ecr, ref)).status).toBe('no-repository');
   });
 
   test('other errors (access denied, network) propagate', async () => {
-    mock.on(DescribeImagesCommand).rejects(Object.assign(new Error('denied'), { name: 'AccessDeniedException' }));
-    await expect(findEcrImage(ecr, ref)).rejects.toThrow('denied');
+    mock
+      .on(DescribeImagesCommand)
+      .rejects(Object.assign(new Error('denied'), { name: 'AccessDeniedException' }));
+    await expect(describeEcrImage(ecr, ref)).rejects.toThrow('denied');
   });
 });

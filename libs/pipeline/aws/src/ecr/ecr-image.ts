@@ -25,9 +25,7 @@ export function parseEcrImage(image: string): EcrImageRef | undefined {
 }
 
 export type EcrImageLookup =
-  | { status: 'found'; digest?: string }
-  | { status: 'no-repository' }
-  | { status: 'no-image' };
+  { status: 'found'; digest?: string } | { status: 'no-repository' } | { status: 'no-image' };
 
 /** DescribeImages for one image: found (with its digest), or which part is missing. Other errors are thrown. */
 export async function describeEcrImage(ecr: ECRClient, ref: EcrImageRef): Promise<EcrImageLookup> {
@@ -46,14 +44,6 @@ export async function describeEcrImage(ecr: ECRClient, ref: EcrImageRef): Promis
     if (name === 'ImageNotFoundException') return { status: 'no-image' };
     throw err;
   }
-}
-
-/** Whether ECR holds the image (the pre-flight): `found`, or which part is missing. */
-export async function findEcrImage(
-  ecr: ECRClient,
-  ref: EcrImageRef,
-): Promise<'found' | 'no-repository' | 'no-image'> {
-  return (await describeEcrImage(ecr, ref)).status;
 }
 
 /**

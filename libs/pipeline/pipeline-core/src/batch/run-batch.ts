@@ -65,7 +65,7 @@ export async function runBatch<P>(def: BatchDefinition<P>, io: BatchIo): Promise
       return { ctx, data: def.prepare ? def.prepare(ctx) : (undefined as P) };
     });
 
-    const knownDigests = parseImageDigests(io.env[IMAGE_DIGESTS_ENV]);
+    const givenDigests = parseImageDigests(io.env[IMAGE_DIGESTS_ENV]);
 
     // Building SDK clients opens nothing; their credentials are resolved by the pre-flight, before the DB.
     const active = (io.createClients ?? createAwsClients)(config);
@@ -88,6 +88,8 @@ export async function runBatch<P>(def: BatchDefinition<P>, io: BatchIo): Promise
     } finally {
       images.close();
     }
+    // The pre-flight's DescribeImages answered the digests on AWS: the cache asks ECR only for the rest.
+    const knownDigests = { ...Object.fromEntries(images.digests), ...givenDigests };
 
     const printer = new ProgressPrinter(io.stdout);
     db = await openDatabase(config.db);

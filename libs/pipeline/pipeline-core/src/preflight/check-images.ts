@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ECRClient } from '@aws-sdk/client-ecr';
-import { findEcrImage, parseEcrImage } from '@mlops/aws';
+import { describeEcrImage, parseEcrImage } from '@mlops/aws';
 import { appDistPath, imageBaseName } from '@mlops/contract';
 import type { DockerProbe } from './docker-probe';
 
@@ -31,13 +31,18 @@ export function localImageCheck(
   };
 }
 
-/** On AWS, SageMaker pulls the image from ECR: DescribeImages must find it (needs credentials). */
-export function ecrImageCheck(ecr: ECRClient): ImageCheck {
+/**
+ * On AWS, SageMaker pulls the image from ECR: DescribeImages must find it (needs credentials). The digest
+ * it answers is kept in `digests`, so the step cache need not ask ECR again.
+ */
+export function ecrImageCheck(ecr: ECRClient, digests?: Map<string, string>): ImageCheck {
   return async (image) => {
     const ref = parseEcrImage(image);
     if (!ref)
       return 'is not an ECR image URI; use <account>.dkr.ecr.<region>.amazonaws.com/<repository>:<tag>';
-    const found = await findEcrImage(ecr, ref);
+    const lookup = await describeEcrImage(ecr, ref);
+    const found = lookup.status;
+    if (lookup.status === 'found' && lookup.digest) digests?.set(image, lookup.digest);
     const push = `push it: npx nx run ${imageBaseName(image)}:docker:push (MLOPS_REGISTRY=${image.split('/')[0]})`;
     if (found === 'no-repository') return `ECR repository ${ref.repositoryName} does not exist; ${push}`;
     if (found === 'no-image')

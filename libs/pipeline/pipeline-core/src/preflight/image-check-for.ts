@@ -29,14 +29,21 @@ export interface ImageCheckOptions {
 export function imageCheckFor(
   config: MlopsConfig,
   options: ImageCheckOptions,
-): { check: ImageCheck | undefined; close(): void } {
+): {
+  check: ImageCheck | undefined;
+  /** ECR digests of the images the check found (AWS only): the step cache's image digests. */
+  digests: ReadonlyMap<string, string>;
+  close(): void;
+} {
+  const digests = new Map<string, string>();
   if (isLocalEndpoint(config.aws.endpoints.sagemaker))
     return {
       check: existsSync(join(options.appsRoot, 'apps'))
         ? localImageCheck(options.appsRoot, options.probe, options.runtime ?? 'either')
         : undefined,
+      digests,
       close: () => undefined,
     };
   const ecr = createEcrClient(endpointConfig(config, config.aws.endpoints.ecr));
-  return { check: ecrImageCheck(ecr), close: () => ecr.destroy() };
+  return { check: ecrImageCheck(ecr, digests), digests, close: () => ecr.destroy() };
 }
